@@ -1,6 +1,6 @@
 //! Bytes to text: BOM, transport charset, `<meta charset>`, then detection.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8};
 
 /// Decoded text and how its encoding was decided.
 #[derive(Debug, Clone)]
@@ -47,8 +47,8 @@ pub fn decode(bytes: &[u8], transport_charset: Option<&str>, html: bool) -> Deco
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
-    let (text, used, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: used.name(), had_errors }
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    Decoded { text: text.into_owned(), encoding: encoding.name(), had_errors }
 }
 
 fn has_non_ascii(bytes: &[u8]) -> bool {
@@ -84,9 +84,6 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-/// The fallback for legacy pages that declare nothing and are not UTF-8.
-#[allow(dead_code)]
-pub(crate) const LEGACY_DEFAULT: &Encoding = WINDOWS_1252;
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,8 @@
 //! assert!(article.text.starts_with("Heavy rain flooded"));
 //! ```
 
+pub mod byline;
+pub mod dates;
 mod decode;
 pub mod html;
 pub mod text;
