@@ -1,8 +1,41 @@
-//! HTML extraction (being written).
+//! HTML extraction: document tree, main content, metadata, images.
 
-use dateline_model::Article;
+mod blocks;
+mod boilerplate;
+mod content;
+
+use dateline_html::{Document, Tag};
+use dateline_model::{Article, Source, SourceFormat};
 
 /// Extracts an article from decoded HTML.
-pub fn extract_html(_html: &str, _url: Option<&str>) -> Article {
-    Article::default()
+pub fn extract_html(html: &str, url: Option<&str>) -> Article {
+    let doc = Document::parse(html);
+    let removal = boilerplate::Removal::compute(&doc);
+    let blocks = blocks::build(&doc, doc.root(), &removal);
+    let title = basic_title(&doc);
+    let content = content::select(&doc, &blocks, title.as_deref());
+    let mut article = Article { title, url: url.map(str::to_owned), body: content.body, ..Article::default() };
+    article.source = Some(Source { path: None, format: SourceFormat::Html });
+    article.finish_text();
+    article
+}
+
+fn basic_title(doc: &Document) -> Option<String> {
+    let og = doc.elements().find(|n| n.tag() == Tag::Meta && n.attr("property") == Some("og:title")).and_then(|n| n.attr("content"));
+    let h1 = doc.first(Tag::H1).map(|n| n.text_content());
+    let title = doc.first(Tag::Title).map(|n| n.text_content());
+    [og.map(str::to_owned), h1, title]
+        .into_iter()
+        .flatten()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|t| !t.is_empty())
+}
+
+/// A trace of the content decisions for one page (for tuning, not stable).
+#[doc(hidden)]
+pub fn explain_html(html: &str) -> String {
+    let doc = Document::parse(html);
+    let removal = boilerplate::Removal::compute(&doc);
+    let blocks = blocks::build(&doc, doc.root(), &removal);
+    content::explain(&doc, &blocks, basic_title(&doc).as_deref())
 }

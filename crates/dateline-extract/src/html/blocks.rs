@@ -1,0 +1,347 @@
+//! Text blocks: the page as a reader sees it, one block per visual paragraph.
+//!
+//! One pass over the arena in document order. Block-level elements start
+//! and end blocks; inline elements flow into the current one. Subtrees that
+//! [`Boilerplate`] marks as never-content are skipped whole.
+
+use dateline_html::{Document, Node, NodeId, Tag};
+use dateline_model::BlockKind;
+
+use super::boilerplate::{self, Removal};
+
+/// One visual paragraph of the page.
+#[derive(Debug, Clone)]
+pub struct TextBlock {
+    /// Whitespace-normalised text.
+    pub text: String,
+    /// Characters of `text` inside links.
+    pub link_chars: usize,
+    /// Characters of `text` (not bytes).
+    pub chars: usize,
+    /// The innermost block-level element holding the text.
+    pub container: NodeId,
+    /// The first text node of the block.
+    pub first: NodeId,
+    /// What kind of body block this would be.
+    pub kind: BlockKind,
+    /// Heading level 1-6, 0 otherwise.
+    pub heading: u8,
+    /// Inside a `<figure>`, `<figcaption>` or caption-like element.
+    pub in_caption: bool,
+    /// Inside a table cell.
+    pub in_table: bool,
+    /// Directly inside a `<p>` (the strongest sign of running text).
+    pub in_p: bool,
+}
+
+impl TextBlock {
+    /// Share of characters inside links.
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// Open element on the walk: what it contributes to the context.
+struct Open {
+    end: u32,
+    tag: Tag,
+    block: bool,
+    caption: bool,
+}
+
+#[derive(Default)]
+struct Context {
+    links: u32,
+    lists: u32,
+    quotes: u32,
+    pre: u32,
+    captions: u32,
+    tables: u32,
+    heading: u8,
+    p: u32,
+}
+
+/// Builds the text blocks of everything below `root` that is not removed.
+pub fn build(doc: &Document, root: Node<'_>, removal: &Removal) -> Vec<TextBlock> {
+    let mut builder = Builder { blocks: Vec::new(), text: String::new(), link_chars: 0, chars: 0, first: None, pending_space: false, br_run: 0 };
+    let mut open: Vec<Open> = Vec::new();
+    let mut ctx = Context::default();
+    let mut containers: Vec<NodeId> = vec![root.id()];
+    let end = root.subtree_end().0;
+    let mut i = root.id().0 + 1;
+    while i < end {
+        while open.last().is_some_and(|o| o.end <= i) {
+            let closed = open.pop().expect("checked non-empty");
+            if closed.block {
+                builder.flush(&ctx_snapshot(&ctx, &containers, &open));
+                containers.pop();
+            }
+            leave(&mut ctx, &closed);
+        }
+        let node = doc.node(NodeId(i));
+        if let Some(text) = node.text() {
+            let in_link = ctx.links > 0;
+            if ctx.pre > 0 {
+                builder.push_raw(text, NodeId(i), in_link);
+            } else {
+                builder.push(text, NodeId(i), in_link);
+            }
+            i += 1;
+            continue;
+        }
+        let tag = node.tag();
+        if removal.is_removed(node) {
+            if tag.is_block() || boilerplate::is_block_like(node) {
+                builder.flush(&ctx_snapshot(&ctx, &containers, &open));
+            }
+            i = node.subtree_end().0;
+            continue;
+        }
+        if tag == Tag::Br {
+            builder.line_break(&ctx_snapshot(&ctx, &containers, &open));
+            i += 1;
+            continue;
+        }
+        let block = tag.is_block();
+        if block {
+            builder.flush(&ctx_snapshot(&ctx, &containers, &open));
+            containers.push(node.id());
+        }
+        let entry = Open { end: node.subtree_end().0, tag, block, caption: boilerplate::is_caption(node) };
+        enter(&mut ctx, &entry);
+        if entry.end > i + 1 {
+            open.push(entry);
+        } else {
+            leave(&mut ctx, &entry);
+            if block {
+                containers.pop();
+            }
+        }
+        i += 1;
+    }
+    builder.flush(&ctx_snapshot(&ctx, &containers, &open));
+    builder.blocks
+}
+
+fn enter(ctx: &mut Context, o: &Open) {
+    match o.tag {
+        Tag::A => ctx.links += 1,
+        Tag::Li | Tag::Dd | Tag::Dt => ctx.lists += 1,
+        Tag::Blockquote | Tag::Q => ctx.quotes += 1,
+        Tag::Pre => ctx.pre += 1,
+        Tag::Td | Tag::Th => ctx.tables += 1,
+        Tag::P => ctx.p += 1,
+        t if t.is_heading() => ctx.heading = heading_level(t),
+        _ => {}
+    }
+    if o.caption {
+        ctx.captions += 1;
+    }
+}
+
+fn leave(ctx: &mut Context, o: &Open) {
+    match o.tag {
+        Tag::A => ctx.links -= 1,
+        Tag::Li | Tag::Dd | Tag::Dt => ctx.lists -= 1,
+        Tag::Blockquote | Tag::Q => ctx.quotes -= 1,
+        Tag::Pre => ctx.pre -= 1,
+        Tag::Td | Tag::Th => ctx.tables -= 1,
+        Tag::P => ctx.p -= 1,
+        t if t.is_heading() => ctx.heading = 0,
+        _ => {}
+    }
+    if o.caption {
+        ctx.captions -= 1;
+    }
+}
+
+fn heading_level(tag: Tag) -> u8 {
+    match tag {
+        Tag::H1 => 1,
+        Tag::H2 => 2,
+        Tag::H3 => 3,
+        Tag::H4 => 4,
+        Tag::H5 => 5,
+        _ => 6,
+    }
+}
+
+/// What a block being flushed now was inside of.
+struct Snapshot {
+    container: NodeId,
+    kind: BlockKind,
+    heading: u8,
+    in_caption: bool,
+    in_table: bool,
+    in_p: bool,
+}
+
+fn ctx_snapshot(ctx: &Context, containers: &[NodeId], _open: &[Open]) -> Snapshot {
+    let kind = if ctx.heading > 0 {
+        BlockKind::Heading
+    } else if ctx.pre > 0 {
+        BlockKind::Preformatted
+    } else if ctx.quotes > 0 {
+        BlockKind::Quote
+    } else if ctx.lists > 0 {
+        BlockKind::ListItem
+    } else {
+        BlockKind::Paragraph
+    };
+    Snapshot {
+        container: *containers.last().unwrap_or(&NodeId(0)),
+        kind,
+        heading: ctx.heading,
+        in_caption: ctx.captions > 0,
+        in_table: ctx.tables > 0,
+        in_p: ctx.p > 0,
+    }
+}
+
+struct Builder {
+    blocks: Vec<TextBlock>,
+    text: String,
+    link_chars: usize,
+    chars: usize,
+    first: Option<NodeId>,
+    pending_space: bool,
+    br_run: u8,
+}
+
+impl Builder {
+    /// Appends text, collapsing runs of white space to one space.
+    fn push(&mut self, raw: &str, node: NodeId, in_link: bool) {
+        for c in raw.chars() {
+            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+                if !self.text.is_empty() {
+                    self.pending_space = true;
+                }
+                continue;
+            }
+            self.push_char(c, node, in_link);
+        }
+    }
+
+    /// Appends preformatted text as is.
+    fn push_raw(&mut self, raw: &str, node: NodeId, in_link: bool) {
+        for c in raw.chars() {
+            if self.text.is_empty() && c.is_whitespace() {
+                continue;
+            }
+            self.pending_space = false;
+            self.push_char(c, node, in_link);
+        }
+    }
+
+    fn push_char(&mut self, c: char, node: NodeId, in_link: bool) {
+        if self.pending_space {
+            self.text.push(' ');
+            self.chars += 1;
+            self.pending_space = false;
+        }
+        self.first.get_or_insert(node);
+        self.text.push(c);
+        self.chars += 1;
+        self.br_run = 0;
+        if in_link {
+            self.link_chars += 1;
+        }
+    }
+
+    /// One `<br>` is a line break; two in a row end the paragraph.
+    fn line_break(&mut self, snap: &Snapshot) {
+        self.br_run += 1;
+        if self.br_run >= 2 {
+            self.flush(snap);
+        } else if !self.text.is_empty() {
+            self.pending_space = false;
+            self.text.push('\n');
+            self.chars += 1;
+        }
+    }
+
+    fn flush(&mut self, snap: &Snapshot) {
+        self.pending_space = false;
+        self.br_run = 0;
+        let Some(first) = self.first.take() else {
+            self.text.clear();
+            self.chars = 0;
+            self.link_chars = 0;
+            return;
+        };
+        let text = std::mem::take(&mut self.text);
+        let trimmed = text.trim_end();
+        let chars = self.chars - (text.len() - trimmed.len());
+        let text = if trimmed.len() == text.len() { text } else { trimmed.to_owned() };
+        self.blocks.push(TextBlock {
+            text,
+            link_chars: self.link_chars.min(chars),
+            chars,
+            container: snap.container,
+            first,
+            kind: snap.kind,
+            heading: snap.heading,
+            in_caption: snap.in_caption,
+            in_table: snap.in_table,
+            in_p: snap.in_p,
+        });
+        self.chars = 0;
+        self.link_chars = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<(BlockKind, String)> {
+        let doc = Document::parse(html);
+        let removal = Removal::compute(&doc);
+        build(&doc, doc.root(), &removal).into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn block_elements_split_inline_elements_flow() {
+        let got = blocks("<div>Lead <b>bold</b> text<p>Para <a href=x>link</a>.</p>tail</div>");
+        let texts: Vec<_> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Lead bold text", "Para link.", "tail"]);
+    }
+
+    #[test]
+    fn kinds_follow_structure() {
+        let got = blocks("<h2>Sub</h2><ul><li>one</li></ul><blockquote><p>q</p></blockquote><pre>a\n  b</pre>");
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading, "Sub".into()),
+                (BlockKind::ListItem, "one".into()),
+                (BlockKind::Quote, "q".into()),
+                (BlockKind::Preformatted, "a\n  b".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn double_br_ends_a_paragraph() {
+        let texts: Vec<_> = blocks("<div>one<br>two<br><br>three</div>").into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["one\ntwo", "three"]);
+    }
+
+    #[test]
+    fn scripts_and_navigation_are_skipped() {
+        let texts: Vec<_> = blocks("<nav>Home News</nav><script>x=1</script><p>Body</p>").into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["Body"]);
+    }
+
+    #[test]
+    fn link_density_counts_link_text() {
+        let doc = Document::parse("<p>abcd <a>efgh</a></p>");
+        let b = build(&doc, doc.root(), &Removal::compute(&doc));
+        assert_eq!(b[0].chars, 9);
+        assert_eq!(b[0].link_chars, 4);
+    }
+}
