@@ -300,7 +300,7 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<(BlockKind, String)> {
         let doc = Document::parse(html);
-        let removal = Removal::compute(&doc);
+        let removal = Removal::structural(&doc);
         build(&doc, doc.root(), &removal).into_iter().map(|b| (b.kind, b.text)).collect()
     }
 
@@ -340,7 +340,7 @@ mod tests {
     #[test]
     fn link_density_counts_link_text() {
         let doc = Document::parse("<p>abcd <a>efgh</a></p>");
-        let b = build(&doc, doc.root(), &Removal::compute(&doc));
+        let b = build(&doc, doc.root(), &Removal::structural(&doc));
         assert_eq!(b[0].chars, 9);
         assert_eq!(b[0].link_chars, 4);
     }

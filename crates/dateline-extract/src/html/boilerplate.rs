@@ -22,16 +22,14 @@ pub struct Removal {
 }
 
 impl Removal {
-    /// Decides removal for every element of the document.
-    pub fn compute(doc: &Document) -> Removal {
+    /// Removes what tags and hiding say is never content.
+    pub fn structural(doc: &Document) -> Removal {
         let mut removed = vec![false; doc.len()];
-        let sizes = subtree_text_chars(doc);
-        let total_text = sizes[0];
         let mut i = 0u32;
         let n = doc.len() as u32;
         while i < n {
             let node = doc.node(dateline_html::NodeId(i));
-            if node.is_element() && should_remove(node, sizes[i as usize], total_text) {
+            if node.is_element() && (removed_by_tag(node) || is_hidden(node)) {
                 removed[i as usize] = true;
                 i = node.subtree_end().0;
                 continue;
@@ -41,45 +39,42 @@ impl Removal {
         Removal { removed }
     }
 
+    /// Structural removal, then furniture class names. `good` holds each
+    /// node's content score from a first pass: a furniture-named element
+    /// that holds most of the page's good text is the article, misnamed,
+    /// and stays.
+    pub fn with_furniture(mut self, doc: &Document, good: &[f32]) -> Removal {
+        let total = good.first().copied().unwrap_or(0.0);
+        let mut i = 0u32;
+        let n = doc.len() as u32;
+        while i < n {
+            let node = doc.node(dateline_html::NodeId(i));
+            if self.removed[i as usize] {
+                i = node.subtree_end().0;
+                continue;
+            }
+            let kind = if node.is_element() { furniture(node) } else { Furniture::None };
+            if kind != Furniture::None {
+                // Layout wrappers are often named for a sidebar or rail
+                // beside the story; names like "comments" rarely wrap one.
+                let bar = if kind == Furniture::Weak { 0.5 } else { 0.8 };
+                let share = good[i as usize];
+                if !(share > 500.0 && share > bar * total) {
+                    self.removed[i as usize] = true;
+                    i = node.subtree_end().0;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        self
+    }
+
     /// True when this element's subtree is removed (not its descendants:
     /// walkers skip a removed subtree whole).
     pub fn is_removed(&self, node: Node<'_>) -> bool {
         self.removed.get(node.id().0 as usize).copied().unwrap_or(false)
     }
-
-    /// True when the node or one of its ancestors is removed.
-    pub fn is_within_removed(&self, node: Node<'_>) -> bool {
-        self.is_removed(node) || node.ancestors().any(|a| self.is_removed(a))
-    }
-}
-
-fn should_remove(node: Node<'_>, chars: usize, total_text: usize) -> bool {
-    if removed_by_tag(node) || is_hidden(node) {
-        return true;
-    }
-    match furniture(node) {
-        Furniture::None => false,
-        // Safeguard: never drop the bulk of the page's text on a class name.
-        _ => !(chars > 1000 && chars * 100 > total_text * 35),
-    }
-}
-
-/// Characters of visible trimmed text below every node, in one bottom-up pass.
-pub fn subtree_text_chars(doc: &Document) -> Vec<usize> {
-    let mut sizes = vec![0usize; doc.len()];
-    for i in (1..doc.len()).rev() {
-        let node = doc.node(dateline_html::NodeId(i as u32));
-        if let Some(t) = node.text() {
-            let invisible = node.parent().is_some_and(|p| matches!(p.tag(), Tag::Script | Tag::Style | Tag::Title | Tag::Textarea));
-            if !invisible {
-                sizes[i] += t.trim().len();
-            }
-        }
-        if let Some(parent) = node.parent() {
-            sizes[parent.id().0 as usize] += sizes[i];
-        }
-    }
-    sizes
 }
 
 fn removed_by_tag(node: Node<'_>) -> bool {
@@ -126,13 +121,13 @@ const STRONG: &[&str] = &[
     "comment", "comments", "disqus", "share", "sharing", "shares", "sharebar", "social", "socials", "related",
     "newsletter", "newsletters", "subscribe", "subscription", "promo", "promos", "advert", "advertisement",
     "advertising", "ads", "sponsor", "sponsored", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
-    "gdpr", "popup", "modal", "outbrain", "taboola", "recommended", "recommendations", "recirculation", "trending",
+    "gdpr", "popup", "modal", "footer", "outbrain", "taboola", "recommended", "recommendations", "recirculation", "trending",
     "popular", "signup", "paywall", "jump", "toc", "print", "follow",
 ];
 
 /// Words that name furniture unless a content word is also present.
 const WEAK: &[&str] = &[
-    "sidebar", "footer", "menu", "nav", "navbar", "navigation", "widget", "widgets", "ad", "banner", "masthead",
+    "sidebar", "menu", "nav", "navbar", "navigation", "widget", "widgets", "ad", "banner", "masthead",
     "toolbar", "pagination", "pager", "tags", "tag", "rail", "more", "login", "header", "hidden", "skip",
 ];
 
@@ -224,11 +219,15 @@ mod tests {
     }
 
     #[test]
-    fn safeguard_keeps_the_bulk_of_the_text() {
-        let body = "word ".repeat(1000);
-        let html = format!("<div class='share-wrapper'><p>{body}</p></div><p>tail</p>");
-        let doc = Document::parse(&html);
-        let removal = Removal::compute(&doc);
-        assert!(!removal.is_removed(doc.first(Tag::Div).unwrap()));
+    fn safeguard_keeps_the_bulk_of_the_good_text() {
+        let doc = Document::parse("<div class='share-wrapper'><p>story</p></div><div class=share><p>tail</p></div>");
+        let mut good = vec![0.0; doc.len()];
+        let divs: Vec<_> = doc.elements().filter(|n| n.tag() == Tag::Div).collect();
+        good[0] = 1000.0;
+        good[divs[0].id().0 as usize] = 900.0;
+        good[divs[1].id().0 as usize] = 100.0;
+        let removal = Removal::structural(&doc).with_furniture(&doc, &good);
+        assert!(!removal.is_removed(divs[0]));
+        assert!(removal.is_removed(divs[1]));
     }
 }

@@ -76,7 +76,8 @@ pub fn select(doc: &Document, blocks: &[TextBlock], title: Option<&str>) -> Cont
     Content { container, body }
 }
 
-fn choose_container(doc: &Document, blocks: &[TextBlock]) -> NodeId {
+/// Sums of good and bad block scores over every element's subtree.
+pub fn element_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) {
     let mut good_sum = vec![0f32; doc.len()];
     let mut bad_sum = vec![0f32; doc.len()];
     for block in blocks {
@@ -91,6 +92,11 @@ fn choose_container(doc: &Document, blocks: &[TextBlock]) -> NodeId {
             node = n.parent();
         }
     }
+    (good_sum, bad_sum)
+}
+
+fn choose_container(doc: &Document, blocks: &[TextBlock]) -> NodeId {
+    let (good_sum, bad_sum) = element_scores(doc, blocks);
     let mut best = (f32::MIN, NodeId(0));
     for node in doc.elements() {
         let i = node.id().0 as usize;

@@ -10,14 +10,27 @@ use dateline_model::{Article, Source, SourceFormat};
 /// Extracts an article from decoded HTML.
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     let doc = Document::parse(html);
-    let removal = boilerplate::Removal::compute(&doc);
-    let blocks = blocks::build(&doc, doc.root(), &removal);
+    let blocks = content_blocks(&doc);
     let title = basic_title(&doc);
     let content = content::select(&doc, &blocks, title.as_deref());
     let mut article = Article { title, url: url.map(str::to_owned), body: content.body, ..Article::default() };
     article.source = Some(Source { path: None, format: SourceFormat::Html });
     article.finish_text();
     article
+}
+
+/// Text blocks after structural and furniture removal. Two passes: the
+/// first scores content so furniture names cannot remove the article.
+fn content_blocks(doc: &Document) -> Vec<blocks::TextBlock> {
+    content_blocks_with_removal(doc).0
+}
+
+fn content_blocks_with_removal(doc: &Document) -> (Vec<blocks::TextBlock>, boilerplate::Removal) {
+    let structural = boilerplate::Removal::structural(doc);
+    let first = blocks::build(doc, doc.root(), &structural);
+    let (good, _) = content::element_scores(doc, &first);
+    let removal = structural.with_furniture(doc, &good);
+    (blocks::build(doc, doc.root(), &removal), removal)
 }
 
 fn basic_title(doc: &Document) -> Option<String> {
@@ -35,7 +48,13 @@ fn basic_title(doc: &Document) -> Option<String> {
 #[doc(hidden)]
 pub fn explain_html(html: &str) -> String {
     let doc = Document::parse(html);
-    let removal = boilerplate::Removal::compute(&doc);
-    let blocks = blocks::build(&doc, doc.root(), &removal);
-    content::explain(&doc, &blocks, basic_title(&doc).as_deref())
+    let (blocks, removal) = content_blocks_with_removal(&doc);
+    let mut out = content::explain(&doc, &blocks, basic_title(&doc).as_deref());
+    for node in doc.elements().filter(|n| removal.is_removed(*n)) {
+        let chars = node.text_content().len();
+        if chars > 500 && !matches!(node.tag(), Tag::Script | Tag::Style | Tag::Head) {
+            out.push_str(&format!("removed: <{}.{}#{}> {chars} bytes\n", node.name(), node.attr("class").unwrap_or(""), node.id().0));
+        }
+    }
+    out
 }
