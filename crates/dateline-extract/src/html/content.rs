@@ -76,6 +76,36 @@ pub fn select(doc: &Document, blocks: &[TextBlock], title: Option<&str>) -> Cont
     Content { container, body }
 }
 
+fn tune(name: &str, default: f32) -> f32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Like [`element_scores`], but a block counts less for ancestors further
+/// from it, so the tightest subtree holding the story wins over the page.
+fn decayed_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) {
+    let decay = tune("DL_DECAY", 0.85);
+    let mut good_sum = vec![0f32; doc.len()];
+    let mut bad_sum = vec![0f32; doc.len()];
+    for block in blocks {
+        let (mut g, mut b) = (good(block), bad(block));
+        if g == 0.0 && b == 0.0 {
+            continue;
+        }
+        let mut node = Some(doc.node(block.container));
+        while let Some(n) = node {
+            good_sum[n.id().0 as usize] += g;
+            bad_sum[n.id().0 as usize] += b;
+            // Single-child wrappers add nothing around their child.
+            if n.parent().is_some_and(|p| p.element_children().nth(1).is_some()) {
+                g *= decay;
+                b *= decay;
+            }
+            node = n.parent();
+        }
+    }
+    (good_sum, bad_sum)
+}
+
 /// Sums of good and bad block scores over every element's subtree.
 pub fn element_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) {
     let mut good_sum = vec![0f32; doc.len()];
@@ -96,14 +126,14 @@ pub fn element_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f3
 }
 
 fn choose_container(doc: &Document, blocks: &[TextBlock]) -> NodeId {
-    let (good_sum, bad_sum) = element_scores(doc, blocks);
+    let (good_sum, bad_sum) = decayed_scores(doc, blocks);
     let mut best = (f32::MIN, NodeId(0));
     for node in doc.elements() {
         let i = node.id().0 as usize;
         if good_sum[i] == 0.0 {
             continue;
         }
-        let score = (good_sum[i] - LAMBDA * bad_sum[i]) * semantic_bonus(node);
+        let score = (good_sum[i] - tune("DL_LAMBDA", LAMBDA) * bad_sum[i]) * semantic_bonus(node);
         if score > best.0 {
             best = (score, node.id());
         }
