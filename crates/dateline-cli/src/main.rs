@@ -1,0 +1,40 @@
+//! `dateline`: news pages in, structured articles out.
+
+mod cli;
+mod extract;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Exit codes scripts can rely on (see README.md).
+mod exit {
+    /// Everything worked.
+    pub const OK: u8 = 0;
+    /// Some inputs failed, or nothing was found.
+    pub const SOME_FAILED: u8 = 1;
+    /// Usage error or a fatal error.
+    pub const FATAL: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        cli::Command::Extract(args) => extract::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
+        Err(err) => {
+            eprintln!("dateline: error: {err:#}");
+            ExitCode::from(exit::FATAL)
+        }
+    }
+}
+
+/// A closed stdout (`dateline extract ... | head`) ends the run quietly.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}

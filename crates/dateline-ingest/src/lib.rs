@@ -1,0 +1,18 @@
+//! Dateline ingestion: finding and reading raw pages.
+//!
+//! ```
+//! use dateline_ingest::{read_page, PageKind};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let path = dir.path().join("story.html");
+//! std::fs::write(&path, "<p>Hello</p>").unwrap();
+//! let page = read_page(&path).unwrap();
+//! assert_eq!(page.kind, PageKind::Html);
+//! assert_eq!(page.bytes, b"<p>Hello</p>");
+//! ```
+
+mod error;
+mod files;
+
+pub use error::IngestError;
+pub use files::{discover, kind_of, read_page, read_stdin, Discovery, Page, PageKind, MAX_PAGE_BYTES};
