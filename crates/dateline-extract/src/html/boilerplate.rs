@@ -1,11 +1,13 @@
 //! Never-content subtrees: what is removed before text blocks are built.
 //!
-//! Three rules, in order:
+//! Four rules, in order:
 //! 1. **Tags** that carry no reading text (`script`, `nav`, form controls,
 //!    `aside`, `footer`...).
 //! 2. **Hidden** elements (`hidden`, `aria-hidden`, inline `display:none`)
 //!    and landmark roles other than the main one.
-//! 3. **Class and id words** that name page furniture (`share`, `related`,
+//! 3. **Nested articles**: an `<article>` inside another is a comment or
+//!    a related story.
+//! 4. **Class and id words** that name page furniture (`share`, `related`,
 //!    `comments`, `newsletter`...). Words split on `-`, `_` and case, so
 //!    `articleShareBar` and `article-share-bar` both name "share". A weak
 //!    word (`sidebar`, `menu`) is ignored when a content word (`article`,
@@ -135,6 +137,11 @@ const WEAK: &[&str] = &[
 const CONTENT: &[&str] = &["article", "body", "content", "main", "story", "entry", "post", "text", "blog", "news"];
 
 fn furniture(node: Node<'_>) -> Furniture {
+    // An article inside an article is a comment or a related story (HTML's
+    // own meaning of the nesting).
+    if node.tag() == Tag::Article && node.ancestors().any(|a| a.tag() == Tag::Article) {
+        return Furniture::Strong;
+    }
     if matches!(node.tag(), Tag::Html | Tag::Body | Tag::Article | Tag::Main | Tag::P) {
         return Furniture::None;
     }
