@@ -32,9 +32,21 @@ pub struct TextBlock {
     pub in_table: bool,
     /// Directly inside a `<p>` (the strongest sign of running text).
     pub in_p: bool,
+    /// Characters of the link the block opens with (0 if it opens with text).
+    pub leading_link_chars: usize,
 }
 
 impl TextBlock {
+    /// A teaser of another story: a headline link, then a summary cut
+    /// short ("..."), outside running text. Roundups whose items open with
+    /// a linked sentence are not teasers: their items end properly.
+    pub fn is_teaser(&self) -> bool {
+        if self.in_p || self.leading_link_chars < 25 || self.leading_link_chars == self.chars {
+            return false;
+        }
+        self.text.ends_with("...") || self.text.ends_with('…')
+    }
+
     /// Share of characters inside links.
     pub fn link_density(&self) -> f32 {
         if self.chars == 0 {
@@ -67,7 +79,7 @@ struct Context {
 
 /// Builds the text blocks of everything below `root` that is not removed.
 pub fn build(doc: &Document, root: Node<'_>, removal: &Removal) -> Vec<TextBlock> {
-    let mut builder = Builder { blocks: Vec::new(), text: String::new(), link_chars: 0, chars: 0, first: None, pending_space: false, br_run: 0 };
+    let mut builder = Builder { blocks: Vec::new(), text: String::new(), link_chars: 0, leading_link_chars: 0, leading_open: true, chars: 0, first: None, pending_space: false, br_run: 0 };
     let mut open: Vec<Open> = Vec::new();
     let mut ctx = Context::default();
     let mut containers: Vec<NodeId> = vec![root.id()];
@@ -206,6 +218,8 @@ struct Builder {
     blocks: Vec<TextBlock>,
     text: String,
     link_chars: usize,
+    leading_link_chars: usize,
+    leading_open: bool,
     chars: usize,
     first: Option<NodeId>,
     pending_space: bool,
@@ -250,6 +264,13 @@ impl Builder {
         if in_link {
             self.link_chars += 1;
         }
+        if self.leading_open {
+            if in_link {
+                self.leading_link_chars = self.chars;
+            } else {
+                self.leading_open = false;
+            }
+        }
     }
 
     /// One `<br>` is a line break; two in a row end the paragraph.
@@ -271,6 +292,8 @@ impl Builder {
             self.text.clear();
             self.chars = 0;
             self.link_chars = 0;
+            self.leading_link_chars = 0;
+            self.leading_open = true;
             return;
         };
         let text = std::mem::take(&mut self.text);
@@ -288,9 +311,12 @@ impl Builder {
             in_caption: snap.in_caption,
             in_table: snap.in_table,
             in_p: snap.in_p,
+            leading_link_chars: self.leading_link_chars,
         });
         self.chars = 0;
         self.link_chars = 0;
+        self.leading_link_chars = 0;
+        self.leading_open = true;
     }
 }
 

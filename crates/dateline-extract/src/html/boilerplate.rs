@@ -124,7 +124,7 @@ const STRONG: &[&str] = &[
     "newsletter", "newsletters", "subscribe", "subscription", "promo", "promos", "advert", "advertisement",
     "advertising", "ads", "sponsor", "sponsored", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
     "gdpr", "popup", "modal", "footer", "outbrain", "taboola", "recommended", "recommendations", "recirculation", "trending",
-    "popular", "signup", "paywall", "jump", "toc", "print", "follow",
+    "popular", "signup", "jump", "toc", "print", "follow",
 ];
 
 /// Words that name furniture unless a content word is also present.

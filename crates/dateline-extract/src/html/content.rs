@@ -35,7 +35,7 @@ pub struct Content {
 
 /// Scores of one block.
 fn good(block: &TextBlock) -> f32 {
-    if block.in_caption || block.heading > 0 {
+    if block.in_caption || block.heading > 0 || block.is_teaser() {
         return 0.0;
     }
     let density = block.link_density();
@@ -56,6 +56,9 @@ fn good(block: &TextBlock) -> f32 {
 }
 
 fn bad(block: &TextBlock) -> f32 {
+    if block.is_teaser() {
+        return block.chars as f32;
+    }
     let mut score = block.link_chars as f32;
     if block.chars < 40 && !has_sentence_punctuation(&block.text) {
         score += (block.chars - block.link_chars) as f32;
@@ -167,7 +170,7 @@ fn filter_body(doc: &Document, blocks: &[&TextBlock], title: Option<&str>) -> Ve
     let title_key = title.map(normalise_key);
     let mut body: Vec<Block> = Vec::new();
     for block in blocks {
-        if block.in_caption || is_furniture_line(block) {
+        if block.in_caption || block.is_teaser() || is_furniture_line(block) {
             continue;
         }
         if block.heading == 1 {
