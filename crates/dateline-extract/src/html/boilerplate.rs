@@ -47,6 +47,7 @@ impl Removal {
     /// and stays.
     pub fn with_furniture(mut self, doc: &Document, good: &[f32]) -> Removal {
         let total = good.first().copied().unwrap_or(0.0);
+        let cards = super::cards::mark(doc, &super::cards::text_sizes(doc));
         let mut i = 0u32;
         let n = doc.len() as u32;
         while i < n {
@@ -55,7 +56,13 @@ impl Removal {
                 i = node.subtree_end().0;
                 continue;
             }
-            let kind = if node.is_element() { furniture(node) } else { Furniture::None };
+            let kind = if !node.is_element() {
+                Furniture::None
+            } else if cards[i as usize] {
+                Furniture::Strong
+            } else {
+                furniture(node)
+            };
             if kind != Furniture::None {
                 // Layout wrappers are often named for a sidebar or rail
                 // beside the story; names like "comments" rarely wrap one.

@@ -2,6 +2,7 @@
 
 mod blocks;
 mod boilerplate;
+mod cards;
 mod content;
 
 use dateline_html::{Document, Tag};

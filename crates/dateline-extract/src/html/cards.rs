@@ -1,0 +1,120 @@
+//! Card lists: runs of look-alike siblings that each link to another page.
+//!
+//! **What**: an element whose children include four or more siblings with
+//! the same tag and class, each small (under [`MAX_CARD_CHARS`] of text) and
+//! holding a link plus a heading or an image, is a listing of other
+//! stories ("More from", "Trending", a section front). The cards are
+//! furniture.
+//! **Why**: teaser grids often carry more prose than a short story, and
+//! their class names ("fp-vertical-story", "item") say nothing.
+//! **Example**: thirty `<article class="fp-vertical-story">` teasers below a
+//! story, each an image, a linked headline and a two-line summary.
+//! **Known failures**: a story told as a list of linked, illustrated items
+//! (a gallery) loses them; the content safeguard in
+//! [`super::boilerplate::Removal::with_furniture`] keeps a list that holds
+//! most of the page's good text.
+
+use std::collections::HashMap;
+
+use dateline_html::{Document, Node, NodeId, Tag};
+
+/// Cards bigger than this are stories of their own, not teasers.
+const MAX_CARD_CHARS: usize = 600;
+/// Siblings needed to call a run of look-alikes a list.
+const MIN_CARDS: usize = 4;
+/// Nodes scanned inside one card before giving up (cards are small).
+const MAX_CARD_NODES: u32 = 400;
+
+/// Marks every element that is a card of a card list.
+pub fn mark(doc: &Document, text_sizes: &[usize]) -> Vec<bool> {
+    let mut cards = vec![false; doc.len()];
+    let mut groups: HashMap<(&str, &str), Vec<NodeId>> = HashMap::new();
+    for parent in doc.elements() {
+        // Cheap test first: most elements have fewer children than a list.
+        if parent.element_children().nth(MIN_CARDS - 1).is_none() {
+            continue;
+        }
+        groups.clear();
+        for child in parent.element_children() {
+            groups.entry((child.name(), child.attr("class").unwrap_or(""))).or_default().push(child.id());
+        }
+        for members in groups.values() {
+            if members.len() < MIN_CARDS {
+                continue;
+            }
+            let looks_like_cards = members
+                .iter()
+                .filter(|id| is_card(doc.node(**id), text_sizes[id.0 as usize]))
+                .count();
+            // Most members must be cards; placeholders and ads may not be.
+            if looks_like_cards * 4 >= members.len() * 3 {
+                for id in members {
+                    cards[id.0 as usize] = true;
+                }
+            }
+        }
+    }
+    cards
+}
+
+fn is_card(node: Node<'_>, text_chars: usize) -> bool {
+    if text_chars > MAX_CARD_CHARS || node.subtree_end().0 - node.id().0 > MAX_CARD_NODES {
+        return false;
+    }
+    let mut link = false;
+    let mut picture_or_heading = false;
+    for n in node.descendants() {
+        match n.tag() {
+            Tag::A if n.attr("href").is_some() => link = true,
+            Tag::Img | Tag::Picture | Tag::Figure => picture_or_heading = true,
+            t if t.is_heading() => picture_or_heading = true,
+            _ => {}
+        }
+    }
+    link && picture_or_heading
+}
+
+/// Characters of visible text below every node, in one bottom-up pass.
+pub fn text_sizes(doc: &Document) -> Vec<usize> {
+    let mut sizes = vec![0usize; doc.len()];
+    for i in (1..doc.len()).rev() {
+        let node = doc.node(NodeId(i as u32));
+        if let Some(text) = node.text() {
+            if !node.parent().is_some_and(|p| matches!(p.tag(), Tag::Script | Tag::Style | Tag::Title)) {
+                sizes[i] += text.trim().len();
+            }
+        }
+        if let Some(parent) = node.parent() {
+            sizes[parent.id().0 as usize] += sizes[i];
+        }
+    }
+    sizes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card_count(html: &str) -> usize {
+        let doc = Document::parse(html);
+        mark(&doc, &text_sizes(&doc)).into_iter().filter(|c| *c).count()
+    }
+
+    #[test]
+    fn teaser_grid_is_a_card_list() {
+        let card = "<article class=t><img src=x><h3><a href=/s>Story</a></h3><p>Summary.</p></article>";
+        assert_eq!(card_count(&format!("<section>{}</section>", card.repeat(5))), 5);
+    }
+
+    #[test]
+    fn paragraphs_are_not_cards() {
+        let para = "<div class=p>Running text with a <a href=/x>link</a>.</div>";
+        assert_eq!(card_count(&format!("<section>{}</section>", para.repeat(8))), 0);
+    }
+
+    #[test]
+    fn three_look_alikes_are_not_a_list() {
+        let card = "<li><a href=/s><img src=x>Story</a></li>";
+        assert_eq!(card_count(&format!("<ul>{}</ul>", card.repeat(3))), 0);
+    }
+}
