@@ -179,8 +179,9 @@ fn filter_body(doc: &Document, blocks: &[&TextBlock], title: Option<&str>) -> Ve
         if block.heading > 0 && title_key.as_deref() == Some(normalise_key(&block.text).as_str()) {
             continue;
         }
+        // Links inside the story's own paragraphs are part of it.
         let density = block.link_density();
-        if density > 0.5 && !(block.chars > 200 && density < 0.8) {
+        if density > 0.5 && !(block.chars > 200 && density < 0.65) {
             continue;
         }
         if is_byline_or_dateline(doc, block) {
@@ -223,8 +224,11 @@ fn is_byline_or_dateline(doc: &Document, block: &TextBlock) -> bool {
     if lower.starts_with("by ") && block.text.split_whitespace().count() <= 8 {
         return true;
     }
+    // Only small elements: the story's own container may carry an author
+    // class ("author-jane") without being a byline.
     let container = doc.node(block.container);
-    let named = std::iter::once(container).chain(container.ancestors().take(2)).any(|n| {
+    let small = |n: &Node<'_>| n.descendants().filter_map(|d| d.text()).map(str::len).sum::<usize>() < 250;
+    let named = std::iter::once(container).chain(container.ancestors().take(1)).filter(small).any(|n| {
         [n.attr("class"), n.attr("id")].into_iter().flatten().any(|v| {
             boilerplate::words(v)
                 .iter()
