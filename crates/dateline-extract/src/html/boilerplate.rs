@@ -161,6 +161,11 @@ fn furniture(node: Node<'_>) -> Furniture {
     for value in [node.attr("class"), node.attr("id")].into_iter().flatten() {
         for word in words(value) {
             let word = word.as_str();
+            // Embedded posts and media are quoted in the story
+            // ("social-media-embed" around a tweet).
+            if matches!(word, "embed" | "embedded" | "tweet") {
+                return Furniture::None;
+            }
             strong |= STRONG.contains(&word);
             weak |= WEAK.contains(&word);
             content |= CONTENT.contains(&word);
