@@ -28,8 +28,6 @@ pub struct TextBlock {
     pub heading: u8,
     /// Inside a `<figure>`, `<figcaption>` or caption-like element.
     pub in_caption: bool,
-    /// Inside a table cell.
-    pub in_table: bool,
     /// Directly inside a `<p>` (the strongest sign of running text).
     pub in_p: bool,
     /// Characters of the link the block opens with (0 if it opens with text).
@@ -72,7 +70,6 @@ struct Context {
     quotes: u32,
     pre: u32,
     captions: u32,
-    tables: u32,
     heading: u8,
     p: u32,
 }
@@ -145,7 +142,6 @@ fn enter(ctx: &mut Context, o: &Open) {
         Tag::Li | Tag::Dd | Tag::Dt => ctx.lists += 1,
         Tag::Blockquote | Tag::Q => ctx.quotes += 1,
         Tag::Pre => ctx.pre += 1,
-        Tag::Td | Tag::Th => ctx.tables += 1,
         Tag::P => ctx.p += 1,
         t if t.is_heading() => ctx.heading = heading_level(t),
         _ => {}
@@ -161,7 +157,6 @@ fn leave(ctx: &mut Context, o: &Open) {
         Tag::Li | Tag::Dd | Tag::Dt => ctx.lists -= 1,
         Tag::Blockquote | Tag::Q => ctx.quotes -= 1,
         Tag::Pre => ctx.pre -= 1,
-        Tag::Td | Tag::Th => ctx.tables -= 1,
         Tag::P => ctx.p -= 1,
         t if t.is_heading() => ctx.heading = 0,
         _ => {}
@@ -188,7 +183,6 @@ struct Snapshot {
     kind: BlockKind,
     heading: u8,
     in_caption: bool,
-    in_table: bool,
     in_p: bool,
 }
 
@@ -209,7 +203,6 @@ fn ctx_snapshot(ctx: &Context, containers: &[NodeId], _open: &[Open]) -> Snapsho
         kind,
         heading: ctx.heading,
         in_caption: ctx.captions > 0,
-        in_table: ctx.tables > 0,
         in_p: ctx.p > 0,
     }
 }
@@ -309,7 +302,6 @@ impl Builder {
             kind: snap.kind,
             heading: snap.heading,
             in_caption: snap.in_caption,
-            in_table: snap.in_table,
             in_p: snap.in_p,
             leading_link_chars: self.leading_link_chars,
         });

@@ -21,6 +21,8 @@ use dateline_html::{Document, Node, Tag};
 /// Which element subtrees are removed.
 pub struct Removal {
     removed: Vec<bool>,
+    /// Cards of card lists found on the page (teasers of other stories).
+    pub cards: usize,
 }
 
 impl Removal {
@@ -38,7 +40,7 @@ impl Removal {
             }
             i += 1;
         }
-        Removal { removed }
+        Removal { removed, cards: 0 }
     }
 
     /// Structural removal, then furniture class names. `good` holds each
@@ -48,6 +50,7 @@ impl Removal {
     pub fn with_furniture(mut self, doc: &Document, good: &[f32]) -> Removal {
         let total = good.first().copied().unwrap_or(0.0);
         let cards = super::cards::mark(doc, &super::cards::text_sizes(doc));
+        self.cards = cards.iter().filter(|c| **c).count();
         let mut i = 0u32;
         let n = doc.len() as u32;
         while i < n {

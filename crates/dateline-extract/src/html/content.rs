@@ -23,12 +23,17 @@ use super::blocks::TextBlock;
 use super::boilerplate;
 
 /// Weight of bad text against good text when choosing the container.
+/// Measured on the Scrapinghub set: 0.2-1.0 score within 0.004 once
+/// scores decay, so furniture weighs little next to tightness.
 const LAMBDA: f32 = 0.6;
 
-/// The chosen container and its body blocks.
+/// How much a block counts for each ancestor that has siblings, relative
+/// to the one below. Measured: 1.0 (plain sums) 0.952, 0.9 0.962, 0.85
+/// 0.964, 0.8 0.962, 0.7 0.963 on the Scrapinghub set.
+const DECAY: f32 = 0.85;
+
+/// The chosen container's body blocks.
 pub struct Content {
-    /// The element holding the article.
-    pub container: NodeId,
     /// Body blocks in reading order.
     pub body: Vec<Block>,
 }
@@ -76,17 +81,12 @@ pub fn select(doc: &Document, blocks: &[TextBlock], title: Option<&str>) -> Cont
     let node = doc.node(container);
     let inside: Vec<&TextBlock> = blocks.iter().filter(|b| node.contains(&doc.node(b.first))).collect();
     let body = filter_body(doc, &inside, title);
-    Content { container, body }
-}
-
-fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    Content { body }
 }
 
 /// Like [`element_scores`], but a block counts less for ancestors further
 /// from it, so the tightest subtree holding the story wins over the page.
 fn decayed_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) {
-    let decay = tune("DL_DECAY", 0.85);
     let mut good_sum = vec![0f32; doc.len()];
     let mut bad_sum = vec![0f32; doc.len()];
     for block in blocks {
@@ -100,8 +100,8 @@ fn decayed_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) 
             bad_sum[n.id().0 as usize] += b;
             // Single-child wrappers add nothing around their child.
             if n.parent().is_some_and(|p| p.element_children().nth(1).is_some()) {
-                g *= decay;
-                b *= decay;
+                g *= DECAY;
+                b *= DECAY;
             }
             node = n.parent();
         }
@@ -136,7 +136,7 @@ fn choose_container(doc: &Document, blocks: &[TextBlock]) -> NodeId {
         if good_sum[i] == 0.0 {
             continue;
         }
-        let score = (good_sum[i] - tune("DL_LAMBDA", LAMBDA) * bad_sum[i]) * semantic_bonus(node);
+        let score = (good_sum[i] - LAMBDA * bad_sum[i]) * semantic_bonus(node);
         if score > best.0 {
             best = (score, node.id());
         }

@@ -4,6 +4,7 @@ mod blocks;
 mod boilerplate;
 mod cards;
 mod content;
+mod verdict;
 
 use dateline_html::{Document, Tag};
 use dateline_model::{Article, Source, SourceFormat};
@@ -11,21 +12,32 @@ use dateline_model::{Article, Source, SourceFormat};
 /// Extracts an article from decoded HTML.
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     let doc = Document::parse(html);
-    let blocks = content_blocks(&doc);
+    let (blocks, removal) = content_blocks_with_removal(&doc);
     let title = basic_title(&doc);
     let content = content::select(&doc, &blocks, title.as_deref());
     let mut article = Article { title, url: url.map(str::to_owned), body: content.body, ..Article::default() };
     article.source = Some(Source { path: None, format: SourceFormat::Html });
     article.finish_text();
+    let signals = verdict::Signals {
+        body_chars: article.text.chars().count(),
+        long_paragraphs: article.body.iter().filter(|b| b.text.chars().count() >= 150).count(),
+        title: doc.first(Tag::Title).and_then(|t| t.first_child()).and_then(|t| t.text()),
+        heading: article.title.as_deref(),
+        url,
+        page_type: None,
+        declares_article: false,
+        teasers: removal.cards + blocks.iter().filter(|b| b.is_teaser()).count(),
+    };
+    let reason = verdict::reject_reason(&signals)
+        .or_else(|| (signals.long_paragraphs < 3).then(|| verdict::wall_reason(&article.text)).flatten());
+    if let Some(reason) = reason {
+        article.reject(reason);
+    }
     article
 }
 
 /// Text blocks after structural and furniture removal. Two passes: the
 /// first scores content so furniture names cannot remove the article.
-fn content_blocks(doc: &Document) -> Vec<blocks::TextBlock> {
-    content_blocks_with_removal(doc).0
-}
-
 fn content_blocks_with_removal(doc: &Document) -> (Vec<blocks::TextBlock>, boilerplate::Removal) {
     let structural = boilerplate::Removal::structural(doc);
     let first = blocks::build(doc, doc.root(), &structural);
