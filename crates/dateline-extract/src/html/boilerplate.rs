@@ -213,6 +213,8 @@ pub fn words(value: &str) -> Vec<String> {
 pub fn is_caption(node: Node<'_>) -> bool {
     match node.tag() {
         Tag::Figcaption | Tag::Figure => true,
+        // Page-level class lists carry feature flags ("video_captions_on").
+        Tag::Html | Tag::Body | Tag::Main | Tag::Article | Tag::Section => false,
         _ => [node.attr("class"), node.attr("id")].into_iter().flatten().any(|v| {
             words(v).iter().any(|w| matches!(w.as_str(), "caption" | "captions" | "credit" | "credits" | "figcaption" | "copyright"))
         }),

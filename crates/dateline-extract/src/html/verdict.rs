@@ -53,7 +53,9 @@ pub fn reject_reason(s: &Signals<'_>) -> Option<&'static str> {
     if s.declares_article && s.body_chars > 80 {
         return None;
     }
-    if s.teasers >= 6 || s.page_type.is_some_and(|t| t.eq_ignore_ascii_case("website")) || s.url.is_some_and(is_listing_url) {
+    let listing_type = s.page_type.is_some_and(|t| t.eq_ignore_ascii_case("website"));
+    let teaser_wall = s.teasers >= 10 && s.body_chars < 200;
+    if teaser_wall || listing_type || s.url.is_some_and(is_listing_url) {
         return Some("index page");
     }
     if s.body_chars < 80 {
@@ -110,14 +112,16 @@ fn is_error_title(title: &str) -> bool {
 }
 
 fn is_listing_url(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or(url).to_lowercase();
+    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = without_scheme.split(['?', '#']).next().unwrap_or(url).to_lowercase();
+    let path = path.split_once('/').map_or("", |(_, p)| p);
     let query = url.contains("?q=") || url.contains("&q=") || url.contains("?s=") || url.contains("search");
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let listing_segment = segments.iter().rev().skip(1).chain(segments.last()).any(|s| {
         matches!(*s, "tag" | "tags" | "category" | "categories" | "topic" | "topics" | "section" | "search" | "author" | "archive" | "page")
     });
     // A host alone, or a host and one section word, is a front page.
-    let front = segments.len() <= 2 && segments.last().is_none_or(|s| !s.contains(['-', '_', '.']) && s.len() < 20);
+    let front = segments.len() <= 1 && segments.last().is_none_or(|s| !s.contains(['-', '_', '.']) && s.len() < 20);
     query || listing_segment || front
 }
 
