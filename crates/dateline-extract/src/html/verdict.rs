@@ -58,7 +58,8 @@ pub fn reject_reason(s: &Signals<'_>) -> Option<&'static str> {
     if teaser_wall || listing_type || s.url.is_some_and(is_listing_url) {
         return Some("index page");
     }
-    if s.body_chars < 80 {
+    // One real sentence is a (tiny) article; less is a shell or a stub.
+    if s.body_chars < 40 {
         return Some("no article text");
     }
     None
