@@ -59,6 +59,7 @@ impl TextBlock {
 struct Open {
     end: u32,
     tag: Tag,
+    away: bool,
     block: bool,
     caption: bool,
 }
@@ -66,6 +67,8 @@ struct Open {
 #[derive(Default)]
 struct Context {
     links: u32,
+    /// Open links to another page (not `#anchor` links within this one).
+    away_links: u32,
     lists: u32,
     quotes: u32,
     pre: u32,
@@ -93,7 +96,9 @@ pub fn build(doc: &Document, root: Node<'_>, removal: &Removal) -> Vec<TextBlock
         }
         let node = doc.node(NodeId(i));
         if let Some(text) = node.text() {
-            let in_link = ctx.links > 0;
+            // Links within the page (footnotes, section anchors) do not
+            // lead away from the text, so they do not count as links.
+            let in_link = ctx.away_links > 0;
             if ctx.pre > 0 {
                 builder.push_raw(text, NodeId(i), in_link);
             } else {
@@ -120,7 +125,8 @@ pub fn build(doc: &Document, root: Node<'_>, removal: &Removal) -> Vec<TextBlock
             builder.flush(&ctx_snapshot(&ctx, &containers, &open));
             containers.push(node.id());
         }
-        let entry = Open { end: node.subtree_end().0, tag, block, caption: boilerplate::is_caption(node) };
+        let away = tag == Tag::A && !node.attr("href").is_some_and(|h| h.starts_with('#'));
+        let entry = Open { end: node.subtree_end().0, tag, away, block, caption: boilerplate::is_caption(node) };
         enter(&mut ctx, &entry);
         if entry.end > i + 1 {
             open.push(entry);
@@ -137,6 +143,9 @@ pub fn build(doc: &Document, root: Node<'_>, removal: &Removal) -> Vec<TextBlock
 }
 
 fn enter(ctx: &mut Context, o: &Open) {
+    if o.away {
+        ctx.away_links += 1;
+    }
     match o.tag {
         Tag::A => ctx.links += 1,
         Tag::Li | Tag::Dd | Tag::Dt => ctx.lists += 1,
@@ -152,6 +161,9 @@ fn enter(ctx: &mut Context, o: &Open) {
 }
 
 fn leave(ctx: &mut Context, o: &Open) {
+    if o.away {
+        ctx.away_links -= 1;
+    }
     match o.tag {
         Tag::A => ctx.links -= 1,
         Tag::Li | Tag::Dd | Tag::Dt => ctx.lists -= 1,

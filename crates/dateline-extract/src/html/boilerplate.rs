@@ -155,13 +155,21 @@ fn furniture(node: Node<'_>) -> Furniture {
     if matches!(node.tag(), Tag::Html | Tag::Body | Tag::Article | Tag::Main | Tag::P) {
         return Furniture::None;
     }
+    // Inline elements belong to the text around them: a `toc-backref`
+    // link inside a heading is the heading.
+    if node.tag() != Tag::Other && !node.tag().is_block() {
+        return Furniture::None;
+    }
     if node.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
         return Furniture::None;
     }
     let mut strong = false;
     let mut weak = false;
     let mut content = false;
-    for value in [node.attr("class"), node.attr("id")].into_iter().flatten() {
+    // Long ids are slugs of headings ("sharing-with-a-single-developer"),
+    // not names of page parts.
+    let id = node.attr("id").filter(|id| words(id).len() < 4);
+    for value in [node.attr("class"), id].into_iter().flatten() {
         for word in words(value) {
             let word = word.as_str();
             // Embedded posts and media are quoted in the story
