@@ -13,6 +13,11 @@ mod months;
 
 use months::month_of;
 
+/// True for a month name or abbreviation in any supported language.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    month_of(&word.to_lowercase()).is_some()
+}
+
 /// Parses a date written in free text ("DECEMBER 9, 2019 17:34",
 /// "9 décembre 2019", "2019-12-09T17:34:00Z"). None when unsure.
 ///
