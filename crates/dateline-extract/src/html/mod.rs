@@ -1,5 +1,7 @@
 //! HTML extraction (being written).
 
+pub mod meta;
+
 use dateline_model::Article;
 
 /// Extracts an article from decoded HTML.

@@ -1,0 +1,148 @@
+//! Authors: JSON-LD persons, author meta tags, microdata, then byline elements.
+
+use dateline_html::{Document, Node, Tag};
+
+use super::head::{collapse, Head};
+use super::jsonld::LdArticle;
+use crate::byline::{is_publisher, normalize_person_name, parse_byline};
+
+/// Meta keys naming the author, most specific first.
+const AUTHOR_KEYS: &[&str] = &[
+    "dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "author", "article:author", "parsely-author",
+    "sailthru.author", "byl", "og:article:author", "citation_author", "cxenseparse:author", "analyticsattributes.author",
+];
+
+/// The article's authors; `publishers` are names that must not pass as authors.
+pub(crate) fn find_authors(doc: &Document, head: &Head, ld: Option<&LdArticle>, publishers: &[String]) -> Vec<String> {
+    let keep = |names: Vec<String>| -> Vec<String> {
+        names.into_iter().filter(|n| !publishers.iter().any(|p| is_publisher(n, p))).collect()
+    };
+    if let Some(ld) = ld {
+        let names = keep(ld.authors.clone());
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    for k in AUTHOR_KEYS {
+        let mut names = Vec::new();
+        for value in head.all(k) {
+            // article:author is often a profile URL.
+            if value.contains("://") || value.starts_with('/') {
+                continue;
+            }
+            for n in names_in(value) {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+        let names = keep(names);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    let names = keep(microdata_authors(doc));
+    if !names.is_empty() {
+        return names;
+    }
+    let names = keep(head.rel_author_texts.iter().flat_map(|t| names_in(t)).collect());
+    if !names.is_empty() {
+        return dedup(names);
+    }
+    keep(byline_elements(doc))
+}
+
+fn dedup(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// A value holding one name or a byline.
+fn names_in(value: &str) -> Vec<String> {
+    match normalize_person_name(value) {
+        Some(n) => vec![n],
+        None => parse_byline(value),
+    }
+}
+
+/// `itemprop="author"` elements (their `itemprop="name"` when nested).
+fn microdata_authors(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for n in doc.elements() {
+        let Some(prop) = n.attr("itemprop") else { continue };
+        if !prop.split_whitespace().any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator")) || in_comments(&n) {
+            continue;
+        }
+        let name_node = n.descendants().find(|d| d.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")));
+        let text = match name_node {
+            Some(d) => d.attr("content").map(String::from).unwrap_or_else(|| d.text_content()),
+            None if n.tag() == Tag::Meta || n.tag() == Tag::Link => continue,
+            None => n.text_content(),
+        };
+        let text = collapse(&text);
+        if text.chars().count() <= 100 {
+            out.extend(names_in(&text));
+        }
+    }
+    dedup(out)
+}
+
+/// Class and id words of byline elements.
+const BYLINE_HINTS: &[&str] = &["byline", "by-line", "author", "writer", "writtenby", "autor", "auteur", "autore", "firma", "signature", "reporter", "posted-by"];
+
+/// The first element whose class or id marks a byline and whose text names people.
+fn byline_elements(doc: &Document) -> Vec<String> {
+    for n in doc.elements() {
+        if matches!(n.tag(), Tag::Script | Tag::Style | Tag::Meta | Tag::Link | Tag::Body | Tag::Html | Tag::Img) {
+            continue;
+        }
+        let c = format!("{} {}", n.attr("class").unwrap_or(""), n.attr("id").unwrap_or("")).to_ascii_lowercase();
+        if !BYLINE_HINTS.iter().any(|h| c.contains(h)) || c.contains("bio") || c.contains("avatar") || c.contains("comment") {
+            continue;
+        }
+        let text = collapse(&n.text_content());
+        if text.is_empty() || text.chars().count() > 100 || in_comments(&n) {
+            continue;
+        }
+        let names = parse_byline(&text);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// Names in comment threads and related-article lists are other people's.
+fn in_comments(n: &Node) -> bool {
+    n.ancestors().any(|a| {
+        let c = format!("{} {}", a.attr("class").unwrap_or(""), a.attr("id").unwrap_or("")).to_ascii_lowercase();
+        ["comment", "related", "sidebar", "recommend"].iter().any(|w| c.contains(w)) || matches!(a.tag(), Tag::Nav | Tag::Footer | Tag::Aside)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::meta::jsonld;
+
+    fn authors(html: &str) -> Vec<String> {
+        let doc = Document::parse(html);
+        let head = Head::collect(&doc);
+        let ld = jsonld::extract(&doc);
+        find_authors(&doc, &head, ld.as_ref(), &["Daily Planet".to_string()])
+    }
+
+    #[test]
+    fn sources_in_order() {
+        assert_eq!(authors(r#"<meta name="author" content="Daily Planet"><meta name="parsely-author" content="Jane Doe">"#), ["Jane Doe"]);
+        assert_eq!(authors(r#"<meta property="article:author" content="https://facebook.com/x"><div class="byline">By JOHN ROE</div>"#), ["John Roe"]);
+        assert_eq!(authors(r#"<div itemprop="author" itemscope><span itemprop="name">Ann Lee</span></div>"#), ["Ann Lee"]);
+        assert_eq!(authors(r#"<div class="comments"><span class="author">Troll Person</span></div><p class="byline">Von Max Müller</p>"#), ["Max Müller"]);
+        assert!(authors(r#"<span class="author">Daily Planet</span>"#).is_empty());
+    }
+}
