@@ -126,11 +126,21 @@ fn url_ymd_separated(b: &[u8]) -> Option<Timestamp> {
         return None;
     }
     let d_start = 6 + m_len;
-    let d_len = b[d_start..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if !(1..=2).contains(&d_len) || b.get(d_start + d_len).is_some_and(u8::is_ascii_alphanumeric) {
+    let d_len = b[d_start..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&d_len)
+        || b.get(d_start + d_len)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
         return None;
     }
-    plausible(num(&b[0..4])?, num(&b[5..5 + m_len])?, num(&b[d_start..d_start + d_len])?)
+    plausible(
+        num(&b[0..4])?,
+        num(&b[5..5 + m_len])?,
+        num(&b[d_start..d_start + d_len])?,
+    )
 }
 
 fn num(b: &[u8]) -> Option<u32> {
@@ -156,14 +166,33 @@ enum Tok {
 
 /// CJK date markers stand alone: they are glued to the digits.
 fn is_cjk_marker(c: char) -> bool {
-    matches!(c, '年' | '月' | '日' | '년' | '월' | '일' | '时' | '時' | '分' | '号')
+    matches!(
+        c,
+        '年' | '月' | '日' | '년' | '월' | '일' | '时' | '時' | '分' | '号'
+    )
 }
 
 fn is_word_char(c: char) -> bool {
     !(c.is_whitespace() || c.is_ascii_punctuation() || c.is_ascii_digit() || is_cjk_marker(c))
         && !matches!(
             c,
-            '\u{a0}' | '–' | '—' | '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '·' | '•' | '|' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '،'
+            '\u{a0}'
+                | '–'
+                | '—'
+                | '«'
+                | '»'
+                | '“'
+                | '”'
+                | '„'
+                | '‘'
+                | '’'
+                | '·'
+                | '•'
+                | '|'
+                | '\u{200b}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '،'
         )
 }
 
@@ -182,7 +211,11 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
             let digits = &text[start..end];
             // Long digit runs are ids, not date parts.
-            let value = if digits.len() <= 9 { digits.parse().unwrap_or(u32::MAX) } else { u32::MAX };
+            let value = if digits.len() <= 9 {
+                digits.parse().unwrap_or(u32::MAX)
+            } else {
+                u32::MAX
+            };
             out.push(Tok::Num(value, digits.len()));
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
@@ -209,7 +242,20 @@ fn is_filler(t: &Tok) -> bool {
         Tok::Punct(c) => matches!(c, ',' | '.' | '-' | '/' | '–' | '\''),
         Tok::Word(w) => matches!(
             w.as_str(),
-            "de" | "del" | "of" | "the" | "st" | "nd" | "rd" | "th" | "er" | "d" | "m" | "го" | "-го" | "º" | "ª"
+            "de" | "del"
+                | "of"
+                | "the"
+                | "st"
+                | "nd"
+                | "rd"
+                | "th"
+                | "er"
+                | "d"
+                | "m"
+                | "го"
+                | "-го"
+                | "º"
+                | "ª"
         ),
         Tok::Num(..) => false,
     }
@@ -258,7 +304,10 @@ fn punct_at(t: &[Tok], i: usize) -> Option<char> {
 fn match_at(t: &[Tok], i: usize, mdy: bool) -> Option<Timestamp> {
     // A number glued to a preceding number by '.', '/', '-' or ':' is the
     // tail of something else (a phone number, a version, a time).
-    if i >= 2 && matches!(t[i - 1], Tok::Punct('.' | '/' | '-' | ':')) && matches!(t[i - 2], Tok::Num(..)) {
+    if i >= 2
+        && matches!(t[i - 1], Tok::Punct('.' | '/' | '-' | ':'))
+        && matches!(t[i - 2], Tok::Num(..))
+    {
         return None;
     }
     let (date, next) = numeric_ymd(t, i)
@@ -287,7 +336,8 @@ fn numeric_ymd(t: &[Tok], i: usize) -> Option<(Timestamp, usize)> {
 
 /// True when a date is followed by more `.`/`/`-joined digits (an IP or version).
 fn trailing_number(t: &[Tok], i: usize) -> bool {
-    matches!(t.get(i), Some(Tok::Punct('.' | '/' | '-'))) && matches!(t.get(i + 1), Some(Tok::Num(..)))
+    matches!(t.get(i), Some(Tok::Punct('.' | '/' | '-')))
+        && matches!(t.get(i + 1), Some(Tok::Num(..)))
         && !matches!(t.get(i + 2), Some(Tok::Punct(':')))
 }
 
@@ -366,7 +416,11 @@ fn cjk(t: &[Tok], i: usize) -> Option<(Timestamp, usize)> {
         return None;
     }
     let d = day_at(t, i + 4)?;
-    let end = if matches!(punct_at(t, i + 5), Some('日' | '일' | '号')) { i + 6 } else { i + 5 };
+    let end = if matches!(punct_at(t, i + 5), Some('日' | '일' | '号')) {
+        i + 6
+    } else {
+        i + 5
+    };
     Some((plausible(y, m, d)?, end))
 }
 
@@ -376,9 +430,39 @@ fn is_time_intro(t: &Tok) -> bool {
         Tok::Punct(c) => matches!(c, ',' | '-' | '|' | '–' | '—' | '/' | 'T' | '(' | '@'),
         Tok::Word(w) => matches!(
             w.as_str(),
-            "at" | "um" | "à" | "a" | "las" | "la" | "às" | "alle" | "ore" | "om" | "в" | "о" | "saat" | "kl"
-                | "klo" | "godz" | "u" | "o" | "t" | "г" | "р" | "року" | "года" | "yil" | "ob" | "kell" | "kello"
-                | "hrs" | "h" | "horas" | "time" | "update" | "updated" | "published"
+            "at" | "um"
+                | "à"
+                | "a"
+                | "las"
+                | "la"
+                | "às"
+                | "alle"
+                | "ore"
+                | "om"
+                | "в"
+                | "о"
+                | "saat"
+                | "kl"
+                | "klo"
+                | "godz"
+                | "u"
+                | "o"
+                | "t"
+                | "г"
+                | "р"
+                | "року"
+                | "года"
+                | "yil"
+                | "ob"
+                | "kell"
+                | "kello"
+                | "hrs"
+                | "h"
+                | "horas"
+                | "time"
+                | "update"
+                | "updated"
+                | "published"
         ),
         Tok::Num(..) => false,
     }
@@ -386,16 +470,27 @@ fn is_time_intro(t: &Tok) -> bool {
 
 fn attach_time(t: &[Tok], mut i: usize, date: Timestamp) -> Timestamp {
     let mut skipped = 0;
-    while i < t.len() && skipped < 4 && is_time_intro(&t[i]) && !is_meridiem(t, i).is_some_and(|n| n > 0) {
+    while i < t.len()
+        && skipped < 4
+        && is_time_intro(&t[i])
+        && !is_meridiem(t, i).is_some_and(|n| n > 0)
+    {
         i += 1;
         skipped += 1;
     }
     // Keep the words "am"/"pm" out of the intro set above when they follow a time.
-    let Some(Tok::Num(h, hl)) = t.get(i) else { return date };
-    if *hl > 2 || !matches!(punct_at(t, i + 1), Some(':' | 'h')) && !matches!(t.get(i + 1), Some(Tok::Word(w)) if w == "h") {
+    let Some(Tok::Num(h, hl)) = t.get(i) else {
+        return date;
+    };
+    if *hl > 2
+        || !matches!(punct_at(t, i + 1), Some(':' | 'h'))
+            && !matches!(t.get(i + 1), Some(Tok::Word(w)) if w == "h")
+    {
         return date;
     }
-    let Some(Tok::Num(min, 2)) = t.get(i + 2) else { return date };
+    let Some(Tok::Num(min, 2)) = t.get(i + 2) else {
+        return date;
+    };
     let mut hour = *h;
     let mut j = i + 3;
     let mut sec = 0;
@@ -422,7 +517,9 @@ fn attach_time(t: &[Tok], mut i: usize, date: Timestamp) -> Timestamp {
         };
         j += n;
     }
-    let Some(stamp) = date.with_time(hour as u8, *min as u8, sec as u8) else { return date };
+    let Some(stamp) = date.with_time(hour as u8, *min as u8, sec as u8) else {
+        return date;
+    };
     match zone_at(t, j, &date) {
         Some(off) => stamp.with_offset(off).unwrap_or(stamp),
         None => stamp,
@@ -432,9 +529,13 @@ fn attach_time(t: &[Tok], mut i: usize, date: Timestamp) -> Timestamp {
 /// "am", "pm", "a.m.", "p.m." at `i`: the number of tokens they span.
 fn is_meridiem(t: &[Tok], i: usize) -> Option<usize> {
     match t.get(i)? {
-        Tok::Word(w) if matches!(w.as_str(), "am" | "pm" | "a.m" | "p.m") => Some(1 + usize::from(punct_at(t, i + 1) == Some('.'))),
+        Tok::Word(w) if matches!(w.as_str(), "am" | "pm" | "a.m" | "p.m") => {
+            Some(1 + usize::from(punct_at(t, i + 1) == Some('.')))
+        }
         Tok::Word(w) if w == "a" || w == "p" => {
-            if punct_at(t, i + 1) == Some('.') && matches!(t.get(i + 2), Some(Tok::Word(m)) if m == "m") {
+            if punct_at(t, i + 1) == Some('.')
+                && matches!(t.get(i + 2), Some(Tok::Word(m)) if m == "m")
+            {
                 Some(3 + usize::from(punct_at(t, i + 3) == Some('.')))
             } else {
                 None
@@ -452,7 +553,9 @@ fn zone_at(t: &[Tok], i: usize, date: &Timestamp) -> Option<i16> {
             '-' | '−' => -1,
             _ => return None,
         };
-        let Tok::Num(v, len) = t.get(j + 1)? else { return None };
+        let Tok::Num(v, len) = t.get(j + 1)? else {
+            return None;
+        };
         let (h, m) = match (len, punct_at(t, j + 2), t.get(j + 3)) {
             (1 | 2, Some(':'), Some(Tok::Num(m, 2))) => (*v, *m),
             (1 | 2, ..) => (*v, 0),
@@ -466,7 +569,9 @@ fn zone_at(t: &[Tok], i: usize, date: &Timestamp) -> Option<i16> {
     }
     let Tok::Word(w) = t.get(i)? else { return None };
     // US zones change with daylight saving time: roughly mid-March to early November.
-    let dst = (date.month > 3 && date.month < 11) || (date.month == 3 && date.day >= 14) || (date.month == 11 && date.day < 7);
+    let dst = (date.month > 3 && date.month < 11)
+        || (date.month == 3 && date.day >= 14)
+        || (date.month == 11 && date.day < 7);
     let us = |std: i16| Some(if dst { std + 60 } else { std });
     match w.as_str() {
         "z" | "utc" | "gmt" => signed(i + 1).or(Some(0)),

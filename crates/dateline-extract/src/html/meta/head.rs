@@ -24,7 +24,9 @@ impl Head {
         for node in doc.elements() {
             match node.tag() {
                 Tag::Meta => {
-                    let Some(content) = node.attr("content").or_else(|| node.attr("value")) else { continue };
+                    let Some(content) = node.attr("content").or_else(|| node.attr("value")) else {
+                        continue;
+                    };
                     let content = collapse(content);
                     if content.is_empty() {
                         continue;
@@ -49,8 +51,13 @@ impl Head {
                 }
                 Tag::Link => {
                     let rel = node.attr("rel").unwrap_or("").to_ascii_lowercase();
-                    if rel.split_whitespace().any(|r| r == "canonical") && head.canonical.is_none() {
-                        head.canonical = node.attr("href").map(str::trim).filter(|h| !h.is_empty()).map(String::from);
+                    if rel.split_whitespace().any(|r| r == "canonical") && head.canonical.is_none()
+                    {
+                        head.canonical = node
+                            .attr("href")
+                            .map(str::trim)
+                            .filter(|h| !h.is_empty())
+                            .map(String::from);
                     }
                 }
                 Tag::A => {
@@ -63,7 +70,10 @@ impl Head {
                     }
                 }
                 Tag::Html if head.html_lang.is_none() => {
-                    head.html_lang = node.attr("lang").or_else(|| node.attr("xml:lang")).map(String::from);
+                    head.html_lang = node
+                        .attr("lang")
+                        .or_else(|| node.attr("xml:lang"))
+                        .map(String::from);
                 }
                 _ => {}
             }
@@ -73,12 +83,20 @@ impl Head {
 
     /// The first value of any of `keys`, in the order of `keys`.
     pub(crate) fn first(&self, keys: &[&str]) -> Option<&str> {
-        keys.iter().find_map(|k| self.metas.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()))
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.as_str())
+        })
     }
 
     /// All values of `key` in page order.
     pub(crate) fn all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.metas.iter().filter(move |(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.metas
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -117,7 +135,10 @@ mod tests {
         assert_eq!(head.first(&["og:x"]), Some("2020-02-18"));
         assert_eq!(head.title.as_deref(), Some("A title"));
         assert_eq!(head.canonical.as_deref(), Some("https://x.com/a"));
-        assert_eq!(head.html_lang.as_deref().and_then(language_code).as_deref(), Some("en"));
+        assert_eq!(
+            head.html_lang.as_deref().and_then(language_code).as_deref(),
+            Some("en")
+        );
         assert_eq!(head.rel_author_texts, ["Jane Doe"]);
     }
 

@@ -35,7 +35,11 @@ pub(crate) struct LdArticle {
 pub(crate) fn extract(doc: &Document) -> Option<LdArticle> {
     let mut values = Vec::new();
     for script in doc.elements().filter(|n| n.tag() == Tag::Script) {
-        let ty = script.attr("type").unwrap_or("").trim().to_ascii_lowercase();
+        let ty = script
+            .attr("type")
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         if ty != "application/ld+json" {
             continue;
         }
@@ -46,19 +50,33 @@ pub(crate) fn extract(doc: &Document) -> Option<LdArticle> {
 
 /// Parses one script's JSON, repairing the common breakages.
 pub(crate) fn parse_lenient(text: &str) -> Vec<Value> {
-    let text = text.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
-    let text = text.trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
+    // Wrappers for old browsers: comments and CDATA sections, with or without `//`.
+    let mut text = text.trim();
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
+        text = text.strip_prefix(open).unwrap_or(text).trim();
+        text = text.strip_suffix(close).unwrap_or(text).trim();
+    }
     if let Ok(v) = serde_json::from_str::<Value>(text) {
         return vec![v];
     }
     // Raw control characters (newlines inside strings) are the most common fault.
-    let cleaned: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let cleaned = remove_trailing_commas(&cleaned);
     if let Ok(v) = serde_json::from_str::<Value>(&cleaned) {
         return vec![v];
     }
     // Several objects one after another, or garbage after the first.
-    serde_json::Deserializer::from_str(&cleaned).into_iter::<Value>().map_while(Result::ok).collect()
+    serde_json::Deserializer::from_str(&cleaned)
+        .into_iter::<Value>()
+        .map_while(Result::ok)
+        .collect()
 }
 
 /// Drops commas before `}` or `]` outside strings.
@@ -101,7 +119,12 @@ fn types(v: &Value) -> Vec<&str> {
 
 fn is_article_type(t: &str) -> bool {
     let t = t.rsplit(['/', ':']).next().unwrap_or(t);
-    t.ends_with("Article") || t.ends_with("BlogPosting") || matches!(t, "Report" | "SocialMediaPosting" | "DiscussionForumPosting" | "Posting")
+    t.ends_with("Article")
+        || t.ends_with("BlogPosting")
+        || matches!(
+            t,
+            "Report" | "SocialMediaPosting" | "DiscussionForumPosting" | "Posting"
+        )
 }
 
 fn is_page_type(t: &str) -> bool {
@@ -134,15 +157,30 @@ fn from_values(values: &[Value]) -> Option<LdArticle> {
     for v in values {
         flatten(v, &mut objects, 0);
     }
-    let by_id = |id: &str| objects.iter().copied().find(|o| o.get("@id").and_then(Value::as_str) == Some(id) && o.as_object().is_some_and(|m| m.len() > 1));
-    let article = objects.iter().copied().find(|o| types(o).iter().any(|t| is_article_type(t)));
-    let page = objects.iter().copied().find(|o| types(o).iter().any(|t| is_page_type(t)));
+    let by_id = |id: &str| {
+        objects.iter().copied().find(|o| {
+            o.get("@id").and_then(Value::as_str) == Some(id)
+                && o.as_object().is_some_and(|m| m.len() > 1)
+        })
+    };
+    let article = objects
+        .iter()
+        .copied()
+        .find(|o| types(o).iter().any(|t| is_article_type(t)));
+    let page = objects
+        .iter()
+        .copied()
+        .find(|o| types(o).iter().any(|t| is_page_type(t)));
     let main = article.or(page)?;
-    let mut ld = LdArticle { is_article: article.is_some(), ..Default::default() };
+    let mut ld = LdArticle {
+        is_article: article.is_some(),
+        ..Default::default()
+    };
     ld.headline = string_of(main.get("headline"));
     ld.name = string_of(main.get("name"));
     ld.description = string_of(main.get("description"));
-    ld.published = string_of(main.get("datePublished")).or_else(|| string_of(main.get("dateCreated")));
+    ld.published =
+        string_of(main.get("datePublished")).or_else(|| string_of(main.get("dateCreated")));
     ld.modified = string_of(main.get("dateModified"));
     // A WebPage may carry the dates the article object lacks.
     if let (Some(page), true) = (page, ld.published.is_none()) {
@@ -159,7 +197,11 @@ fn from_values(values: &[Value]) -> Option<LdArticle> {
             // The site's Organization or WebSite object names the publisher.
             objects
                 .iter()
-                .find(|o| types(o).iter().any(|t| matches!(*t, "NewsMediaOrganization" | "Organization" | "WebSite")))
+                .find(|o| {
+                    types(o)
+                        .iter()
+                        .any(|t| matches!(*t, "NewsMediaOrganization" | "Organization" | "WebSite"))
+                })
                 .and_then(|o| string_of(o.get("name")))
         });
     ld.url = main
@@ -170,24 +212,37 @@ fn from_values(values: &[Value]) -> Option<LdArticle> {
     ld.image = main.get("image").and_then(image_url);
     ld.keywords = list_of(main.get("keywords"));
     ld.sections = list_of(main.get("articleSection"));
-    ld.language = main.get("inLanguage").and_then(|l| string_of(Some(l)).or_else(|| string_of(l.get("alternateName"))));
+    ld.language = main
+        .get("inLanguage")
+        .and_then(|l| string_of(Some(l)).or_else(|| string_of(l.get("alternateName"))));
     Some(ld)
 }
 
 /// An `{"@id": ...}` reference replaced by the object it names.
 fn resolve<'a>(v: &'a Value, by_id: &impl Fn(&str) -> Option<&'a Value>) -> &'a Value {
     match v.as_object() {
-        Some(m) if m.len() == 1 => m.get("@id").and_then(Value::as_str).and_then(by_id).unwrap_or(v),
+        Some(m) if m.len() == 1 => m
+            .get("@id")
+            .and_then(Value::as_str)
+            .and_then(by_id)
+            .unwrap_or(v),
         _ => v,
     }
 }
 
-fn collect_authors<'a>(v: &'a Value, by_id: &impl Fn(&str) -> Option<&'a Value>, ld: &mut LdArticle, depth: usize) {
+fn collect_authors<'a>(
+    v: &'a Value,
+    by_id: &impl Fn(&str) -> Option<&'a Value>,
+    ld: &mut LdArticle,
+    depth: usize,
+) {
     if depth > 3 {
         return;
     }
     match v {
-        Value::Array(items) => items.iter().for_each(|i| collect_authors(i, by_id, ld, depth + 1)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|i| collect_authors(i, by_id, ld, depth + 1)),
         Value::String(s) => push_names(s, &mut ld.authors),
         Value::Object(_) => {
             let v = resolve(v, by_id);
@@ -254,7 +309,10 @@ fn image_url(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
         Value::Array(a) => a.iter().find_map(image_url),
-        Value::Object(m) => m.get("url").or_else(|| m.get("contentUrl")).and_then(image_url),
+        Value::Object(m) => m
+            .get("url")
+            .or_else(|| m.get("contentUrl"))
+            .and_then(image_url),
         _ => None,
     }
 }
@@ -296,7 +354,10 @@ mod tests {
 
     #[test]
     fn organisation_authors_are_not_people() {
-        let a = ld(r#"[{"@type":"BlogPosting","author":{"@type":"Organization","name":"Reuters Staff"}}]"#).unwrap();
+        let a = ld(
+            r#"[{"@type":"BlogPosting","author":{"@type":"Organization","name":"Reuters Staff"}}]"#,
+        )
+        .unwrap();
         assert!(a.authors.is_empty());
         assert_eq!(a.org_authors, ["Reuters Staff"]);
     }
@@ -306,10 +367,25 @@ mod tests {
         assert!(ld(r#"{"@type":"NewsArticle", "headline": "A
             line",}"#)
         .is_some_and(|a| a.headline.as_deref() == Some("A line")));
-        for bad in ["", "{", "[[[[", "null", r#"{"@type":5}"#, r#"{"@graph":"x"}"#, "<!-- {} -->", "{\"author\":[[[[{}]]]]}"] {
+        assert!(
+            ld("<![CDATA[ {\"@type\":\"NewsArticle\",\"headline\":\"C\"} ]]>")
+                .is_some_and(|a| a.headline.as_deref() == Some("C"))
+        );
+        for bad in [
+            "",
+            "{",
+            "[[[[",
+            "null",
+            r#"{"@type":5}"#,
+            r#"{"@graph":"x"}"#,
+            "<!-- {} -->",
+            "{\"author\":[[[[{}]]]]}",
+        ] {
             let _ = ld(bad);
         }
-        assert!(ld(r#"{"@type":"NewsArticle","author":[[[[[[{"name":"Deep Down"}]]]]]]}"#).is_some());
+        assert!(
+            ld(r#"{"@type":"NewsArticle","author":[[[[[[{"name":"Deep Down"}]]]]]]}"#).is_some()
+        );
     }
 
     #[test]

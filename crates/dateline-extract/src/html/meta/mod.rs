@@ -99,7 +99,13 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
     let clean = |s: &str| Some(collapse(&decode_entities(s))).filter(|s| !s.is_empty());
 
     let site_name = head
-        .first(&["og:site_name", "application-name", "al:ios:app_name", "dc.publisher", "publisher"])
+        .first(&[
+            "og:site_name",
+            "application-name",
+            "al:ios:app_name",
+            "dc.publisher",
+            "publisher",
+        ])
         .and_then(clean)
         .filter(|s| !s.contains("://"))
         .or_else(|| ld.and_then(|l| l.publisher.clone()));
@@ -115,47 +121,110 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         .html_lang
         .as_deref()
         .and_then(language_code)
-        .or_else(|| head.first(&["content-language", "language", "dc.language", "og:locale"]).and_then(language_code))
-        .or_else(|| ld.and_then(|l| l.language.as_deref()).and_then(language_code));
+        .or_else(|| {
+            head.first(&["content-language", "language", "dc.language", "og:locale"])
+                .and_then(language_code)
+        })
+        .or_else(|| {
+            ld.and_then(|l| l.language.as_deref())
+                .and_then(language_code)
+        });
 
     // Names that are the publisher, not an author nor part of a headline.
     let mut publishers: Vec<String> = site_name.iter().cloned().collect();
     publishers.extend(ld.and_then(|l| l.publisher.clone()));
     publishers.extend(ld.map(|l| l.org_authors.clone()).unwrap_or_default());
-    let hosts: Vec<&str> = [url, page_url.as_deref()].into_iter().flatten().filter_map(host).collect();
+    let hosts: Vec<&str> = [url, page_url.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter_map(host)
+        .collect();
     let mut site_names = publishers.clone();
     for h in &hosts {
         // The brand is the longest label of the host ("jpost" in www.jpost.com).
         let labels: Vec<&str> = h.split('.').collect();
-        let brand = labels[..labels.len().saturating_sub(1)].iter().max_by_key(|l| l.len());
+        let brand = labels[..labels.len().saturating_sub(1)]
+            .iter()
+            .max_by_key(|l| l.len());
         site_names.extend(brand.filter(|b| b.len() >= 3).map(|b| b.to_string()));
         site_names.push((*h).to_string());
     }
 
-    let headings: Vec<String> = doc.elements().filter(|n| n.tag() == Tag::H1).map(|n| collapse(&n.text_content())).filter(|t| !t.is_empty()).collect();
+    let headings: Vec<String> = doc
+        .elements()
+        .filter(|n| n.tag() == Tag::H1)
+        .map(|n| collapse(n.text_content().trim_end_matches(['¶', '#', '§'])))
+        .filter(|t| !t.is_empty())
+        .collect();
     let mut declared: Vec<String> = Vec::new();
     if let Some(l) = ld.filter(|l| l.is_article) {
-        declared.extend(l.headline.clone().or_else(|| l.name.clone()));
+        // Some pages put a summary in `headline` and the title in `name`
+        // (or the reverse): take the one closer to the document title.
+        let pick = match (&l.headline, &l.name) {
+            (Some(h), Some(n)) if h != n => {
+                let doc_title = head.title.as_deref().unwrap_or("");
+                if title::similarity(n, doc_title) > title::similarity(h, doc_title) {
+                    Some(n.clone())
+                } else {
+                    Some(h.clone())
+                }
+            }
+            (h, n) => h.clone().or_else(|| n.clone()),
+        };
+        declared.extend(pick);
     }
     declared.extend(
-        head.first(&["dc.title", "dc:title", "dcterm:title", "og:title", "weibo:article:title", "title", "twitter:title", "parsely-title", "sailthru.title"])
-            .and_then(clean),
+        head.first(&[
+            "dc.title",
+            "dc:title",
+            "dcterm:title",
+            "og:title",
+            "weibo:article:title",
+            "title",
+            "twitter:title",
+            "parsely-title",
+            "sailthru.title",
+        ])
+        .and_then(clean),
     );
     let declared: Vec<&str> = declared.iter().map(String::as_str).collect();
     let title = title::choose_title(&declared, head.title.as_deref(), &site_names, &headings);
 
     let description = head
-        .first(&["og:description", "description", "twitter:description", "dc.description", "dc:description", "sailthru.description"])
+        .first(&[
+            "og:description",
+            "description",
+            "twitter:description",
+            "dc.description",
+            "dc:description",
+            "sailthru.description",
+        ])
         .and_then(clean)
         .or_else(|| ld.and_then(|l| l.description.clone()));
 
-    let authors = authors::find_authors(doc, &head, ld, &site_names);
+    let authors = authors::find_authors(doc, &head, ld, &site_names, title.as_deref());
     // US pages write numeric dates month first.
-    let mdy = language.as_deref() == Some("en") && hosts.iter().any(|h| !h.contains(".co.") && !h.ends_with(".uk") && !h.ends_with(".au") && !h.ends_with(".ie") && !h.ends_with(".in") && !h.ends_with(".nz"));
-    let (published, modified) = pubdate::find_dates(doc, &head, ld, url.or(page_url.as_deref()), mdy);
+    let mdy = language.as_deref() == Some("en")
+        && hosts.iter().any(|h| {
+            !h.contains(".co.")
+                && !h.ends_with(".uk")
+                && !h.ends_with(".au")
+                && !h.ends_with(".ie")
+                && !h.ends_with(".in")
+                && !h.ends_with(".nz")
+        });
+    let (published, modified) =
+        pubdate::find_dates(doc, &head, ld, url.or(page_url.as_deref()), mdy);
 
     let mut tags = Vec::new();
-    for k in ["article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags"] {
+    for k in [
+        "article:tag",
+        "og:article:tag",
+        "news_keywords",
+        "keywords",
+        "parsely-tags",
+        "sailthru.tags",
+    ] {
         for v in head.all(k) {
             push_list(&mut tags, v);
         }
@@ -169,7 +238,13 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         }
     }
     let mut categories = Vec::new();
-    for k in ["article:section", "og:article:section", "parsely-section", "section", "category"] {
+    for k in [
+        "article:section",
+        "og:article:section",
+        "parsely-section",
+        "section",
+        "category",
+    ] {
         for v in head.all(k) {
             push_list(&mut categories, v);
         }
@@ -179,19 +254,42 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
     }
 
     let image = head
-        .first(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image", "thumbnail"])
+        .first(&[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+            "image",
+            "thumbnail",
+        ])
         .map(String::from)
         .or_else(|| ld.and_then(|l| l.image.clone()))
         .map(|u| absolutize(&u, page_url.as_deref().or(url)));
 
-    Metadata { title, description, site_name, url: page_url, language, authors, published, modified, tags, categories, image }
+    Metadata {
+        title,
+        description,
+        site_name,
+        url: page_url,
+        language,
+        authors,
+        published,
+        modified,
+        tags,
+        categories,
+        image,
+    }
 }
 
 /// Adds comma-separated items, trimmed and without repeats.
 fn push_list(out: &mut Vec<String>, value: &str) {
     for item in value.split([',', ';']) {
         let item = collapse(&decode_entities(item));
-        if !item.is_empty() && item.chars().count() <= 80 && !out.iter().any(|o| o.eq_ignore_ascii_case(&item)) {
+        if !item.is_empty()
+            && item.chars().count() <= 80
+            && !out.iter().any(|o| o.eq_ignore_ascii_case(&item))
+        {
             out.push(item);
         }
     }

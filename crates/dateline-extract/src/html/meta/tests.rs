@@ -27,12 +27,18 @@ fn jsonld_wins_over_meta_tags() {
     assert_eq!(m.language.as_deref(), Some("de"));
     assert_eq!(m.tags, ["Flut", "Küste"]);
     assert_eq!(m.categories, ["Panorama"]);
-    assert_eq!(m.published.map(|t| t.to_string()).as_deref(), Some("2020-06-07T10:00:00+02:00"));
+    assert_eq!(
+        m.published.map(|t| t.to_string()).as_deref(),
+        Some("2020-06-07T10:00:00+02:00")
+    );
 }
 
 #[test]
 fn og_title_loses_its_site_suffix() {
-    let m = meta(r#"<meta property="og:site_name" content="Daily Planet"><meta property="og:title" content="Floods hit the coast - Daily Planet">"#, None);
+    let m = meta(
+        r#"<meta property="og:site_name" content="Daily Planet"><meta property="og:title" content="Floods hit the coast - Daily Planet">"#,
+        None,
+    );
     assert_eq!(m.title.as_deref(), Some("Floods hit the coast"));
 }
 
@@ -43,17 +49,31 @@ fn publisher_is_not_the_author_and_url_gives_the_date() {
         Some("https://dailyplanet.com/2020/02/18/floods/"),
     );
     assert!(m.authors.is_empty());
-    assert_eq!(m.published.map(|t| t.to_string()).as_deref(), Some("2020-02-18"));
+    assert_eq!(
+        m.published.map(|t| t.to_string()).as_deref(),
+        Some("2020-02-18")
+    );
 }
 
 #[test]
 fn locale_gives_language() {
-    assert_eq!(meta(r#"<meta property="og:locale" content="pt_BR">"#, None).language.as_deref(), Some("pt"));
+    assert_eq!(
+        meta(r#"<meta property="og:locale" content="pt_BR">"#, None)
+            .language
+            .as_deref(),
+        Some("pt")
+    );
 }
 
 #[test]
 fn empty_and_garbage_pages_do_not_panic() {
-    for html in ["", "<", "<html><script type=application/ld+json>{{{</script>", "<meta property=og:title>", "\u{0}\u{feff}<title></title>"] {
+    for html in [
+        "",
+        "<",
+        "<html><script type=application/ld+json>{{{</script>",
+        "<meta property=og:title>",
+        "\u{0}\u{feff}<title></title>",
+    ] {
         let _ = meta(html, Some("not a url"));
         let _ = meta(html, None);
     }
@@ -61,7 +81,10 @@ fn empty_and_garbage_pages_do_not_panic() {
 
 #[test]
 fn metadata_fills_an_article() {
-    let m = meta(r#"<title>Floods hit the coast | Planet</title><meta name="description" content="Rain.">"#, None);
+    let m = meta(
+        r#"<title>Floods hit the coast | Planet</title><meta name="description" content="Rain.">"#,
+        None,
+    );
     let mut a = Article::default();
     m.apply_to(&mut a);
     assert_eq!(a.title.as_deref(), Some("Floods hit the coast"));

@@ -58,7 +58,10 @@ fn entity(name: &str) -> Option<char> {
 
 /// A comparison key: lower-case letters and digits only.
 pub(crate) fn key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The host of a URL without `www.` (`https://www.bbc.co.uk/x` -> `bbc.co.uk`).
@@ -74,8 +77,12 @@ pub(crate) fn absolutize(href: &str, base: Option<&str>) -> String {
     if href.contains("://") {
         return href.to_string();
     }
-    let Some(base) = base else { return href.to_string() };
-    let Some((scheme, rest)) = base.split_once("://") else { return href.to_string() };
+    let Some(base) = base else {
+        return href.to_string();
+    };
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return href.to_string();
+    };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if let Some(path) = href.strip_prefix("//") {
         format!("{scheme}://{path}")
@@ -95,14 +102,26 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("Tom &amp; Jerry&#8217;s &#x41; &bogus; & done"), "Tom & Jerry’s A &bogus; & done");
+        assert_eq!(
+            decode_entities("Tom &amp; Jerry&#8217;s &#x41; &bogus; & done"),
+            "Tom & Jerry’s A &bogus; & done"
+        );
     }
 
     #[test]
     fn urls() {
         assert_eq!(host("https://www.bbc.co.uk/news/1"), Some("bbc.co.uk"));
-        assert_eq!(absolutize("/a/b.jpg", Some("https://x.com/news/1")), "https://x.com/a/b.jpg");
-        assert_eq!(absolutize("b.jpg", Some("https://x.com/news/1")), "https://x.com/news/b.jpg");
-        assert_eq!(absolutize("//cdn.x.com/b.jpg", Some("https://x.com/")), "https://cdn.x.com/b.jpg");
+        assert_eq!(
+            absolutize("/a/b.jpg", Some("https://x.com/news/1")),
+            "https://x.com/a/b.jpg"
+        );
+        assert_eq!(
+            absolutize("b.jpg", Some("https://x.com/news/1")),
+            "https://x.com/news/b.jpg"
+        );
+        assert_eq!(
+            absolutize("//cdn.x.com/b.jpg", Some("https://x.com/")),
+            "https://cdn.x.com/b.jpg"
+        );
     }
 }

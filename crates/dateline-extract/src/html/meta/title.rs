@@ -3,7 +3,10 @@
 use super::text::key;
 
 /// Separators between a headline and a site name ("Headline | Site").
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " // ", " / ", " : ", ": ", " _ ", "_", "|"];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " // ", " / ", " : ", ": ",
+    " _ ", "_", "|",
+];
 
 /// The headline from the declared titles (best first) and the document `<title>`.
 ///
@@ -12,7 +15,12 @@ const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " 
 /// nearly always carries the site name, also gets the heuristic cut used
 /// by readers when the site name is unknown. `site_names` are the site
 /// name and the host's brand; `headings` the page's `<h1>` texts.
-pub(crate) fn choose_title(declared: &[&str], doc_title: Option<&str>, site_names: &[String], headings: &[String]) -> Option<String> {
+pub(crate) fn choose_title(
+    declared: &[&str],
+    doc_title: Option<&str>,
+    site_names: &[String],
+    headings: &[String],
+) -> Option<String> {
     if let Some(t) = declared.iter().map(|t| t.trim()).find(|t| !t.is_empty()) {
         return Some(strip_site(t, site_names));
     }
@@ -34,15 +42,39 @@ pub(crate) fn choose_title(declared: &[&str], doc_title: Option<&str>, site_name
     Some(reader_cut(raw, headings))
 }
 
+/// Share of the words of `a` found in `b` (0 to 1), case-insensitive.
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
+}
+
 /// Removes a leading or trailing segment that names the site.
 pub(crate) fn strip_site(title: &str, site_names: &[String]) -> String {
-    let keys: Vec<String> = site_names.iter().map(|s| key(s)).filter(|k| k.len() >= 2).collect();
+    let keys: Vec<String> = site_names
+        .iter()
+        .map(|s| key(s))
+        .filter(|k| k.len() >= 2)
+        .collect();
     if keys.is_empty() {
         return title.to_string();
     }
     let is_site = |seg: &str| {
         let k = key(seg);
-        !k.is_empty() && keys.iter().any(|s| *s == k || (k.len() >= 4 && s.contains(&k)) || (s.len() >= 4 && k.contains(s.as_str()) && k.len() <= s.len() + 12))
+        !k.is_empty()
+            && keys.iter().any(|s| {
+                *s == k
+                    || (k.len() >= 4 && s.contains(&k))
+                    || (s.len() >= 4 && k.contains(s.as_str()) && k.len() <= s.len() + 12)
+            })
     };
     let mut t = title.trim().to_string();
     for _ in 0..2 {
@@ -113,21 +145,54 @@ mod tests {
     #[test]
     fn strips_site_suffixes_and_prefixes() {
         let site = names(&["The Jerusalem Post", "jpost"]);
-        assert_eq!(strip_site("Russians in Raqqa | The Jerusalem Post", &site), "Russians in Raqqa");
-        assert_eq!(strip_site("Russians in Raqqa - Jerusalem Post", &site), "Russians in Raqqa");
-        assert_eq!(strip_site("JPost: Russians in Raqqa", &site), "Russians in Raqqa");
-        assert_eq!(strip_site("Russians in Raqqa - Middle East", &site), "Russians in Raqqa - Middle East");
+        assert_eq!(
+            strip_site("Russians in Raqqa | The Jerusalem Post", &site),
+            "Russians in Raqqa"
+        );
+        assert_eq!(
+            strip_site("Russians in Raqqa - Jerusalem Post", &site),
+            "Russians in Raqqa"
+        );
+        assert_eq!(
+            strip_site("JPost: Russians in Raqqa", &site),
+            "Russians in Raqqa"
+        );
+        assert_eq!(
+            strip_site("Russians in Raqqa - Middle East", &site),
+            "Russians in Raqqa - Middle East"
+        );
     }
 
     #[test]
     fn document_title_cut() {
         let none: Vec<String> = Vec::new();
-        assert_eq!(choose_title(&[], Some("Floods hit the coast | Daily Planet"), &none, &none).as_deref(), Some("Floods hit the coast"));
-        assert_eq!(choose_title(&[], Some("Planet | Floods hit the coast"), &none, &none).as_deref(), Some("Floods hit the coast"));
         assert_eq!(
-            choose_title(&[], Some("Floods hit the coast, again: a report"), &none, &names(&["Floods hit the coast, again"])).as_deref(),
+            choose_title(
+                &[],
+                Some("Floods hit the coast | Daily Planet"),
+                &none,
+                &none
+            )
+            .as_deref(),
+            Some("Floods hit the coast")
+        );
+        assert_eq!(
+            choose_title(&[], Some("Planet | Floods hit the coast"), &none, &none).as_deref(),
+            Some("Floods hit the coast")
+        );
+        assert_eq!(
+            choose_title(
+                &[],
+                Some("Floods hit the coast, again: a report"),
+                &none,
+                &names(&["Floods hit the coast, again"])
+            )
+            .as_deref(),
             Some("Floods hit the coast, again")
         );
-        assert_eq!(choose_title(&["  ", "Declared"], Some("Other"), &none, &none).as_deref(), Some("Declared"));
+        assert_eq!(
+            choose_title(&["  ", "Declared"], Some("Other"), &none, &none).as_deref(),
+            Some("Declared")
+        );
     }
 }
