@@ -1,4 +1,5 @@
-//! Authors: JSON-LD persons, author meta tags, microdata, then byline elements.
+//! Authors: JSON-LD persons, author meta tags, microdata, then byline elements
+//! and `rel=author` links.
 
 use dateline_html::{Document, Node, Tag};
 
@@ -64,15 +65,6 @@ pub(crate) fn find_authors(
     let names = keep(microdata_authors(doc));
     if !names.is_empty() {
         return names;
-    }
-    let names = keep(
-        head.rel_author_texts
-            .iter()
-            .flat_map(|t| names_in(t))
-            .collect(),
-    );
-    if !names.is_empty() {
-        return dedup(names);
     }
     keep(byline_elements(doc, title))
 }
@@ -179,7 +171,12 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
             n.attr("id").unwrap_or("")
         )
         .to_ascii_lowercase();
-        if !BYLINE_HINTS.iter().any(|h| c.contains(h))
+        let rel_author = n.attr("rel").is_some_and(|r| {
+            r.to_ascii_lowercase()
+                .split_whitespace()
+                .any(|r| r == "author")
+        });
+        if !(rel_author || BYLINE_HINTS.iter().any(|h| c.contains(h)))
             || c.contains("bio")
             || c.contains("avatar")
             || c.contains("comment")

@@ -13,8 +13,6 @@ pub(crate) struct Head {
     pub(crate) title: Option<String>,
     pub(crate) canonical: Option<String>,
     pub(crate) html_lang: Option<String>,
-    /// `<link rel="author">` and `<a rel="author">` hrefs are URLs; their texts are names.
-    pub(crate) rel_author_texts: Vec<String>,
 }
 
 impl Head {
@@ -58,15 +56,6 @@ impl Head {
                             .map(str::trim)
                             .filter(|h| !h.is_empty())
                             .map(String::from);
-                    }
-                }
-                Tag::A => {
-                    let rel = node.attr("rel").unwrap_or("").to_ascii_lowercase();
-                    if rel.split_whitespace().any(|r| r == "author") {
-                        let t = collapse(&node.text_content());
-                        if !t.is_empty() {
-                            head.rel_author_texts.push(t);
-                        }
                     }
                 }
                 Tag::Html if head.html_lang.is_none() => {
@@ -127,7 +116,7 @@ mod tests {
         let doc = Document::parse(
             r#"<html lang="en-GB"><head><title> A
             title </title><meta itemprop="datePublished" property="article:published_time og:x" content="2020-02-18">
-            <link rel="canonical" href="https://x.com/a"></head><body><a rel="author" href="/u">Jane Doe</a></body></html>"#,
+            <link rel="canonical" href="https://x.com/a"></head></html>"#,
         );
         let head = Head::collect(&doc);
         assert_eq!(head.first(&["datepublished"]), Some("2020-02-18"));
@@ -139,7 +128,6 @@ mod tests {
             head.html_lang.as_deref().and_then(language_code).as_deref(),
             Some("en")
         );
-        assert_eq!(head.rel_author_texts, ["Jane Doe"]);
     }
 
     #[test]
