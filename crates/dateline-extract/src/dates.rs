@@ -495,7 +495,8 @@ fn attach_time(t: &[Tok], mut i: usize, date: Timestamp) -> Timestamp {
     let mut j = i + 3;
     let mut sec = 0;
     if punct_at(t, j) == Some(':') {
-        if let Some(Tok::Num(s, 2)) = t.get(j + 1) {
+        // Some CMSs drop the leading zero of seconds ("23:15:0Z").
+        if let Some(Tok::Num(s, 1 | 2)) = t.get(j + 1) {
             sec = *s;
             j += 2;
             // Fractional seconds.

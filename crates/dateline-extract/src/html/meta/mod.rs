@@ -28,6 +28,7 @@ mod jsonld;
 mod pubdate;
 mod text;
 mod title;
+mod zone;
 
 use dateline_html::{Document, Tag};
 use dateline_model::{Article, Timestamp};
@@ -161,7 +162,10 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         // Some pages put a summary in `headline` and the title in `name`
         // (or the reverse): take the one closer to the document title.
         let pick = match (&l.headline, &l.name) {
-            (Some(h), Some(n)) if h != n => {
+            // A `name` that is the site's name is no headline.
+            (Some(h), Some(n))
+                if h != n && !publishers.iter().any(|p| text::key(p) == text::key(n)) =>
+            {
                 let doc_title = head.title.as_deref().unwrap_or("");
                 if title::similarity(n, doc_title) > title::similarity(h, doc_title) {
                     Some(n.clone())
@@ -213,8 +217,15 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
                 && !h.ends_with(".in")
                 && !h.ends_with(".nz")
         });
-    let (published, modified) =
-        pubdate::find_dates(doc, &head, ld, url.or(page_url.as_deref()), mdy);
+    let host = url.or(page_url.as_deref()).and_then(host);
+    let page = pubdate::PageContext {
+        url: url.or(page_url.as_deref()),
+        host,
+        language: language.as_deref(),
+        mdy,
+        title: title.as_deref(),
+    };
+    let (published, modified) = pubdate::find_dates(doc, &head, ld, &page);
 
     let mut tags = Vec::new();
     for k in [

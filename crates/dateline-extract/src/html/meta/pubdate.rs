@@ -5,6 +5,8 @@ use dateline_model::Timestamp;
 
 use super::head::{collapse, Head};
 use super::jsonld::LdArticle;
+use super::text::key;
+use super::zone::{days_between, localize};
 use crate::dates::{date_from_url, parse_date, parse_date_mdy};
 
 /// Meta keys that declare the publication time, most reliable first.
@@ -64,21 +66,35 @@ const MODIFIED_KEYS: &[&str] = &[
     "revised",
 ];
 
+/// What the date finder knows about the page besides its markup.
+pub(crate) struct PageContext<'a> {
+    /// The page address (URL dates).
+    pub(crate) url: Option<&'a str>,
+    /// The host, without `www.` (time zone guess).
+    pub(crate) host: Option<&'a str>,
+    /// ISO 639-1 language (time zone guess).
+    pub(crate) language: Option<&'a str>,
+    /// Read ambiguous numeric dates month first.
+    pub(crate) mdy: bool,
+    /// The headline (finds the article's `<h1>`).
+    pub(crate) title: Option<&'a str>,
+}
+
 /// Publication and modification times of the page.
 pub(crate) fn find_dates(
     doc: &Document,
     head: &Head,
     ld: Option<&LdArticle>,
-    url: Option<&str>,
-    mdy: bool,
+    page: &PageContext,
 ) -> (Option<Timestamp>, Option<Timestamp>) {
     let parse = |s: &str| {
-        if mdy {
+        if page.mdy {
             parse_date_mdy(s)
         } else {
             parse_date(s)
         }
     };
+    let local = |t: Timestamp| localize(t, page.host, page.language);
     let ld_published = ld.and_then(|l| l.published.as_deref()).and_then(parse);
     let meta_published = PUBLISHED_KEYS
         .iter()
@@ -90,34 +106,41 @@ pub(crate) fn find_dates(
             MODIFIED_KEYS
                 .iter()
                 .find_map(|k| head.all(k).find_map(parse))
-        });
-    let url_date = url.and_then(date_from_url);
+        })
+        .map(local);
+    let url_date = page.url.and_then(date_from_url);
     let declared = ld_published
         .or(meta_published)
         .or_else(|| markup_date(doc, &parse));
     let published = match (declared, url_date) {
-        // A URL date is written by the CMS at publication; a declared date
-        // that disagrees by more than a day is usually a re-publication.
-        (Some(d), Some(u)) if days_apart(d, u) > 1 => Some(u),
-        (Some(d), _) => Some(d),
+        // The URL confirms the date as declared, or as seen in the publisher's zone.
+        (Some(d), Some(u)) if d.date_only() == u => Some(d),
+        (Some(d), Some(u)) if local(d).date_only() == u => Some(local(d)),
+        (Some(d), Some(u)) if url_wins(d, u) => Some(u),
+        (Some(d), _) => Some(local(d)),
         (None, Some(u)) => Some(u),
-        (None, None) => text_date(doc, &parse),
+        (None, None) => text_date(doc, &parse, page.title),
     };
     (published, modified)
 }
 
-fn days_apart(a: Timestamp, b: Timestamp) -> i64 {
-    (day_number(a) - day_number(b)).abs()
-}
-
-/// Days since an epoch; only differences matter.
-fn day_number(t: Timestamp) -> i64 {
-    let (y, m) = if t.month <= 2 {
-        (i64::from(t.year) - 1, i64::from(t.month) + 9)
-    } else {
-        (i64::from(t.year), i64::from(t.month) - 3)
-    };
-    365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + i64::from(t.day)
+/// True when a URL date should replace a declared date that disagrees.
+///
+/// The CMS writes the URL date at publication; a declared date days away
+/// is a re-publication. One day away, the URL wins only when the declared
+/// time is a UTC time near midnight, i.e. a time zone away from the date
+/// readers saw; a URL made at drafting time is otherwise a day early.
+fn url_wins(declared: Timestamp, url: Timestamp) -> bool {
+    let days = days_between(declared.date_only(), url);
+    match days {
+        0 => false,
+        1 | -1 if declared.time.is_some() => {
+            let hour = declared.time.map_or(12, |(h, _, _)| h);
+            declared.offset_minutes == Some(0)
+                && ((days == -1 && hour < 8) || (days == 1 && hour >= 14))
+        }
+        _ => true,
+    }
 }
 
 /// Microdata and `<time>` elements: `itemprop="datePublished"`, `pubdate`,
@@ -188,8 +211,6 @@ fn in_chrome(n: &Node) -> bool {
                     "footer",
                     "recommend",
                     "popular",
-                    "widget",
-                    "teaser",
                 ]
                 .iter()
                 .any(|w| c.contains(w))
@@ -219,9 +240,27 @@ const DATE_HINTS: &[&str] = &[
     "zeit",
 ];
 
-/// A date written in an element whose class or id says it is one, the
-/// first in the page outside navigation and comments.
-fn text_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Option<Timestamp> {
+/// A date written in the page, when nothing declares one: an element whose
+/// class or id says it holds a date, then any `<time datetime>`, then the
+/// first date in the text after the headline. Among elements, the one
+/// nearest the headline wins (preferring after it): the first dates of a
+/// page are often today's date in the header or teasers' dates.
+fn text_date(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    title: Option<&str>,
+) -> Option<Timestamp> {
+    let headline = headline_id(doc, title);
+    let distance = |n: &Node| -> i64 {
+        let (id, h) = (i64::from(n.id().0), headline.unwrap_or(0));
+        if id >= h {
+            id - h
+        } else {
+            2 * (h - id)
+        }
+    };
+    let mut hinted: Option<(i64, Timestamp)> = None;
+    let mut timed: Option<(i64, Timestamp)> = None;
     for n in doc.elements() {
         if matches!(
             n.tag(),
@@ -230,25 +269,79 @@ fn text_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Opti
             continue;
         }
         let c = class_id(&n);
-        if c.trim().is_empty()
-            || !DATE_HINTS.iter().any(|h| c.contains(h))
-            || c.contains("update")
-            || c.contains("modif")
-        {
+        let is_time = n.tag() == Tag::Time;
+        let hint = DATE_HINTS.iter().any(|h| c.contains(h))
+            && !c.contains("update")
+            && !c.contains("modif");
+        if !(hint || is_time) {
             continue;
         }
         let text = collapse(&n.text_content());
-        if text.is_empty() || text.chars().count() > 150 || in_chrome(&n) {
+        if text.chars().count() > 150 || in_chrome(&n) {
             continue;
         }
-        if let Some(t) = n
+        let attr = n
             .attr("datetime")
             .or_else(|| n.attr("data-time"))
-            .or_else(|| n.attr("data-date"))
-            .and_then(parse)
-            .or_else(|| parse(&text))
+            .or_else(|| n.attr("data-date"));
+        let Some(t) = attr.and_then(parse).or_else(|| parse(&text)) else {
+            continue;
+        };
+        let slot = if hint { &mut hinted } else { &mut timed };
+        let d = distance(&n);
+        if slot.is_none_or(|(best, _)| d < best) {
+            *slot = Some((d, t));
+        }
+    }
+    hinted
+        .or(timed)
+        .map(|(_, t)| t)
+        .or_else(|| date_after_headline(doc, headline?, parse))
+}
+
+/// The `<h1>` holding the title, else the first `<h1>`.
+fn headline_id(doc: &Document, title: Option<&str>) -> Option<i64> {
+    let title_key = title.map(key).filter(|k| k.len() >= 8);
+    let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
+    title_key
+        .and_then(|t| {
+            h1s.iter().find(|h| {
+                let k = key(&h.text_content());
+                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
+            })
+        })
+        .or(h1s.first())
+        .map(|h| i64::from(h.id().0))
+}
+
+/// How much text after the headline may hold its date.
+const AFTER_HEADLINE_CHARS: usize = 1500;
+
+/// The first date in the visible text following the headline.
+fn date_after_headline(
+    doc: &Document,
+    headline: i64,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<Timestamp> {
+    let mut seen = 0;
+    for n in doc.nodes().skip(headline as usize + 1) {
+        let Some(text) = n.text() else { continue };
+        let text = collapse(text);
+        if text.is_empty()
+            || n.ancestors()
+                .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::A))
+            || in_chrome(&n)
         {
-            return Some(t);
+            continue;
+        }
+        if text.chars().count() <= 200 {
+            if let Some(t) = parse(&text) {
+                return Some(t);
+            }
+        }
+        seen += text.chars().count();
+        if seen > AFTER_HEADLINE_CHARS {
+            break;
         }
     }
     None
@@ -263,7 +356,15 @@ mod tests {
         let doc = Document::parse(html);
         let head = Head::collect(&doc);
         let ld = jsonld::extract(&doc);
-        let (p, m) = find_dates(&doc, &head, ld.as_ref(), url, false);
+        let host = url.and_then(crate::html::meta::text::host);
+        let page = PageContext {
+            url,
+            host,
+            language: None,
+            mdy: false,
+            title: None,
+        };
+        let (p, m) = find_dates(&doc, &head, ld.as_ref(), &page);
         (p.map(|t| t.to_string()), m.map(|t| t.to_string()))
     }
 
@@ -293,17 +394,23 @@ mod tests {
     }
 
     #[test]
-    fn url_dates_win_over_far_declared_dates() {
+    fn url_dates_win_over_declared_dates() {
         let html = r#"<meta property="article:published_time" content="2020-03-01">"#;
         assert_eq!(
             dates(html, Some("https://x.com/2020/02/18/a")).0.as_deref(),
             Some("2020-02-18")
         );
-        let html =
-            r#"<meta property="article:published_time" content="2020-02-18T23:30:00-05:00">"#;
+        // A UTC time just after midnight: readers saw the day before.
+        let html = r#"<meta property="article:published_time" content="2020-02-18T02:18:11Z">"#;
         assert_eq!(
-            dates(html, Some("https://x.com/2020/02/19/a")).0.as_deref(),
-            Some("2020-02-18T23:30:00-05:00")
+            dates(html, Some("https://x.com/2020/02/17/a")).0.as_deref(),
+            Some("2020-02-17")
+        );
+        // A URL made the day before, at drafting time.
+        let html = r#"<meta property="article:published_time" content="2020-07-09T10:04:04Z">"#;
+        assert_eq!(
+            dates(html, Some("https://x.com/2020/07/08/a")).0.as_deref(),
+            Some("2020-07-09T10:04:04Z")
         );
         assert_eq!(
             dates("<p>x</p>", Some("https://x.com/2020/02/18/a"))
