@@ -363,10 +363,10 @@ fn clean_segment(segment: &str) -> Option<String> {
         .trim();
     loop {
         let lower = s.to_lowercase();
-        let Some(p) = PREFIXES.iter().find(|p| {
-            lower.starts_with(**p)
-                && lower[p.len()..].starts_with(|c: char| c == ' ' || c == ':' || c == '.')
-        }) else {
+        let Some(p) = PREFIXES
+            .iter()
+            .find(|p| lower.starts_with(**p) && lower[p.len()..].starts_with([' ', ':', '.']))
+        else {
             break;
         };
         s = s[p.len()..].trim_start_matches([':', '.', ' ']);

@@ -172,28 +172,15 @@ fn is_cjk_marker(c: char) -> bool {
     )
 }
 
+/// Punctuation outside ASCII that separates words in dates.
+const WIDE_PUNCT: &str = "\u{a0}–—«»“”„‘’·•|\u{200b}\u{200e}\u{200f}،";
+
 fn is_word_char(c: char) -> bool {
-    !(c.is_whitespace() || c.is_ascii_punctuation() || c.is_ascii_digit() || is_cjk_marker(c))
-        && !matches!(
-            c,
-            '\u{a0}'
-                | '–'
-                | '—'
-                | '«'
-                | '»'
-                | '“'
-                | '”'
-                | '„'
-                | '‘'
-                | '’'
-                | '·'
-                | '•'
-                | '|'
-                | '\u{200b}'
-                | '\u{200e}'
-                | '\u{200f}'
-                | '،'
-        )
+    !(c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || c.is_ascii_digit()
+        || is_cjk_marker(c)
+        || WIDE_PUNCT.contains(c))
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
@@ -470,11 +457,7 @@ fn is_time_intro(t: &Tok) -> bool {
 
 fn attach_time(t: &[Tok], mut i: usize, date: Timestamp) -> Timestamp {
     let mut skipped = 0;
-    while i < t.len()
-        && skipped < 4
-        && is_time_intro(&t[i])
-        && !is_meridiem(t, i).is_some_and(|n| n > 0)
-    {
+    while i < t.len() && skipped < 4 && is_time_intro(&t[i]) && is_meridiem(t, i).is_none() {
         i += 1;
         skipped += 1;
     }

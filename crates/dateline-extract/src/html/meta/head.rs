@@ -38,13 +38,13 @@ impl Head {
                         }
                     }
                 }
-                Tag::Title if head.title.is_none() => {
-                    // The document title, not an SVG <title>.
-                    if !node.ancestors().any(|a| a.tag() == Tag::Svg) {
-                        let t = collapse(&node.text_content());
-                        if !t.is_empty() {
-                            head.title = Some(t);
-                        }
+                // The document title, not an SVG <title>.
+                Tag::Title
+                    if head.title.is_none() && !node.ancestors().any(|a| a.tag() == Tag::Svg) =>
+                {
+                    let t = collapse(&node.text_content());
+                    if !t.is_empty() {
+                        head.title = Some(t);
                     }
                 }
                 Tag::Link => {
