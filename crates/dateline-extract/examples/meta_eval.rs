@@ -188,7 +188,26 @@ fn norm(s: &str) -> String {
 }
 
 fn byline_agrees(expected: &str, ours: &[String]) -> bool {
-    let want = norm(expected);
+    // Contact links are not part of a name; a date glued to a name
+    // ("Nolan22 Dec 2016") is split from it.
+    let expected: String = expected
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c| c == '(' || c == ')'))
+        .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@')))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut spaced = String::new();
+    let mut prev: Option<char> = None;
+    for c in expected.chars() {
+        if prev.is_some_and(|p| {
+            p.is_alphabetic() != c.is_alphabetic() && p.is_alphanumeric() && c.is_alphanumeric()
+        }) {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        prev = Some(c);
+    }
+    let want = norm(&spaced);
     let want = want.strip_prefix("by ").unwrap_or(&want).to_string();
     if ours.is_empty() {
         return false;

@@ -165,6 +165,27 @@ const ROLES: &[&str] = &[
 
 /// Words that show a "name" is an organisation, a section or page chrome.
 const NOT_NAME_WORDS: &[&str] = &[
+    "today",
+    "email",
+    "e-mail",
+    "loading",
+    "unsubscribe",
+    "información",
+    "informacion",
+    "société",
+    "zone",
+    "polizei",
+    "redacción",
+    "redaccion",
+    "agencia",
+    "diario",
+    "periódico",
+    "редакция",
+    "редакція",
+    "ομάδα",
+    "ομαδα",
+    "συντακτική",
+    "συντακτικη",
     "news",
     "times",
     "post",
@@ -437,10 +458,6 @@ pub fn normalize_person_name(name: &str) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    // Chinese and Japanese names are written without spaces.
-    if words.len() == 1 && (3..=4).contains(&name.chars().count()) && name.chars().all(is_han) {
-        return Some(name.to_string());
-    }
     if !(2..=5).contains(&words.len()) {
         return None;
     }
@@ -461,12 +478,24 @@ pub fn normalize_person_name(name: &str) -> Option<String> {
             return None;
         }
     }
+    let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    if !words
+        .iter()
+        .enumerate()
+        .all(|(i, w)| word_is_name_like(w, i, all_caps))
+    {
+        return None;
+    }
+    // A name starts with a capital (unless written all in lower case).
+    let all_lower = words.iter().all(|w| !w.chars().any(char::is_uppercase));
+    if !all_lower && !words[0].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     // A name is mostly capitalised words; lower-case prose is not a name.
     let capitalised = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    let all_lower = words.iter().all(|w| !w.chars().any(char::is_uppercase));
     if !all_lower && capitalised * 2 < words.len() + 1 {
         return None;
     }
@@ -477,7 +506,6 @@ pub fn normalize_person_name(name: &str) -> Option<String> {
     {
         return None;
     }
-    let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
     let out: Vec<String> = words
         .iter()
         .enumerate()
@@ -502,8 +530,49 @@ pub fn normalize_person_name(name: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+/// Words that join a name to something else ("Jane Doe for The Times").
+const LINKS: &[&str] = &[
+    "for", "from", "at", "in", "on", "with", "and", "und", "et", "via", "per", "of", "to",
+];
+
+/// Articles that start organisation names, not person names ("El Sol de México").
+const ARTICLES: &[&str] = &[
+    "the", "el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das", "het", "een",
+    "a", "an",
+];
+
+/// Checks one word of a candidate name at position `i`.
+fn word_is_name_like(word: &str, i: usize, all_caps: bool) -> bool {
+    let w = word.trim_matches(['(', ')']);
+    let lower = w.to_lowercase();
+    if LINKS.contains(&lower.as_str()) || (i == 0 && ARTICLES.contains(&lower.as_str())) {
+        return false;
+    }
+    // A dot ends an initial or an abbreviation ("J.", "Jr."), not a word:
+    // "Leon. Sputnik" is two sentences.
+    if w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+        return false;
+    }
+    // Capitals inside a word only after name prefixes ("McKenzie",
+    // "DeShawn", "O'Brien", "Smith-Jones"); "KeaneJournal" is two words glued.
+    if !all_caps {
+        let chars: Vec<char> = w.chars().collect();
+        for (k, c) in chars.iter().enumerate().skip(1) {
+            if !c.is_uppercase() {
+                continue;
+            }
+            let before: String = chars[..k].iter().collect();
+            let after_break = matches!(chars[k - 1], '-' | '\'' | '’' | '.');
+            let prefix = matches!(
+                before.as_str(),
+                "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
+            );
+            if !(after_break || prefix) {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn strip_by(name: &str) -> &str {
@@ -640,7 +709,9 @@ mod tests {
             n("Bruno (Henrique Zecchin) Rodrigues").as_deref(),
             Some("Bruno (Henrique Zecchin) Rodrigues")
         );
-        assert_eq!(n("肖春芳").as_deref(), Some("肖春芳"));
+        assert_eq!(n("Ed de Leon").as_deref(), Some("Ed de Leon"));
+        assert_eq!(n("Spencer S. Hsu").as_deref(), Some("Spencer S. Hsu"));
+        assert_eq!(n("Jean-Luc Picard").as_deref(), Some("Jean-Luc Picard"));
     }
 
     #[test]
@@ -661,6 +732,15 @@ mod tests {
             "Organization for Transformative Works",
             "Michael Isikoff Trump’s",
             "Dublin Core property author",
+            "em São Paulo",
+            "Wilmer Leon. Sputnik International",
+            "WABCBy Eyewitness",
+            "Isabel KeaneJournal New",
+            "El Sol de México",
+            "Amitai Winehouse For Mailonline",
+            "Loading... Unsubscribe",
+            "USA TODAY",
+            "肖春芳",
         ] {
             assert_eq!(normalize_person_name(s), None, "{s}");
         }

@@ -25,18 +25,30 @@ const AUTHOR_KEYS: &[&str] = &[
     "analyticsattributes.author",
 ];
 
-/// The article's authors; `publishers` are names that must not pass as authors.
+/// Names that must not pass as authors.
+pub(crate) struct NotAuthors<'a> {
+    /// Site and publisher names and host brands (matched loosely).
+    pub(crate) publishers: &'a [String],
+    /// What `<title>` holds besides the headline (matched exactly: a
+    /// personal site is named after its author).
+    pub(crate) title_segments: &'a [String],
+}
+
+/// The article's authors.
 pub(crate) fn find_authors(
     doc: &Document,
     head: &Head,
     ld: Option<&LdArticle>,
-    publishers: &[String],
+    not: &NotAuthors,
     title: Option<&str>,
 ) -> Vec<String> {
     let keep = |names: Vec<String>| -> Vec<String> {
         names
             .into_iter()
-            .filter(|n| !publishers.iter().any(|p| is_publisher(n, p)))
+            .filter(|n| {
+                !not.publishers.iter().any(|p| is_publisher(n, p))
+                    && !not.title_segments.iter().any(|s| key(s) == key(n))
+            })
             .collect()
     };
     // JSON-LD authors typed as persons are kept even when they are the
@@ -48,7 +60,7 @@ pub(crate) fn find_authors(
         let mut names = Vec::new();
         for value in head.all(k) {
             // article:author is often a profile URL.
-            if value.contains("://") || value.starts_with('/') {
+            if value.starts_with("http") || value.starts_with('/') {
                 continue;
             }
             for n in names_in(value) {
@@ -62,7 +74,9 @@ pub(crate) fn find_authors(
             return names;
         }
     }
-    let names = keep(microdata_authors(doc));
+    // Microdata typed as a Person is as explicit as JSON-LD.
+    let (names, typed) = microdata_authors(doc);
+    let names = if typed { names } else { keep(names) };
     if !names.is_empty() {
         return names;
     }
@@ -88,8 +102,10 @@ fn names_in(value: &str) -> Vec<String> {
 }
 
 /// `itemprop="author"` elements (their `itemprop="name"` when nested).
-fn microdata_authors(doc: &Document) -> Vec<String> {
+/// Also tells whether every author element is typed `schema.org/Person`.
+fn microdata_authors(doc: &Document) -> (Vec<String>, bool) {
     let mut out = Vec::new();
+    let mut typed = true;
     for n in doc.elements() {
         let Some(prop) = n.attr("itemprop") else {
             continue;
@@ -120,10 +136,14 @@ fn microdata_authors(doc: &Document) -> Vec<String> {
         };
         let text = collapse(&text);
         if text.chars().count() <= 100 {
-            out.extend(names_in(&text));
+            let names = names_in(&text);
+            if !names.is_empty() {
+                typed &= n.attr("itemtype").is_some_and(|t| t.ends_with("/Person"));
+            }
+            out.extend(names);
         }
     }
-    dedup(out)
+    (dedup(out), typed)
 }
 
 /// Class and id words of byline elements.
@@ -187,7 +207,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         if text.is_empty() || text.chars().count() > 100 || in_comments(&n) {
             continue;
         }
-        let names = parse_byline(&text);
+        let names = names_in(&text);
         if names.is_empty() {
             continue;
         }
@@ -234,7 +254,10 @@ mod tests {
             &doc,
             &head,
             ld.as_ref(),
-            &["Daily Planet".to_string()],
+            &NotAuthors {
+                publishers: &["Daily Planet".to_string()],
+                title_segments: &[],
+            },
             None,
         )
     }

@@ -206,7 +206,17 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         .and_then(clean)
         .or_else(|| ld.and_then(|l| l.description.clone()));
 
-    let authors = authors::find_authors(doc, &head, ld, &site_names, title.as_deref());
+    // The site and section names around the headline in `<title>` are no
+    // authors, unless marked up as persons (personal sites).
+    let segments = match (head.title.as_deref(), title.as_deref()) {
+        (Some(doc_title), Some(t)) => title::site_segments(doc_title, t),
+        _ => Vec::new(),
+    };
+    let not_authors = authors::NotAuthors {
+        publishers: &site_names,
+        title_segments: &segments,
+    };
+    let authors = authors::find_authors(doc, &head, ld, &not_authors, title.as_deref());
     // US pages write numeric dates month first.
     let mdy = language.as_deref() == Some("en")
         && hosts.iter().any(|h| {

@@ -42,6 +42,23 @@ pub(crate) fn choose_title(
     Some(reader_cut(raw, headings))
 }
 
+/// What the document title adds around the headline ("Faro de Vigo" in
+/// "Headline - Faro de Vigo"): site and section names.
+pub(crate) fn site_segments(doc_title: &str, headline: &str) -> Vec<String> {
+    let Some(i) = doc_title
+        .find(headline)
+        .filter(|_| !headline.trim().is_empty())
+    else {
+        return Vec::new();
+    };
+    let rest = format!("{} {}", &doc_title[..i], &doc_title[i + headline.len()..]);
+    rest.split(['|', '-', '–', '—', ':', '»', '«', '·', '•', '/', '_'])
+        .map(str::trim)
+        .filter(|seg| seg.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+        .map(String::from)
+        .collect()
+}
+
 /// Share of the words of `a` found in `b` (0 to 1), case-insensitive.
 pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
@@ -161,6 +178,15 @@ mod tests {
             strip_site("Russians in Raqqa - Middle East", &site),
             "Russians in Raqqa - Middle East"
         );
+    }
+
+    #[test]
+    fn site_segments_around_the_headline() {
+        assert_eq!(
+            site_segments("Floods hit - Faro de Vigo | Local", "Floods hit"),
+            ["Faro de Vigo", "Local"]
+        );
+        assert!(site_segments("Other", "Floods hit").is_empty());
     }
 
     #[test]
