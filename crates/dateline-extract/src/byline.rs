@@ -166,6 +166,16 @@ const ROLES: &[&str] = &[
 /// Words that show a "name" is an organisation, a section or page chrome.
 const NOT_NAME_WORDS: &[&str] = &[
     "today",
+    "jornal",
+    "agência",
+    "revista",
+    "gazeta",
+    "gazette",
+    "tribune",
+    "zeitung",
+    "courier",
+    "observer",
+    "نيوز",
     "email",
     "e-mail",
     "loading",
@@ -535,6 +545,11 @@ const LINKS: &[&str] = &[
     "for", "from", "at", "in", "on", "with", "and", "und", "et", "via", "per", "of", "to",
 ];
 
+/// Prepositions and particles that cannot start a full name ("em São Paulo").
+const NOT_FIRST: &[&str] = &[
+    "em", "en", "dans", "aus", "im", "na", "no", "da", "de", "du", "del", "des", "di",
+];
+
 /// Articles that start organisation names, not person names ("El Sol de México").
 const ARTICLES: &[&str] = &[
     "the", "el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das", "het", "een",
@@ -545,7 +560,9 @@ const ARTICLES: &[&str] = &[
 fn word_is_name_like(word: &str, i: usize, all_caps: bool) -> bool {
     let w = word.trim_matches(['(', ')']);
     let lower = w.to_lowercase();
-    if LINKS.contains(&lower.as_str()) || (i == 0 && ARTICLES.contains(&lower.as_str())) {
+    if LINKS.contains(&lower.as_str())
+        || (i == 0 && (ARTICLES.contains(&lower.as_str()) || NOT_FIRST.contains(&lower.as_str())))
+    {
         return false;
     }
     // A dot ends an initial or an abbreviation ("J.", "Jr."), not a word:
@@ -577,9 +594,12 @@ fn word_is_name_like(word: &str, i: usize, all_caps: bool) -> bool {
 
 fn strip_by(name: &str) -> &str {
     let lower = name.to_lowercase();
-    for p in ["by ", "by: ", "von ", "par ", "por "] {
-        if lower.starts_with(p) {
-            return name[p.len()..].trim();
+    for p in PREFIXES {
+        if lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':']) {
+            // Lower-casing can change byte lengths; fall back to the original on a mismatch.
+            if let Some(rest) = name.get(p.len()..) {
+                return rest.trim_start_matches([' ', ':']).trim();
+            }
         }
     }
     name
@@ -741,6 +761,9 @@ mod tests {
             "Loading... Unsubscribe",
             "USA TODAY",
             "肖春芳",
+            "Af Ritzau",
+            "EM SÃO PAULO",
+            "Agência O Globo",
         ] {
             assert_eq!(normalize_person_name(s), None, "{s}");
         }
