@@ -203,6 +203,9 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         {
             continue;
         }
+        if !super::pubdate::small(&n) {
+            continue;
+        }
         let text = collapse(&n.text_content());
         if text.is_empty() || text.chars().count() > 100 || in_comments(&n) {
             continue;

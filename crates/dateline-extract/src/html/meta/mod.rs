@@ -154,7 +154,12 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
     let headings: Vec<String> = doc
         .elements()
         .filter(|n| n.tag() == Tag::H1)
-        .map(|n| collapse(n.text_content().trim_end_matches(['¶', '#', '§'])))
+        // Permalink markers ("¶", "#") are not part of a heading.
+        .map(|n| {
+            collapse(&n.text_content())
+                .trim_end_matches(['¶', '#', '§', ' '])
+                .to_string()
+        })
         .filter(|t| !t.is_empty())
         .collect();
     let mut declared: Vec<String> = Vec::new();

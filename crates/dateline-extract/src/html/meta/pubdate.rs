@@ -151,29 +151,37 @@ fn markup_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Op
             .or_else(|| n.attr("content"))
             .and_then(parse)
             .or_else(|| {
+                if !small(n) {
+                    return None;
+                }
                 let text = collapse(&n.text_content());
                 (text.len() < 120).then(|| parse(&text)).flatten()
             })
     };
-    let elements: Vec<Node> = doc.elements().filter(|n| !in_chrome(n)).collect();
-    let itemprop = elements
-        .iter()
+    // Candidates first: the chrome test walks ancestors.
+    let itemprop = doc
+        .elements()
         .filter(|n| n.tag() != Tag::Meta)
-        .find_map(|n| {
-            let prop = n.attr("itemprop")?.to_ascii_lowercase();
-            prop.split_whitespace()
-                .any(|p| p == "datepublished" || p == "datecreated")
-                .then(|| value(n))
-                .flatten()
-        });
+        .filter(|n| {
+            n.attr("itemprop").is_some_and(|p| {
+                p.split_whitespace().any(|p| {
+                    p.eq_ignore_ascii_case("datepublished") || p.eq_ignore_ascii_case("datecreated")
+                })
+            })
+        })
+        .filter(|n| !in_chrome(n))
+        .find_map(|n| value(&n));
     if itemprop.is_some() {
         return itemprop;
     }
-    let times: Vec<&Node> = elements.iter().filter(|n| n.tag() == Tag::Time).collect();
+    let times: Vec<Node> = doc
+        .elements()
+        .filter(|n| n.tag() == Tag::Time && !in_chrome(n))
+        .collect();
     if let Some(t) = times
         .iter()
         .find(|n| n.attr("pubdate").is_some() || class_id(n).contains("publish"))
-        .and_then(|n| value(n))
+        .and_then(&value)
     {
         return Some(t);
     }
@@ -186,7 +194,13 @@ fn markup_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Op
     times
         .iter()
         .filter(|n| in_article(n))
-        .find_map(|n| value(n))
+        .find_map(value)
+}
+
+/// True for elements of few nodes: a date or byline is small, and reading
+/// the text of every large container would make the page quadratic.
+pub(crate) fn small(n: &Node) -> bool {
+    n.subtree_end().0 - n.id().0 <= 64
 }
 
 fn class_id(n: &Node) -> String {
@@ -273,7 +287,7 @@ fn text_date(
         let hint = DATE_HINTS.iter().any(|h| c.contains(h))
             && !c.contains("update")
             && !c.contains("modif");
-        if !(hint || is_time) {
+        if !(hint || is_time) || !small(&n) {
             continue;
         }
         let text = collapse(&n.text_content());
