@@ -372,7 +372,8 @@ fn split_segments(text: &str) -> Vec<String> {
         let mut current: Vec<&str> = Vec::new();
         for word in part.split_whitespace() {
             let lower = word.to_lowercase();
-            if JOINERS.contains(&lower.as_str()) || word == "-" {
+            // Joiners are written in lower case; "A" or "Y" is an initial.
+            if (JOINERS.contains(&word) && lower == word) || word == "AND" || word == "-" {
                 segments.push(current.join(" "));
                 current.clear();
             } else {
@@ -688,6 +689,9 @@ mod tests {
         );
         assert_eq!(b("Автор: Иван Петров"), ["Иван Петров"]);
         assert_eq!(b("Written by: Nicolas Perriault"), ["Nicolas Perriault"]);
+        assert_eq!(b("By Jane A Doe"), ["Jane A Doe"]);
+        assert_eq!(b("BY JANE DOE AND JOHN ROE"), ["Jane Doe", "John Roe"]);
+        assert_eq!(b("Jan Novák a Petr Svoboda"), ["Jan Novák", "Petr Svoboda"]);
     }
 
     #[test]
