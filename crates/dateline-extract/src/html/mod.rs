@@ -1,7 +1,6 @@
 //! HTML extraction (being written).
 
 pub mod meta;
-
 use dateline_model::Article;
 
 /// Extracts an article from decoded HTML.

@@ -9,19 +9,10 @@ use super::text::key;
 use crate::byline::{is_publisher, normalize_person_name, parse_byline};
 
 /// Meta keys naming the author, most specific first.
+#[rustfmt::skip]
 const AUTHOR_KEYS: &[&str] = &[
-    "dc.creator",
-    "dc:creator",
-    "dcterms.creator",
-    "dcterm:creator",
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "byl",
-    "og:article:author",
-    "citation_author",
-    "cxenseparse:author",
+    "dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "author", "article:author",
+    "parsely-author", "sailthru.author", "byl", "og:article:author", "citation_author", "cxenseparse:author",
     "analyticsattributes.author",
 ];
 
@@ -147,19 +138,10 @@ fn microdata_authors(doc: &Document) -> (Vec<String>, bool) {
 }
 
 /// Class and id words of byline elements.
+#[rustfmt::skip]
 const BYLINE_HINTS: &[&str] = &[
-    "byline",
-    "by-line",
-    "author",
-    "writer",
-    "writtenby",
-    "autor",
-    "auteur",
-    "autore",
-    "firma",
-    "signature",
-    "reporter",
-    "posted-by",
+    "byline", "by-line", "author", "writer", "writtenby", "autor", "auteur", "autore", "firma", "signature",
+    "reporter", "posted-by",
 ];
 
 /// The byline element nearest the headline, preferring one after it: the

@@ -10,60 +10,22 @@ use super::zone::{days_between, localize};
 use crate::dates::{date_from_url, parse_date, parse_date_mdy};
 
 /// Meta keys that declare the publication time, most reliable first.
+#[rustfmt::skip]
 const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time",
-    "og:article:published_time",
-    "article:published",
-    "datepublished",
-    "og:published_time",
-    "published_time",
-    "article.published",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date.published",
-    "dc.date.created",
-    "dcterms.created",
-    "dc.date",
-    "dcterms.date",
-    "dc:date",
-    "citation_publication_date",
-    "citation_date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "publication_date",
-    "pub_date",
-    "date_published",
-    "release_date",
-    "originalpublicationdate",
-    "rnews:datepublished",
-    "cxenseparse:recs:publishtime",
-    "datecreated",
-    "displaydate",
-    "date",
-    "created",
-    "article_date_original",
-    "og:pubdate",
-    "nv:date",
-    "bt:pubdate",
+    "article:published_time", "og:article:published_time", "article:published", "datepublished",
+    "og:published_time", "published_time", "article.published", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "dcterms.issued", "dc.date.published", "dc.date.created", "dcterms.created", "dc.date",
+    "dcterms.date", "dc:date", "citation_publication_date", "citation_date", "pubdate", "publishdate",
+    "publish-date", "publish_date", "publication_date", "pub_date", "date_published", "release_date",
+    "originalpublicationdate", "rnews:datepublished", "cxenseparse:recs:publishtime", "datecreated",
+    "displaydate", "date", "created", "article_date_original", "og:pubdate", "nv:date", "bt:pubdate",
 ];
 
 /// Meta keys that declare the last modification time.
+#[rustfmt::skip]
 const MODIFIED_KEYS: &[&str] = &[
-    "article:modified_time",
-    "og:article:modified_time",
-    "article:modified",
-    "datemodified",
-    "og:updated_time",
-    "modified_time",
-    "dc.date.modified",
-    "dcterms.modified",
-    "last-modified",
-    "lastmod",
-    "revised",
+    "article:modified_time", "og:article:modified_time", "article:modified", "datemodified", "og:updated_time",
+    "modified_time", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "revised",
 ];
 
 /// What the date finder knows about the page besides its markup.
@@ -191,10 +153,7 @@ fn markup_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Op
                 || class_id(&a).contains("article")
         })
     };
-    times
-        .iter()
-        .filter(|n| in_article(n))
-        .find_map(value)
+    times.iter().filter(|n| in_article(n)).find_map(value)
 }
 
 /// True for elements of few nodes: a date or byline is small, and reading
@@ -233,25 +192,10 @@ fn in_chrome(n: &Node) -> bool {
 }
 
 /// Class and id words of elements that hold a written publication date.
+#[rustfmt::skip]
 const DATE_HINTS: &[&str] = &[
-    "date",
-    "time",
-    "publish",
-    "posted",
-    "byline",
-    "dateline",
-    "meta",
-    "info",
-    "fecha",
-    "datum",
-    "data",
-    "pubdate",
-    "timestamp",
-    "created",
-    "entry",
-    "author",
-    "tarih",
-    "zeit",
+    "date", "time", "publish", "posted", "byline", "dateline", "meta", "info", "fecha", "datum", "data",
+    "pubdate", "timestamp", "created", "entry", "author", "tarih", "zeit",
 ];
 
 /// A date written in the page, when nothing declares one: an element whose
