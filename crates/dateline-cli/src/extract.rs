@@ -20,7 +20,8 @@ const BATCH: usize = 256;
 
 /// Runs the command; returns the exit code.
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
-    let from_stdin = args.paths.is_empty() || (args.paths.len() == 1 && args.paths[0].as_os_str() == "-");
+    let from_stdin =
+        args.paths.is_empty() || (args.paths.len() == 1 && args.paths[0].as_os_str() == "-");
     let (files, mut failures) = if from_stdin {
         (vec![PathBuf::from("-")], Vec::new())
     } else {
@@ -35,9 +36,16 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         return Ok(exit::SOME_FAILED);
     }
     if args.url.is_some() && files.len() > 1 {
-        bail!("--url names one page, but {} inputs were given", files.len());
+        bail!(
+            "--url names one page, but {} inputs were given",
+            files.len()
+        );
     }
-    let format = args.format.unwrap_or(if files.len() == 1 { Format::Json } else { Format::Jsonl });
+    let format = args.format.unwrap_or(if files.len() == 1 {
+        Format::Json
+    } else {
+        Format::Jsonl
+    });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
@@ -53,7 +61,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             chunk
                 .par_iter()
                 .map(|path| {
-                    let page = if from_stdin { read_stdin()? } else { read_page(path)? };
+                    let page = if from_stdin {
+                        read_stdin()?
+                    } else {
+                        read_page(path)?
+                    };
                     Ok(extract_page(&extractor, &page, &args))
                 })
                 .collect()
@@ -61,7 +73,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         for result in results {
             match result {
                 Ok(article) => {
-                    write_article(&mut out, &article, format, written == 0).context("writing output")?;
+                    write_article(&mut out, &article, format, written == 0)
+                        .context("writing output")?;
                     written += 1;
                 }
                 Err(err) => {
@@ -92,8 +105,15 @@ fn extract_page(extractor: &Extractor, page: &Page, args: &ExtractArgs) -> Artic
     options.url = args.url.clone();
     options.charset = args.charset.clone();
     let mut article = extractor.extract(&page.bytes, &options);
-    let format = article.source.as_ref().map(|s| s.format).unwrap_or_default();
-    article.source = Some(Source { path: Some(page.path.display().to_string()), format });
+    let format = article
+        .source
+        .as_ref()
+        .map(|s| s.format)
+        .unwrap_or_default();
+    article.source = Some(Source {
+        path: Some(page.path.display().to_string()),
+        format,
+    });
     article
 }
 

@@ -7,7 +7,12 @@ use dateline_model::{Article, BlockKind};
 use crate::cli::Format;
 
 /// Writes one article in the chosen format.
-pub fn write_article(out: &mut impl Write, article: &Article, format: Format, first: bool) -> std::io::Result<()> {
+pub fn write_article(
+    out: &mut impl Write,
+    article: &Article,
+    format: Format,
+    first: bool,
+) -> std::io::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, article)?;
@@ -59,7 +64,11 @@ pub fn markdown(article: &Article) -> String {
     }
     for image in &article.images {
         let caption = image.caption.as_deref().unwrap_or("");
-        let credit = image.credit.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
+        let credit = image
+            .credit
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
         match &image.url {
             Some(url) => md.push_str(&format!("![{caption}]({url})\n*{caption}{credit}*\n\n")),
             None if !caption.is_empty() => md.push_str(&format!("*{caption}{credit}*\n\n")),
@@ -90,7 +99,11 @@ mod tests {
 
     #[test]
     fn markdown_renders_each_block_kind() {
-        let mut a = Article { title: Some("T".into()), authors: vec!["A B".into()], ..Article::default() };
+        let mut a = Article {
+            title: Some("T".into()),
+            authors: vec!["A B".into()],
+            ..Article::default()
+        };
         a.body = vec![
             Block::new(BlockKind::Heading, "H"),
             Block::new(BlockKind::Quote, "Q"),

@@ -8,9 +8,13 @@ fn main() {
     let file = std::fs::File::open(&path).expect("file");
     let mut bytes = Vec::new();
     if path.ends_with(".gz") {
-        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).expect("gzip");
+        flate2::read::GzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .expect("gzip");
     } else {
-        std::io::BufReader::new(file).read_to_end(&mut bytes).expect("read");
+        std::io::BufReader::new(file)
+            .read_to_end(&mut bytes)
+            .expect("read");
     }
     let text = dateline_extract::decode(&bytes, None, true).text;
     print!("{}", dateline_extract::html::explain_html(&text));

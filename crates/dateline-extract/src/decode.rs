@@ -34,11 +34,19 @@ pub fn decode(bytes: &[u8], transport_charset: Option<&str>, html: bool) -> Deco
             return decode_with(UTF_8, bytes);
         }
         // UTF-16 declared in a meta tag of an ASCII-compatible page is a lie.
-        let encoding = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE { UTF_8 } else { encoding };
+        let encoding = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            UTF_8
+        } else {
+            encoding
+        };
         return decode_with(encoding, bytes);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded { text: text.to_owned(), encoding: UTF_8.name(), had_errors: false };
+        return Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            had_errors: false,
+        };
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -48,7 +56,11 @@ pub fn decode(bytes: &[u8], transport_charset: Option<&str>, html: bool) -> Deco
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: encoding.name(), had_errors }
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        had_errors,
+    }
 }
 
 fn has_non_ascii(bytes: &[u8]) -> bool {
@@ -69,7 +81,10 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             let rest = rest.trim_ascii_start();
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = rest.trim_ascii_start();
-                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
                 let label_end = rest
                     .iter()
                     .position(|c| matches!(c, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
@@ -83,7 +98,6 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     None
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -93,19 +93,27 @@ impl Extractor {
 
     /// An engine that knows a site's repeated boilerplate lines.
     pub fn with_profile(profile: SiteProfile) -> Self {
-        Self { profile: Some(profile) }
+        Self {
+            profile: Some(profile),
+        }
     }
 
     /// Extracts one article; see [`extract`].
     pub fn extract(&self, bytes: &[u8], options: &Options) -> Article {
-        let decoded = decode(bytes, options.charset.as_deref(), options.input != InputKind::Text);
+        let decoded = decode(
+            bytes,
+            options.charset.as_deref(),
+            options.input != InputKind::Text,
+        );
         let kind = match options.input {
             InputKind::Sniff if looks_like_html(&decoded.text) => InputKind::Html,
             InputKind::Sniff => InputKind::Text,
             kind => kind,
         };
         match kind {
-            InputKind::Text => text::extract_dump(&decoded.text, options.url.as_deref(), self.profile.as_ref()),
+            InputKind::Text => {
+                text::extract_dump(&decoded.text, options.url.as_deref(), self.profile.as_ref())
+            }
             _ => html::extract_html(&decoded.text, options.url.as_deref()),
         }
     }
@@ -113,7 +121,12 @@ impl Extractor {
 
 /// True when the text starts (after whitespace, BOM or comments) with markup.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(512).collect();
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect();
     let lower = head.to_ascii_lowercase();
     lower.starts_with("<!doctype html")
         || lower.starts_with("<html")

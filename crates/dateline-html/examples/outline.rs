@@ -12,9 +12,13 @@ fn main() {
     let file = std::fs::File::open(&path).expect("file");
     let mut bytes = Vec::new();
     if path.ends_with(".gz") {
-        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).expect("gzip");
+        flate2::read::GzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .expect("gzip");
     } else {
-        std::io::BufReader::new(file).read_to_end(&mut bytes).expect("read");
+        std::io::BufReader::new(file)
+            .read_to_end(&mut bytes)
+            .expect("read");
     }
     let doc = Document::parse(&String::from_utf8_lossy(&bytes));
     print(doc.root(), 0, depth);
@@ -22,9 +26,20 @@ fn main() {
 
 fn print(node: Node<'_>, level: usize, max: usize) {
     for child in node.element_children() {
-        let text: usize = child.descendants().filter_map(|n| n.text()).map(|t| t.trim().len()).sum();
+        let text: usize = child
+            .descendants()
+            .filter_map(|n| n.text())
+            .map(|t| t.trim().len())
+            .sum();
         let class = child.attr("class").or(child.attr("id")).unwrap_or("");
-        println!("{}{} .{} #{} [{} chars]", "  ".repeat(level), child.name(), class, child.id().0, text);
+        println!(
+            "{}{} .{} #{} [{} chars]",
+            "  ".repeat(level),
+            child.name(),
+            class,
+            child.id().0,
+            text
+        );
         if level + 1 < max {
             print(child, level + 1, max);
         }

@@ -12,9 +12,13 @@ fn main() {
         let mut html = String::new();
         let file = std::fs::File::open(&path).expect("file");
         if path.to_string_lossy().ends_with(".gz") {
-            flate2::read::GzDecoder::new(file).read_to_string(&mut html).expect("gzip utf8");
+            flate2::read::GzDecoder::new(file)
+                .read_to_string(&mut html)
+                .expect("gzip utf8");
         } else {
-            std::io::BufReader::new(file).read_to_string(&mut html).expect("utf8");
+            std::io::BufReader::new(file)
+                .read_to_string(&mut html)
+                .expect("utf8");
         }
         pages.push(html);
     }

@@ -137,16 +137,24 @@ impl<'a> Node<'a> {
     /// The element's attributes in source order, names lower-case.
     pub fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         let data = self.data();
-        let range = if data.kind == NodeKind::Element { data.start_a as usize..data.end_a as usize } else { 0..0 };
+        let range = if data.kind == NodeKind::Element {
+            data.start_a as usize..data.end_a as usize
+        } else {
+            0..0
+        };
         let doc = self.doc;
         doc.attrs[range].iter().map(move |a| {
-            (&doc.buf[a.name.0 as usize..a.name.1 as usize], &doc.buf[a.value.0 as usize..a.value.1 as usize])
+            (
+                &doc.buf[a.name.0 as usize..a.name.1 as usize],
+                &doc.buf[a.value.0 as usize..a.value.1 as usize],
+            )
         })
     }
 
     /// True when the `class` attribute lists this class.
     pub fn has_class(&self, class: &str) -> bool {
-        self.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
+        self.attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
     }
 
     /// The parent node.
@@ -176,7 +184,9 @@ impl<'a> Node<'a> {
 
     /// The children in order.
     pub fn children(&self) -> Children<'a> {
-        Children { next: self.first_child() }
+        Children {
+            next: self.first_child(),
+        }
     }
 
     /// The element children in order.

@@ -7,7 +7,12 @@ use crate::{Document, Tag, MAX_DEPTH};
 
 pub(crate) fn parse(html: &str) -> Document {
     let mut builder = Builder::new(html.len());
-    Tokenizer { html, bytes: html.as_bytes(), pos: 0 }.run(&mut builder);
+    Tokenizer {
+        html,
+        bytes: html.as_bytes(),
+        pos: 0,
+    }
+    .run(&mut builder);
     builder.finish()
 }
 
@@ -48,7 +53,8 @@ impl Tokenizer<'_> {
 
     /// Moves past the next `needle` byte, or to the end.
     fn skip_past(&mut self, needle: u8) {
-        self.pos = memchr(needle, &self.bytes[self.pos..]).map_or(self.bytes.len(), |i| self.pos + i + 1);
+        self.pos =
+            memchr(needle, &self.bytes[self.pos..]).map_or(self.bytes.len(), |i| self.pos + i + 1);
     }
 
     fn markup_declaration(&mut self) {
@@ -61,7 +67,8 @@ impl Tokenizer<'_> {
             } else if body.starts_with(b"->") {
                 self.pos += 6;
             } else {
-                self.pos = memmem::find(body, b"-->").map_or(self.bytes.len(), |i| self.pos + 4 + i + 3);
+                self.pos =
+                    memmem::find(body, b"-->").map_or(self.bytes.len(), |i| self.pos + 4 + i + 3);
             }
         } else if rest.starts_with(b"<![CDATA[") {
             self.pos = memmem::find(rest, b"]]>").map_or(self.bytes.len(), |i| self.pos + i + 3);
@@ -74,7 +81,12 @@ impl Tokenizer<'_> {
     fn tag_name(&mut self) -> (usize, usize) {
         let start = self.pos;
         let n = self.bytes.len();
-        while self.pos < n && !matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+        while self.pos < n
+            && !matches!(
+                self.bytes[self.pos],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
+            )
+        {
             self.pos += 1;
         }
         (start, self.pos)
@@ -98,7 +110,9 @@ impl Tokenizer<'_> {
         b.start_tag(tag, name, attrs, self_closing);
         match tag {
             Tag::Script | Tag::Xmp => self.raw_text(b, name, RawText::Keep),
-            Tag::Style | Tag::Iframe | Tag::Noembed | Tag::Noframes => self.raw_text(b, name, RawText::Drop),
+            Tag::Style | Tag::Iframe | Tag::Noembed | Tag::Noframes => {
+                self.raw_text(b, name, RawText::Drop)
+            }
             Tag::Title | Tag::Textarea => self.raw_text(b, name, RawText::Decode),
             Tag::Plaintext => {
                 b.text(&self.html[self.pos..], false);
@@ -114,7 +128,12 @@ impl Tokenizer<'_> {
         let n = bytes.len();
         loop {
             let mut slash = false;
-            while self.pos < n && matches!(bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/') {
+            while self.pos < n
+                && matches!(
+                    bytes[self.pos],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/'
+                )
+            {
                 slash = bytes[self.pos] == b'/';
                 self.pos += 1;
             }
@@ -127,17 +146,25 @@ impl Tokenizer<'_> {
             }
             let name_start = self.pos;
             self.pos += 1;
-            while self.pos < n && !matches!(bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'=') {
+            while self.pos < n
+                && !matches!(
+                    bytes[self.pos],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
+                )
+            {
                 self.pos += 1;
             }
             let name = &self.html[name_start..self.pos];
-            while self.pos < n && matches!(bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            while self.pos < n && matches!(bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+            {
                 self.pos += 1;
             }
             let mut value = "";
             if self.pos < n && bytes[self.pos] == b'=' {
                 self.pos += 1;
-                while self.pos < n && matches!(bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                while self.pos < n
+                    && matches!(bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+                {
                     self.pos += 1;
                 }
                 if self.pos < n && (bytes[self.pos] == b'"' || bytes[self.pos] == b'\'') {
@@ -148,7 +175,12 @@ impl Tokenizer<'_> {
                     self.pos = (end + 1).min(n);
                 } else {
                     let start = self.pos;
-                    while self.pos < n && !matches!(bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>') {
+                    while self.pos < n
+                        && !matches!(
+                            bytes[self.pos],
+                            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>'
+                        )
+                    {
                         self.pos += 1;
                     }
                     value = &self.html[start..self.pos];
@@ -163,13 +195,18 @@ impl Tokenizer<'_> {
         let n = self.bytes.len();
         let mut search = self.pos;
         let close = loop {
-            let Some(i) = memchr(b'<', &self.bytes[search..]) else { break n };
+            let Some(i) = memchr(b'<', &self.bytes[search..]) else {
+                break n;
+            };
             let at = search + i;
             let after = at + 2 + name.len();
             if self.bytes.get(at + 1) == Some(&b'/')
                 && after <= n
                 && self.bytes[at + 2..after].eq_ignore_ascii_case(name.as_bytes())
-                && matches!(self.bytes.get(after), None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
+                && matches!(
+                    self.bytes.get(after),
+                    None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
+                )
             {
                 break at;
             }
@@ -211,7 +248,14 @@ fn tag_of(name: &str) -> Tag {
 fn belongs_in_head(tag: Tag) -> bool {
     matches!(
         tag,
-        Tag::Meta | Tag::Link | Tag::Title | Tag::Style | Tag::Script | Tag::Base | Tag::Noscript | Tag::Template
+        Tag::Meta
+            | Tag::Link
+            | Tag::Title
+            | Tag::Style
+            | Tag::Script
+            | Tag::Base
+            | Tag::Noscript
+            | Tag::Template
     )
 }
 
@@ -242,7 +286,11 @@ impl Builder {
             tag: Tag::Other,
         });
         Builder {
-            doc: Document { nodes, attrs: Vec::with_capacity(input_len / 60 + 16), buf: String::with_capacity(input_len / 2) },
+            doc: Document {
+                nodes,
+                attrs: Vec::with_capacity(input_len / 60 + 16),
+                buf: String::with_capacity(input_len / 2),
+            },
             stack: vec![0],
             foreign_depth: 0,
             head_open: false,
@@ -308,7 +356,9 @@ impl Builder {
     fn push_lower(&mut self, s: &str) -> (u32, u32) {
         let start = self.doc.buf.len() as u32;
         if s.bytes().any(|c| c.is_ascii_uppercase()) {
-            self.doc.buf.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+            self.doc
+                .buf
+                .extend(s.chars().map(|c| c.to_ascii_lowercase()));
         } else {
             self.doc.buf.push_str(s);
         }
@@ -375,7 +425,10 @@ impl Builder {
     }
 
     fn close_p(&mut self) {
-        if let Some(depth) = self.find_open(|t| t == Tag::P, |t| t.is_scope_boundary() || t == Tag::Button) {
+        if let Some(depth) = self.find_open(
+            |t| t == Tag::P,
+            |t| t.is_scope_boundary() || t == Tag::Button,
+        ) {
             self.pop_to(depth);
         }
     }
@@ -388,13 +441,18 @@ impl Builder {
             Tag::Body => self.seen_body = true,
             _ => {}
         }
-        if self.head_open && !belongs_in_head(tag) && self.tag_at(self.stack.len() - 1) == Tag::Head {
+        if self.head_open && !belongs_in_head(tag) && self.tag_at(self.stack.len() - 1) == Tag::Head
+        {
             self.pop();
         }
         if self.foreign_depth == 0 {
             self.implied_end_tags(tag);
         }
-        let (name_start, name_end) = if tag == Tag::Other { self.push_lower(name) } else { (0, 0) };
+        let (name_start, name_end) = if tag == Tag::Other {
+            self.push_lower(name)
+        } else {
+            (0, 0)
+        };
         let id = self.doc.nodes.len() as u32;
         self.append(NodeData {
             parent: NONE,
@@ -428,16 +486,31 @@ impl Builder {
             self.close_p();
         }
         let found = match tag {
-            Tag::Li => self.find_open(|t| t == Tag::Li, |t| matches!(t, Tag::Ul | Tag::Ol | Tag::Menu) || stops_item(t)),
-            Tag::Dd | Tag::Dt => self.find_open(|t| matches!(t, Tag::Dd | Tag::Dt), |t| t == Tag::Dl || stops_item(t)),
-            Tag::Tr => self.find_open(|t| t == Tag::Tr, |t| matches!(t, Tag::Table | Tag::Template | Tag::Html)),
-            Tag::Td | Tag::Th => self.find_open(|t| matches!(t, Tag::Td | Tag::Th), |t| matches!(t, Tag::Tr | Tag::Table | Tag::Template | Tag::Html)),
+            Tag::Li => self.find_open(
+                |t| t == Tag::Li,
+                |t| matches!(t, Tag::Ul | Tag::Ol | Tag::Menu) || stops_item(t),
+            ),
+            Tag::Dd | Tag::Dt => self.find_open(
+                |t| matches!(t, Tag::Dd | Tag::Dt),
+                |t| t == Tag::Dl || stops_item(t),
+            ),
+            Tag::Tr => self.find_open(
+                |t| t == Tag::Tr,
+                |t| matches!(t, Tag::Table | Tag::Template | Tag::Html),
+            ),
+            Tag::Td | Tag::Th => self.find_open(
+                |t| matches!(t, Tag::Td | Tag::Th),
+                |t| matches!(t, Tag::Tr | Tag::Table | Tag::Template | Tag::Html),
+            ),
             Tag::Thead | Tag::Tbody | Tag::Tfoot => self.find_open(
                 |t| matches!(t, Tag::Thead | Tag::Tbody | Tag::Tfoot),
                 |t| matches!(t, Tag::Table | Tag::Template | Tag::Html),
             ),
             Tag::Option => self.find_open(|t| t == Tag::Option, |t| t != Tag::Option),
-            Tag::Optgroup => self.find_open(|t| matches!(t, Tag::Option | Tag::Optgroup), |t| !matches!(t, Tag::Option | Tag::Optgroup)),
+            Tag::Optgroup => self.find_open(
+                |t| matches!(t, Tag::Option | Tag::Optgroup),
+                |t| !matches!(t, Tag::Option | Tag::Optgroup),
+            ),
             Tag::A => self.find_open(|t| t == Tag::A, |t| t.is_scope_boundary()),
             Tag::Button => self.find_open(|t| t == Tag::Button, |t| t.is_scope_boundary()),
             Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
@@ -472,7 +545,8 @@ impl Builder {
                 let node = &self.doc.nodes[self.stack[depth] as usize];
                 let matches = node.tag == tag
                     && (tag != Tag::Other
-                        || self.doc.buf[node.name_start as usize..node.name_end as usize].eq_ignore_ascii_case(name));
+                        || self.doc.buf[node.name_start as usize..node.name_end as usize]
+                            .eq_ignore_ascii_case(name));
                 if matches {
                     self.pop_to(depth);
                     return;
@@ -484,7 +558,9 @@ impl Builder {
             return;
         }
         let stop = |t: Tag| match tag {
-            Tag::Table | Tag::Tr | Tag::Tbody | Tag::Thead | Tag::Tfoot => matches!(t, Tag::Table | Tag::Template | Tag::Html),
+            Tag::Table | Tag::Tr | Tag::Tbody | Tag::Thead | Tag::Tfoot => {
+                matches!(t, Tag::Table | Tag::Template | Tag::Html)
+            }
             Tag::Li => t.is_scope_boundary() || matches!(t, Tag::Ul | Tag::Ol),
             _ => t.is_scope_boundary(),
         };

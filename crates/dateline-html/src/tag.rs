@@ -58,14 +58,30 @@ impl Tag {
     pub fn is_void(self) -> bool {
         matches!(
             self,
-            Tag::Area | Tag::Base | Tag::Br | Tag::Col | Tag::Embed | Tag::Hr | Tag::Img | Tag::Input
-                | Tag::Link | Tag::Meta | Tag::Param | Tag::Source | Tag::Track | Tag::Wbr | Tag::Frame
+            Tag::Area
+                | Tag::Base
+                | Tag::Br
+                | Tag::Col
+                | Tag::Embed
+                | Tag::Hr
+                | Tag::Img
+                | Tag::Input
+                | Tag::Link
+                | Tag::Meta
+                | Tag::Param
+                | Tag::Source
+                | Tag::Track
+                | Tag::Wbr
+                | Tag::Frame
         )
     }
 
     /// Headings `h1`..`h6`.
     pub fn is_heading(self) -> bool {
-        matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
     }
 
     /// Elements a browser lays out as blocks (line breaks around them).
@@ -73,10 +89,31 @@ impl Tag {
         self.closes_p()
             || matches!(
                 self,
-                Tag::Li | Tag::Dd | Tag::Dt | Tag::Tr | Tag::Td | Tag::Th | Tag::Br | Tag::Body | Tag::Html
-                    | Tag::Caption | Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Option | Tag::Legend
-                    | Tag::Noscript | Tag::Iframe | Tag::Video | Tag::Audio | Tag::Canvas | Tag::Picture
-                    | Tag::Object | Tag::Embed | Tag::Frameset | Tag::Dialog
+                Tag::Li
+                    | Tag::Dd
+                    | Tag::Dt
+                    | Tag::Tr
+                    | Tag::Td
+                    | Tag::Th
+                    | Tag::Br
+                    | Tag::Body
+                    | Tag::Html
+                    | Tag::Caption
+                    | Tag::Tbody
+                    | Tag::Thead
+                    | Tag::Tfoot
+                    | Tag::Option
+                    | Tag::Legend
+                    | Tag::Noscript
+                    | Tag::Iframe
+                    | Tag::Video
+                    | Tag::Audio
+                    | Tag::Canvas
+                    | Tag::Picture
+                    | Tag::Object
+                    | Tag::Embed
+                    | Tag::Frameset
+                    | Tag::Dialog
             )
     }
 
@@ -84,12 +121,44 @@ impl Tag {
     pub(crate) fn closes_p(self) -> bool {
         matches!(
             self,
-            Tag::Address | Tag::Article | Tag::Aside | Tag::Blockquote | Tag::Center | Tag::Details
-                | Tag::Dialog | Tag::Dir | Tag::Div | Tag::Dl | Tag::Fieldset | Tag::Figcaption
-                | Tag::Figure | Tag::Footer | Tag::Header | Tag::Hgroup | Tag::Main | Tag::Menu
-                | Tag::Nav | Tag::Ol | Tag::P | Tag::Search | Tag::Section | Tag::Summary | Tag::Ul
-                | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Pre | Tag::Listing
-                | Tag::Form | Tag::Plaintext | Tag::Table | Tag::Hr | Tag::Xmp
+            Tag::Address
+                | Tag::Article
+                | Tag::Aside
+                | Tag::Blockquote
+                | Tag::Center
+                | Tag::Details
+                | Tag::Dialog
+                | Tag::Dir
+                | Tag::Div
+                | Tag::Dl
+                | Tag::Fieldset
+                | Tag::Figcaption
+                | Tag::Figure
+                | Tag::Footer
+                | Tag::Header
+                | Tag::Hgroup
+                | Tag::Main
+                | Tag::Menu
+                | Tag::Nav
+                | Tag::Ol
+                | Tag::P
+                | Tag::Search
+                | Tag::Section
+                | Tag::Summary
+                | Tag::Ul
+                | Tag::H1
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::H5
+                | Tag::H6
+                | Tag::Pre
+                | Tag::Listing
+                | Tag::Form
+                | Tag::Plaintext
+                | Tag::Table
+                | Tag::Hr
+                | Tag::Xmp
         )
     }
 
@@ -99,13 +168,49 @@ impl Tag {
         self.closes_p()
             || matches!(
                 self,
-                Tag::Applet | Tag::Area | Tag::Base | Tag::Body | Tag::Br | Tag::Button | Tag::Caption
-                    | Tag::Col | Tag::Colgroup | Tag::Dd | Tag::Dt | Tag::Embed | Tag::Frame | Tag::Frameset
-                    | Tag::Head | Tag::Html | Tag::Iframe | Tag::Img | Tag::Input | Tag::Li | Tag::Link
-                    | Tag::Marquee | Tag::Meta | Tag::Noembed | Tag::Noframes | Tag::Noscript | Tag::Object
-                    | Tag::Param | Tag::Script | Tag::Select | Tag::Source | Tag::Style | Tag::Tbody
-                    | Tag::Td | Tag::Template | Tag::Textarea | Tag::Tfoot | Tag::Th | Tag::Thead
-                    | Tag::Title | Tag::Tr | Tag::Track | Tag::Wbr
+                Tag::Applet
+                    | Tag::Area
+                    | Tag::Base
+                    | Tag::Body
+                    | Tag::Br
+                    | Tag::Button
+                    | Tag::Caption
+                    | Tag::Col
+                    | Tag::Colgroup
+                    | Tag::Dd
+                    | Tag::Dt
+                    | Tag::Embed
+                    | Tag::Frame
+                    | Tag::Frameset
+                    | Tag::Head
+                    | Tag::Html
+                    | Tag::Iframe
+                    | Tag::Img
+                    | Tag::Input
+                    | Tag::Li
+                    | Tag::Link
+                    | Tag::Marquee
+                    | Tag::Meta
+                    | Tag::Noembed
+                    | Tag::Noframes
+                    | Tag::Noscript
+                    | Tag::Object
+                    | Tag::Param
+                    | Tag::Script
+                    | Tag::Select
+                    | Tag::Source
+                    | Tag::Style
+                    | Tag::Tbody
+                    | Tag::Td
+                    | Tag::Template
+                    | Tag::Textarea
+                    | Tag::Tfoot
+                    | Tag::Th
+                    | Tag::Thead
+                    | Tag::Title
+                    | Tag::Tr
+                    | Tag::Track
+                    | Tag::Wbr
             )
     }
 
@@ -113,8 +218,17 @@ impl Tag {
     pub(crate) fn is_scope_boundary(self) -> bool {
         matches!(
             self,
-            Tag::Applet | Tag::Caption | Tag::Html | Tag::Table | Tag::Td | Tag::Th | Tag::Marquee
-                | Tag::Object | Tag::Template | Tag::Svg | Tag::Math
+            Tag::Applet
+                | Tag::Caption
+                | Tag::Html
+                | Tag::Table
+                | Tag::Td
+                | Tag::Th
+                | Tag::Marquee
+                | Tag::Object
+                | Tag::Template
+                | Tag::Svg
+                | Tag::Math
         )
     }
 }

@@ -28,10 +28,22 @@ fn parse_outline(html: &str) -> String {
 
 #[test]
 fn implied_paragraph_and_list_ends() {
-    assert_eq!(parse_outline("<p>a<p>b<div>c</div>"), r#"p("a") p("b") div("c")"#);
-    assert_eq!(parse_outline("<ul><li>a<li>b</ul>"), r#"ul(li("a") li("b"))"#);
-    assert_eq!(parse_outline("<ul><li>a<ul><li>b</ul><li>c</ul>"), r#"ul(li("a" ul(li("b"))) li("c"))"#);
-    assert_eq!(parse_outline("<dl><dt>a<dd>b<dt>c</dl>"), r#"dl(dt("a") dd("b") dt("c"))"#);
+    assert_eq!(
+        parse_outline("<p>a<p>b<div>c</div>"),
+        r#"p("a") p("b") div("c")"#
+    );
+    assert_eq!(
+        parse_outline("<ul><li>a<li>b</ul>"),
+        r#"ul(li("a") li("b"))"#
+    );
+    assert_eq!(
+        parse_outline("<ul><li>a<ul><li>b</ul><li>c</ul>"),
+        r#"ul(li("a" ul(li("b"))) li("c"))"#
+    );
+    assert_eq!(
+        parse_outline("<dl><dt>a<dd>b<dt>c</dl>"),
+        r#"dl(dt("a") dd("b") dt("c"))"#
+    );
 }
 
 #[test]
@@ -51,9 +63,15 @@ fn stray_end_tags_are_ignored() {
 
 #[test]
 fn void_and_self_closing_elements() {
-    assert_eq!(parse_outline("<p>a<br>b<img src=x>c</p>"), r#"p("a" br "b" img "c")"#);
+    assert_eq!(
+        parse_outline("<p>a<br>b<img src=x>c</p>"),
+        r#"p("a" br "b" img "c")"#
+    );
     assert_eq!(parse_outline("<div/>a</div>"), r#"div("a")"#);
-    assert_eq!(parse_outline("<svg><path d='M0'/><circle/></svg>z"), r#"svg(path circle) "z""#);
+    assert_eq!(
+        parse_outline("<svg><path d='M0'/><circle/></svg>z"),
+        r#"svg(path circle) "z""#
+    );
 }
 
 #[test]
@@ -84,12 +102,20 @@ fn attributes_are_decoded_and_lower_cased() {
 
 #[test]
 fn entities_in_text() {
-    assert_eq!(Document::parse("caf&eacute; &#8220;x&#x201D; &nbsp;&copy").root().text_content(), "café “x” \u{a0}©");
+    assert_eq!(
+        Document::parse("caf&eacute; &#8220;x&#x201D; &nbsp;&copy")
+            .root()
+            .text_content(),
+        "café “x” \u{a0}©"
+    );
 }
 
 #[test]
 fn comments_doctype_and_literal_lt() {
-    assert_eq!(parse_outline("<!DOCTYPE html><!-- c --><p>1 < 2 <3</p><!-- unterminated"), r#"p("1 < 2 <3")"#);
+    assert_eq!(
+        parse_outline("<!DOCTYPE html><!-- c --><p>1 < 2 <3</p><!-- unterminated"),
+        r#"p("1 < 2 <3")"#
+    );
 }
 
 #[test]

@@ -34,7 +34,11 @@ pub struct Page {
 
 /// The kind of page a file name suggests.
 pub fn kind_of(path: &Path) -> PageKind {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     match Path::new(name).extension().and_then(|e| e.to_str()) {
         Some("html" | "htm" | "xhtml" | "shtml") => PageKind::Html,
@@ -62,7 +66,10 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut found),
             Ok(_) => found.files.push(path.clone()),
-            Err(source) => found.errors.push(IngestError::Io { path: path.clone(), source }),
+            Err(source) => found.errors.push(IngestError::Io {
+                path: path.clone(),
+                source,
+            }),
         }
     }
     found
@@ -83,7 +90,10 @@ fn walk(dir: &Path, found: &mut Discovery) {
         for entry in entries {
             match entry {
                 Ok(entry) => children.push(entry.path()),
-                Err(source) => found.errors.push(IngestError::Io { path: dir.clone(), source }),
+                Err(source) => found.errors.push(IngestError::Io {
+                    path: dir.clone(),
+                    source,
+                }),
             }
         }
         children.sort();
@@ -93,7 +103,10 @@ fn walk(dir: &Path, found: &mut Discovery) {
                 Ok(meta) if meta.is_dir() => subdirs.push(child),
                 Ok(_) if kind_of(&child) != PageKind::Unknown => found.files.push(child),
                 Ok(_) => found.skipped += 1,
-                Err(source) => found.errors.push(IngestError::Io { path: child, source }),
+                Err(source) => found.errors.push(IngestError::Io {
+                    path: child,
+                    source,
+                }),
             }
         }
         // Reverse so that popping visits sub-folders in name order.
@@ -104,12 +117,21 @@ fn walk(dir: &Path, found: &mut Discovery) {
 /// Reads a page file, decompressing gzip (by magic bytes, whatever the
 /// name), and rejects empty, binary and oversized content.
 pub fn read_page(path: &Path) -> Result<Page, IngestError> {
-    let io = |source| IngestError::Io { path: path.to_path_buf(), source };
+    let io = |source| IngestError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let file = File::open(path).map_err(io)?;
     let mut raw = Vec::new();
-    file.take(MAX_PAGE_BYTES + 1).read_to_end(&mut raw).map_err(io)?;
+    file.take(MAX_PAGE_BYTES + 1)
+        .read_to_end(&mut raw)
+        .map_err(io)?;
     let bytes = finish(path, raw)?;
-    Ok(Page { path: path.to_path_buf(), kind: kind_of(path), bytes })
+    Ok(Page {
+        path: path.to_path_buf(),
+        kind: kind_of(path),
+        bytes,
+    })
 }
 
 /// Reads one page from standard input.
@@ -120,22 +142,40 @@ pub fn read_stdin() -> Result<Page, IngestError> {
         .lock()
         .take(MAX_PAGE_BYTES + 1)
         .read_to_end(&mut raw)
-        .map_err(|source| IngestError::Io { path: path.clone(), source })?;
+        .map_err(|source| IngestError::Io {
+            path: path.clone(),
+            source,
+        })?;
     let bytes = finish(&path, raw)?;
-    Ok(Page { path, kind: PageKind::Unknown, bytes })
+    Ok(Page {
+        path,
+        kind: PageKind::Unknown,
+        bytes,
+    })
 }
 
 fn finish(path: &Path, raw: Vec<u8>) -> Result<Vec<u8>, IngestError> {
     let limit = MAX_PAGE_BYTES;
-    let bytes = if raw.starts_with(&[0x1f, 0x8b]) { gunzip(path, &raw)? } else { raw };
+    let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
+        gunzip(path, &raw)?
+    } else {
+        raw
+    };
     if bytes.len() as u64 > limit {
-        return Err(IngestError::TooLarge { path: path.to_path_buf(), limit });
+        return Err(IngestError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        });
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(IngestError::Empty { path: path.to_path_buf() });
+        return Err(IngestError::Empty {
+            path: path.to_path_buf(),
+        });
     }
     if looks_binary(&bytes) {
-        return Err(IngestError::Binary { path: path.to_path_buf() });
+        return Err(IngestError::Binary {
+            path: path.to_path_buf(),
+        });
     }
     Ok(bytes)
 }
@@ -145,7 +185,10 @@ fn gunzip(path: &Path, raw: &[u8]) -> Result<Vec<u8>, IngestError> {
     let decoder = flate2::read::MultiGzDecoder::new(raw);
     match decoder.take(MAX_PAGE_BYTES + 1).read_to_end(&mut out) {
         Ok(_) => Ok(out),
-        Err(e) => Err(IngestError::Gzip { path: path.to_path_buf(), reason: e.to_string() }),
+        Err(e) => Err(IngestError::Gzip {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }),
     }
 }
 
@@ -186,11 +229,15 @@ mod tests {
 
         let binary = dir.path().join("junk.html");
         std::fs::write(&binary, [0u8, 1, 2, 3, 0xff, 0, 7, 8]).unwrap();
-        assert!(matches!(read_page(&binary), Err(IngestError::Binary { .. })));
+        assert!(matches!(
+            read_page(&binary),
+            Err(IngestError::Binary { .. })
+        ));
 
         let truncated = dir.path().join("cut.html.gz");
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        gz.write_all("<p>hello world</p>".repeat(100).as_bytes()).unwrap();
+        gz.write_all("<p>hello world</p>".repeat(100).as_bytes())
+            .unwrap();
         let full = gz.finish().unwrap();
         std::fs::write(&truncated, &full[..full.len() / 2]).unwrap();
         let err = read_page(&truncated).unwrap_err();
@@ -216,7 +263,16 @@ mod tests {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
         let found = discover(&[dir.path().to_path_buf()]);
-        let names: Vec<_> = found.files.iter().map(|p| p.strip_prefix(dir.path()).unwrap().to_string_lossy().into_owned()).collect();
+        let names: Vec<_> = found
+            .files
+            .iter()
+            .map(|p| {
+                p.strip_prefix(dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
         assert_eq!(names, ["a.txt", "b/1.htm", "b/c/2.html"]);
         assert_eq!(found.skipped, 1);
         let missing = discover(&[dir.path().join("nope")]);

@@ -15,4 +15,6 @@ mod error;
 mod files;
 
 pub use error::IngestError;
-pub use files::{discover, kind_of, read_page, read_stdin, Discovery, Page, PageKind, MAX_PAGE_BYTES};
+pub use files::{
+    discover, kind_of, read_page, read_stdin, Discovery, Page, PageKind, MAX_PAGE_BYTES,
+};

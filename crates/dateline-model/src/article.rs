@@ -109,7 +109,10 @@ pub struct Block {
 impl Block {
     /// A block of `kind` holding `text`.
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
-        Self { kind, text: text.into() }
+        Self {
+            kind,
+            text: text.into(),
+        }
     }
 }
 
@@ -174,8 +177,21 @@ mod tests {
         assert_eq!(
             keys,
             [
-                "authors", "body", "categories", "description", "images", "is_article", "language",
-                "modified", "published", "reason", "site_name", "source", "tags", "text", "title",
+                "authors",
+                "body",
+                "categories",
+                "description",
+                "images",
+                "is_article",
+                "language",
+                "modified",
+                "published",
+                "reason",
+                "site_name",
+                "source",
+                "tags",
+                "text",
+                "title",
                 "url"
             ]
         );
@@ -184,7 +200,10 @@ mod tests {
     #[test]
     fn block_kinds_serialise_in_snake_case() {
         let block = Block::new(BlockKind::ListItem, "x");
-        assert_eq!(serde_json::to_string(&block).unwrap(), r#"{"kind":"list_item","text":"x"}"#);
+        assert_eq!(
+            serde_json::to_string(&block).unwrap(),
+            r#"{"kind":"list_item","text":"x"}"#
+        );
     }
 
     #[test]

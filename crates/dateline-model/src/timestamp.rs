@@ -53,7 +53,11 @@ impl Timestamp {
 
     /// The date part alone.
     pub fn date_only(self) -> Self {
-        Self { time: None, offset_minutes: None, ..self }
+        Self {
+            time: None,
+            offset_minutes: None,
+            ..self
+        }
     }
 
     /// Parses the ISO 8601 forms this type prints (and common relatives:
@@ -183,15 +187,31 @@ mod tests {
 
     #[test]
     fn round_trips_the_printed_forms() {
-        for s in ["2019-12-09", "2019-12-09T17:34:00", "2019-12-09T17:34:00+02:00", "2020-01-01T00:00:00Z", "2020-01-01T00:00:00-05:30"] {
+        for s in [
+            "2019-12-09",
+            "2019-12-09T17:34:00",
+            "2019-12-09T17:34:00+02:00",
+            "2020-01-01T00:00:00Z",
+            "2020-01-01T00:00:00-05:30",
+        ] {
             assert_eq!(Timestamp::parse_iso(s).unwrap().to_string(), s);
         }
     }
 
     #[test]
     fn accepts_common_relatives() {
-        assert_eq!(Timestamp::parse_iso("2019-12-09 17:34").unwrap().to_string(), "2019-12-09T17:34:00");
-        assert_eq!(Timestamp::parse_iso("2019-12-09T17:34:00.123+0200").unwrap().to_string(), "2019-12-09T17:34:00+02:00");
+        assert_eq!(
+            Timestamp::parse_iso("2019-12-09 17:34")
+                .unwrap()
+                .to_string(),
+            "2019-12-09T17:34:00"
+        );
+        assert_eq!(
+            Timestamp::parse_iso("2019-12-09T17:34:00.123+0200")
+                .unwrap()
+                .to_string(),
+            "2019-12-09T17:34:00+02:00"
+        );
     }
 
     #[test]

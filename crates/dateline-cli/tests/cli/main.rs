@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn dateline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline")).args(args).output().expect("dateline runs")
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .output()
+        .expect("dateline runs")
 }
 
 fn examples() -> PathBuf {
@@ -14,58 +17,113 @@ fn examples() -> PathBuf {
 }
 
 fn json_lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
 }
 
 #[test]
 fn one_page_gives_one_pretty_json_object() {
     let page = examples().join("cnn-asian-markets-2019-11-18.html.gz");
     let out = dateline(&["extract", page.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let article: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(article["is_article"], true);
     assert!(article["text"].as_str().unwrap().contains("Asian market"));
     assert_eq!(article["source"]["format"], "html");
-    assert!(article["source"]["path"].as_str().unwrap().ends_with(".html.gz"));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("\n  \"title\""), "pretty-printed");
+    assert!(article["source"]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with(".html.gz"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\n  \"title\""),
+        "pretty-printed"
+    );
 }
 
 #[test]
 fn a_folder_gives_json_lines_in_name_order() {
     let out = dateline(&["extract", examples().to_str().unwrap(), "-q"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let articles = json_lines(&out);
     assert_eq!(articles.len(), 4);
-    let paths: Vec<_> = articles.iter().map(|a| a["source"]["path"].as_str().unwrap().to_owned()).collect();
+    let paths: Vec<_> = articles
+        .iter()
+        .map(|a| a["source"]["path"].as_str().unwrap().to_owned())
+        .collect();
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted);
-    let dump = articles.iter().find(|a| a["source"]["format"] == "text-dump").expect("the text dump");
-    assert!(dump["text"].as_str().unwrap().contains("Russian forces entered Raqqa"));
+    let dump = articles
+        .iter()
+        .find(|a| a["source"]["format"] == "text-dump")
+        .expect("the text dump");
+    assert!(dump["text"]
+        .as_str()
+        .unwrap()
+        .contains("Russian forces entered Raqqa"));
 }
 
 #[test]
 fn bad_inputs_are_named_and_skipped_with_exit_code_one() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("empty.html"), "").unwrap();
-    std::fs::write(dir.path().join("junk.html"), [0u8, 159, 146, 150, 0, 1, 2, 3].repeat(100)).unwrap();
+    std::fs::write(
+        dir.path().join("junk.html"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3].repeat(100),
+    )
+    .unwrap();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all("<p>never finished</p>".repeat(50).as_bytes()).unwrap();
+    gz.write_all("<p>never finished</p>".repeat(50).as_bytes())
+        .unwrap();
     let full = gz.finish().unwrap();
     std::fs::write(dir.path().join("cut.html.gz"), &full[..full.len() / 2]).unwrap();
     std::fs::write(dir.path().join("latin1.html"), b"<meta charset=iso-8859-1><p>Le caf\xe9 cr\xe8me du matin et la na\xefve fa\xe7ade de la gare.</p>").unwrap();
-    std::fs::write(dir.path().join("broken-utf8.html"), b"<p>Valid text \xff\xfe then \xc3 more text here.</p>").unwrap();
+    std::fs::write(
+        dir.path().join("broken-utf8.html"),
+        b"<p>Valid text \xff\xfe then \xc3 more text here.</p>",
+    )
+    .unwrap();
 
     let out = dateline(&["extract", dir.path().to_str().unwrap(), "-q"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    for (file, why) in [("empty.html", "empty"), ("junk.html", "binary"), ("cut.html.gz", "gzip")] {
-        assert!(stderr.lines().any(|l| l.contains(file) && l.contains(why)), "{file}: {stderr}");
+    for (file, why) in [
+        ("empty.html", "empty"),
+        ("junk.html", "binary"),
+        ("cut.html.gz", "gzip"),
+    ] {
+        assert!(
+            stderr.lines().any(|l| l.contains(file) && l.contains(why)),
+            "{file}: {stderr}"
+        );
     }
     let articles = json_lines(&out);
     assert_eq!(articles.len(), 2, "the good pages still come out");
-    let latin1 = articles.iter().find(|a| a["source"]["path"].as_str().unwrap().ends_with("latin1.html")).unwrap();
-    assert!(latin1["text"].as_str().unwrap().contains("Le café crème du matin et la naïve façade de la gare."));
+    let latin1 = articles
+        .iter()
+        .find(|a| {
+            a["source"]["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("latin1.html")
+        })
+        .unwrap();
+    assert!(latin1["text"]
+        .as_str()
+        .unwrap()
+        .contains("Le café crème du matin et la naïve façade de la gare."));
 }
 
 #[test]
@@ -74,34 +132,63 @@ fn missing_path_and_empty_folder_exit_one() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/definitely/not/here.html"));
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(dateline(&["extract", dir.path().to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(
+        dateline(&["extract", dir.path().to_str().unwrap()])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
 fn usage_errors_exit_two() {
-    assert_eq!(dateline(&["extract", "--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(
+        dateline(&["extract", "--format", "yaml"]).status.code(),
+        Some(2)
+    );
     let pages = examples();
-    let out = dateline(&["extract", pages.to_str().unwrap(), "--url", "https://example.org/a"]);
+    let out = dateline(&[
+        "extract",
+        pages.to_str().unwrap(),
+        "--url",
+        "https://example.org/a",
+    ]);
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn stdin_with_url_and_forced_kind() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["extract", "--url", "https://news.example/2020/05/01/story", "--input", "html", "-f", "jsonl"])
+        .args([
+            "extract",
+            "--url",
+            "https://news.example/2020/05/01/story",
+            "--input",
+            "html",
+            "-f",
+            "jsonl",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let page = "<html><body><article><h1>Bridge opens</h1><p>The new bridge opened on Friday after three years of work, \
                 officials said, and traffic is expected to ease across the river by the end of the month.</p></article></body></html>";
-    child.stdin.take().unwrap().write_all(page.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let article = &json_lines(&out)[0];
     assert_eq!(article["url"], "https://news.example/2020/05/01/story");
     assert_eq!(article["source"]["path"], "-");
-    assert!(article["text"].as_str().unwrap().starts_with("The new bridge opened"));
+    assert!(article["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("The new bridge opened"));
 }
 
 #[test]
@@ -125,5 +212,9 @@ fn closed_pipe_is_not_an_error() {
         .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("error"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("error"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -79,7 +79,17 @@ struct Context {
 
 /// Builds the text blocks of everything below `root` that is not removed.
 pub fn build(doc: &Document, root: Node<'_>, removal: &Removal) -> Vec<TextBlock> {
-    let mut builder = Builder { blocks: Vec::new(), text: String::new(), link_chars: 0, leading_link_chars: 0, leading_open: true, chars: 0, first: None, pending_space: false, br_run: 0 };
+    let mut builder = Builder {
+        blocks: Vec::new(),
+        text: String::new(),
+        link_chars: 0,
+        leading_link_chars: 0,
+        leading_open: true,
+        chars: 0,
+        first: None,
+        pending_space: false,
+        br_run: 0,
+    };
     let mut open: Vec<Open> = Vec::new();
     let mut ctx = Context::default();
     let mut containers: Vec<NodeId> = vec![root.id()];
@@ -126,7 +136,13 @@ pub fn build(doc: &Document, root: Node<'_>, removal: &Removal) -> Vec<TextBlock
             containers.push(node.id());
         }
         let away = tag == Tag::A && !node.attr("href").is_some_and(|h| h.starts_with('#'));
-        let entry = Open { end: node.subtree_end().0, tag, away, block, caption: boilerplate::is_caption(node) };
+        let entry = Open {
+            end: node.subtree_end().0,
+            tag,
+            away,
+            block,
+            caption: boilerplate::is_caption(node),
+        };
         enter(&mut ctx, &entry);
         if entry.end > i + 1 {
             open.push(entry);
@@ -304,7 +320,11 @@ impl Builder {
         let text = std::mem::take(&mut self.text);
         let trimmed = text.trim_end();
         let chars = self.chars - (text.len() - trimmed.len());
-        let text = if trimmed.len() == text.len() { text } else { trimmed.to_owned() };
+        let text = if trimmed.len() == text.len() {
+            text
+        } else {
+            trimmed.to_owned()
+        };
         self.blocks.push(TextBlock {
             text,
             link_chars: self.link_chars.min(chars),
@@ -331,7 +351,10 @@ mod tests {
     fn blocks(html: &str) -> Vec<(BlockKind, String)> {
         let doc = Document::parse(html);
         let removal = Removal::structural(&doc);
-        build(&doc, doc.root(), &removal).into_iter().map(|b| (b.kind, b.text)).collect()
+        build(&doc, doc.root(), &removal)
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
     }
 
     #[test]
@@ -343,7 +366,9 @@ mod tests {
 
     #[test]
     fn kinds_follow_structure() {
-        let got = blocks("<h2>Sub</h2><ul><li>one</li></ul><blockquote><p>q</p></blockquote><pre>a\n  b</pre>");
+        let got = blocks(
+            "<h2>Sub</h2><ul><li>one</li></ul><blockquote><p>q</p></blockquote><pre>a\n  b</pre>",
+        );
         assert_eq!(
             got,
             [
@@ -357,13 +382,19 @@ mod tests {
 
     #[test]
     fn double_br_ends_a_paragraph() {
-        let texts: Vec<_> = blocks("<div>one<br>two<br><br>three</div>").into_iter().map(|(_, t)| t).collect();
+        let texts: Vec<_> = blocks("<div>one<br>two<br><br>three</div>")
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
         assert_eq!(texts, ["one\ntwo", "three"]);
     }
 
     #[test]
     fn scripts_and_navigation_are_skipped() {
-        let texts: Vec<_> = blocks("<nav>Home News</nav><script>x=1</script><p>Body</p>").into_iter().map(|(_, t)| t).collect();
+        let texts: Vec<_> = blocks("<nav>Home News</nav><script>x=1</script><p>Body</p>")
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
         assert_eq!(texts, ["Body"]);
     }
 

@@ -85,19 +85,50 @@ impl Removal {
     /// True when this element's subtree is removed (not its descendants:
     /// walkers skip a removed subtree whole).
     pub fn is_removed(&self, node: Node<'_>) -> bool {
-        self.removed.get(node.id().0 as usize).copied().unwrap_or(false)
+        self.removed
+            .get(node.id().0 as usize)
+            .copied()
+            .unwrap_or(false)
     }
 }
 
 fn removed_by_tag(node: Node<'_>) -> bool {
     match node.tag() {
-        Tag::Script | Tag::Style | Tag::Noscript | Tag::Template | Tag::Svg | Tag::Math | Tag::Canvas
-        | Tag::Iframe | Tag::Object | Tag::Embed | Tag::Button | Tag::Select | Tag::Input
-        | Tag::Textarea | Tag::Option | Tag::Head | Tag::Nav | Tag::Aside | Tag::Footer | Tag::Dialog
-        | Tag::Map | Tag::Audio | Tag::Video | Tag::Label | Tag::Title | Tag::Frameset | Tag::Noframes => true,
+        Tag::Script
+        | Tag::Style
+        | Tag::Noscript
+        | Tag::Template
+        | Tag::Svg
+        | Tag::Math
+        | Tag::Canvas
+        | Tag::Iframe
+        | Tag::Object
+        | Tag::Embed
+        | Tag::Button
+        | Tag::Select
+        | Tag::Input
+        | Tag::Textarea
+        | Tag::Option
+        | Tag::Head
+        | Tag::Nav
+        | Tag::Aside
+        | Tag::Footer
+        | Tag::Dialog
+        | Tag::Map
+        | Tag::Audio
+        | Tag::Video
+        | Tag::Label
+        | Tag::Title
+        | Tag::Frameset
+        | Tag::Noframes => true,
         Tag::Other => matches!(
             node.name(),
-            "amp-ad" | "amp-social-share" | "amp-sidebar" | "amp-analytics" | "amp-consent" | "amp-list"
+            "amp-ad"
+                | "amp-social-share"
+                | "amp-sidebar"
+                | "amp-analytics"
+                | "amp-consent"
+                | "amp-list"
         ),
         _ => false,
     }
@@ -110,13 +141,26 @@ fn is_hidden(node: Node<'_>) -> bool {
     if let Some(role) = node.attr("role") {
         if matches!(
             role,
-            "navigation" | "banner" | "contentinfo" | "complementary" | "dialog" | "alertdialog" | "menu" | "menubar" | "search" | "toolbar"
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "dialog"
+                | "alertdialog"
+                | "menu"
+                | "menubar"
+                | "search"
+                | "toolbar"
         ) {
             return true;
         }
     }
     node.attr("style").is_some_and(|style| {
-        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         compact.contains("display:none") || compact.contains("visibility:hidden")
     })
 }
@@ -130,21 +174,80 @@ enum Furniture {
 
 /// Words that name furniture whatever else the class says.
 const STRONG: &[&str] = &[
-    "comment", "comments", "disqus", "share", "sharing", "shares", "sharebar", "social", "socials", "related",
-    "newsletter", "newsletters", "subscribe", "subscription", "promo", "promos", "advert", "advertisement",
-    "advertising", "ads", "sponsor", "sponsored", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
-    "gdpr", "popup", "modal", "footer", "outbrain", "taboola", "recommended", "recommendations", "recirculation", "trending",
-    "popular", "signup", "jump", "toc", "print", "follow",
+    "comment",
+    "comments",
+    "disqus",
+    "share",
+    "sharing",
+    "shares",
+    "sharebar",
+    "social",
+    "socials",
+    "related",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "promo",
+    "promos",
+    "advert",
+    "advertisement",
+    "advertising",
+    "ads",
+    "sponsor",
+    "sponsored",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "popup",
+    "modal",
+    "footer",
+    "outbrain",
+    "taboola",
+    "recommended",
+    "recommendations",
+    "recirculation",
+    "trending",
+    "popular",
+    "signup",
+    "jump",
+    "toc",
+    "print",
+    "follow",
 ];
 
 /// Words that name furniture unless a content word is also present.
 const WEAK: &[&str] = &[
-    "sidebar", "menu", "nav", "navbar", "navigation", "widget", "widgets", "ad", "banner", "masthead",
-    "toolbar", "pagination", "pager", "tags", "tag", "rail", "more", "login", "header", "hidden", "skip",
+    "sidebar",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "widget",
+    "widgets",
+    "ad",
+    "banner",
+    "masthead",
+    "toolbar",
+    "pagination",
+    "pager",
+    "tags",
+    "tag",
+    "rail",
+    "more",
+    "login",
+    "header",
+    "hidden",
+    "skip",
 ];
 
 /// Words that mark the main text.
-const CONTENT: &[&str] = &["article", "body", "content", "main", "story", "entry", "post", "text", "blog", "news"];
+const CONTENT: &[&str] = &[
+    "article", "body", "content", "main", "story", "entry", "post", "text", "blog", "news",
+];
 
 fn furniture(node: Node<'_>) -> Furniture {
     // An article inside an article is a comment or a related story (HTML's
@@ -152,7 +255,10 @@ fn furniture(node: Node<'_>) -> Furniture {
     if node.tag() == Tag::Article && node.ancestors().any(|a| a.tag() == Tag::Article) {
         return Furniture::Strong;
     }
-    if matches!(node.tag(), Tag::Html | Tag::Body | Tag::Article | Tag::Main | Tag::P) {
+    if matches!(
+        node.tag(),
+        Tag::Html | Tag::Body | Tag::Article | Tag::Main | Tag::P
+    ) {
         return Furniture::None;
     }
     // Inline elements belong to the text around them: a `toc-backref`
@@ -160,7 +266,10 @@ fn furniture(node: Node<'_>) -> Furniture {
     if node.tag() != Tag::Other && !node.tag().is_block() {
         return Furniture::None;
     }
-    if node.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+    if node
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
         return Furniture::None;
     }
     let mut strong = false;
@@ -223,9 +332,17 @@ pub fn is_caption(node: Node<'_>) -> bool {
         Tag::Figcaption | Tag::Figure => true,
         // Page-level class lists carry feature flags ("video_captions_on").
         Tag::Html | Tag::Body | Tag::Main | Tag::Article | Tag::Section => false,
-        _ => [node.attr("class"), node.attr("id")].into_iter().flatten().any(|v| {
-            words(v).iter().any(|w| matches!(w.as_str(), "caption" | "captions" | "credit" | "credits" | "figcaption" | "copyright"))
-        }),
+        _ => [node.attr("class"), node.attr("id")]
+            .into_iter()
+            .flatten()
+            .any(|v| {
+                words(v).iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "caption" | "captions" | "credit" | "credits" | "figcaption" | "copyright"
+                    )
+                })
+            }),
     }
 }
 
@@ -240,7 +357,10 @@ mod tests {
 
     #[test]
     fn class_words_split_on_case_and_punctuation() {
-        assert_eq!(words("articleShareBar post_body-2"), ["article", "share", "bar", "post", "body"]);
+        assert_eq!(
+            words("articleShareBar post_body-2"),
+            ["article", "share", "bar", "post", "body"]
+        );
     }
 
     #[test]
@@ -252,7 +372,9 @@ mod tests {
 
     #[test]
     fn safeguard_keeps_the_bulk_of_the_good_text() {
-        let doc = Document::parse("<div class='share-wrapper'><p>story</p></div><div class=share><p>tail</p></div>");
+        let doc = Document::parse(
+            "<div class='share-wrapper'><p>story</p></div><div class=share><p>tail</p></div>",
+        );
         let mut good = vec![0.0; doc.len()];
         let divs: Vec<_> = doc.elements().filter(|n| n.tag() == Tag::Div).collect();
         good[0] = 1000.0;

@@ -36,7 +36,10 @@ pub fn mark(doc: &Document, text_sizes: &[usize]) -> Vec<bool> {
         }
         groups.clear();
         for child in parent.element_children() {
-            groups.entry((child.name(), child.attr("class").unwrap_or(""))).or_default().push(child.id());
+            groups
+                .entry((child.name(), child.attr("class").unwrap_or("")))
+                .or_default()
+                .push(child.id());
         }
         for members in groups.values() {
             if members.len() < MIN_CARDS {
@@ -80,7 +83,10 @@ pub fn text_sizes(doc: &Document) -> Vec<usize> {
     for i in (1..doc.len()).rev() {
         let node = doc.node(NodeId(i as u32));
         if let Some(text) = node.text() {
-            if !node.parent().is_some_and(|p| matches!(p.tag(), Tag::Script | Tag::Style | Tag::Title)) {
+            if !node
+                .parent()
+                .is_some_and(|p| matches!(p.tag(), Tag::Script | Tag::Style | Tag::Title))
+            {
                 sizes[i] += text.trim().len();
             }
         }
@@ -97,19 +103,29 @@ mod tests {
 
     fn card_count(html: &str) -> usize {
         let doc = Document::parse(html);
-        mark(&doc, &text_sizes(&doc)).into_iter().filter(|c| *c).count()
+        mark(&doc, &text_sizes(&doc))
+            .into_iter()
+            .filter(|c| *c)
+            .count()
     }
 
     #[test]
     fn teaser_grid_is_a_card_list() {
-        let card = "<article class=t><img src=x><h3><a href=/s>Story</a></h3><p>Summary.</p></article>";
-        assert_eq!(card_count(&format!("<section>{}</section>", card.repeat(5))), 5);
+        let card =
+            "<article class=t><img src=x><h3><a href=/s>Story</a></h3><p>Summary.</p></article>";
+        assert_eq!(
+            card_count(&format!("<section>{}</section>", card.repeat(5))),
+            5
+        );
     }
 
     #[test]
     fn paragraphs_are_not_cards() {
         let para = "<div class=p>Running text with a <a href=/x>link</a>.</div>";
-        assert_eq!(card_count(&format!("<section>{}</section>", para.repeat(8))), 0);
+        assert_eq!(
+            card_count(&format!("<section>{}</section>", para.repeat(8))),
+            0
+        );
     }
 
     #[test]

@@ -79,7 +79,10 @@ fn has_sentence_punctuation(text: &str) -> bool {
 pub fn select(doc: &Document, blocks: &[TextBlock], title: Option<&str>) -> Content {
     let container = choose_container(doc, blocks);
     let node = doc.node(container);
-    let inside: Vec<&TextBlock> = blocks.iter().filter(|b| node.contains(&doc.node(b.first))).collect();
+    let inside: Vec<&TextBlock> = blocks
+        .iter()
+        .filter(|b| node.contains(&doc.node(b.first)))
+        .collect();
     let body = filter_body(doc, &inside, title);
     Content { body }
 }
@@ -99,7 +102,9 @@ fn decayed_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) 
             good_sum[n.id().0 as usize] += g;
             bad_sum[n.id().0 as usize] += b;
             // Single-child wrappers add nothing around their child.
-            if n.parent().is_some_and(|p| p.element_children().nth(1).is_some()) {
+            if n.parent()
+                .is_some_and(|p| p.element_children().nth(1).is_some())
+            {
                 g *= DECAY;
                 b *= DECAY;
             }
@@ -146,19 +151,29 @@ fn choose_container(doc: &Document, blocks: &[TextBlock]) -> NodeId {
 
 /// Markup that names the article body.
 fn semantic_bonus(node: Node<'_>) -> f32 {
-    if node.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+    if node
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
         return 1.25;
     }
     if node.tag() == Tag::Article {
         return 1.1;
     }
-    let named = [node.attr("class"), node.attr("id")].into_iter().flatten().any(|v| {
-        let words = boilerplate::words(v);
-        words.windows(2).any(|w| {
-            matches!(w[0].as_str(), "article" | "story" | "entry" | "post" | "content")
-                && matches!(w[1].as_str(), "body" | "content" | "text")
-        }) || words.iter().any(|w| matches!(w.as_str(), "articlebody" | "storybody" | "postbody"))
-    });
+    let named = [node.attr("class"), node.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| {
+            let words = boilerplate::words(v);
+            words.windows(2).any(|w| {
+                matches!(
+                    w[0].as_str(),
+                    "article" | "story" | "entry" | "post" | "content"
+                ) && matches!(w[1].as_str(), "body" | "content" | "text")
+            }) || words
+                .iter()
+                .any(|w| matches!(w.as_str(), "articlebody" | "storybody" | "postbody"))
+        });
     if named {
         1.1
     } else {
@@ -197,7 +212,10 @@ fn filter_body(doc: &Document, blocks: &[&TextBlock], title: Option<&str>) -> Ve
 }
 
 fn normalise_key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Short furniture lines: "Advertisement", "Share this article", ...
@@ -207,17 +225,42 @@ fn is_furniture_line(block: &TextBlock) -> bool {
     }
     let key = normalise_key(&block.text);
     const PHRASES: &[&str] = &[
-        "advertisement", "advertising", "sponsored", "sharethis", "sharethisarticle", "share", "sharethisstory",
-        "readmore", "continuereading", "clickhere", "signup", "subscribe", "followus", "comments", "loading",
-        "relatedarticles", "related", "relatedstories", "morestories", "recommended", "printthisarticle",
-        "emailthisarticle", "skiptocontent", "supportedby", "storycontinuesbelowadvertisement",
-        "continuereadingthemainstory", "adadvertisement", "photo", "image",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sharethis",
+        "sharethisarticle",
+        "share",
+        "sharethisstory",
+        "readmore",
+        "continuereading",
+        "clickhere",
+        "signup",
+        "subscribe",
+        "followus",
+        "comments",
+        "loading",
+        "relatedarticles",
+        "related",
+        "relatedstories",
+        "morestories",
+        "recommended",
+        "printthisarticle",
+        "emailthisarticle",
+        "skiptocontent",
+        "supportedby",
+        "storycontinuesbelowadvertisement",
+        "continuereadingthemainstory",
+        "adadvertisement",
+        "photo",
+        "image",
     ];
     PHRASES.contains(&key.as_str())
 }
 
 fn is_byline_or_dateline(doc: &Document, block: &TextBlock) -> bool {
-    if block.chars > 80 || has_final_punctuation(&block.text) {
+    // A quoted post's signature ("— Jane (@jane) May 1, 2020") stays with it.
+    if block.chars > 80 || block.kind == BlockKind::Quote || has_final_punctuation(&block.text) {
         return false;
     }
     let lower = block.text.to_lowercase();
@@ -227,15 +270,38 @@ fn is_byline_or_dateline(doc: &Document, block: &TextBlock) -> bool {
     // Only small elements: the story's own container may carry an author
     // class ("author-jane") without being a byline.
     let container = doc.node(block.container);
-    let small = |n: &Node<'_>| n.descendants().filter_map(|d| d.text()).map(str::len).sum::<usize>() < 250;
-    let named = std::iter::once(container).chain(container.ancestors().take(1)).filter(small).any(|n| {
-        [n.attr("class"), n.attr("id")].into_iter().flatten().any(|v| {
-            boilerplate::words(v)
-                .iter()
-                .any(|w| matches!(w.as_str(), "byline" | "author" | "dateline" | "timestamp" | "date" | "published" | "meta"))
-        })
-    });
-    named || crate::dates::parse_date(&block.text).is_some_and(|_| block.text.split_whitespace().count() <= 8)
+    let small = |n: &Node<'_>| {
+        n.descendants()
+            .filter_map(|d| d.text())
+            .map(str::len)
+            .sum::<usize>()
+            < 250
+    };
+    let named = std::iter::once(container)
+        .chain(container.ancestors().take(1))
+        .filter(small)
+        .any(|n| {
+            [n.attr("class"), n.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| {
+                    boilerplate::words(v).iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "byline"
+                                | "author"
+                                | "dateline"
+                                | "timestamp"
+                                | "date"
+                                | "published"
+                                | "meta"
+                        )
+                    })
+                })
+        });
+    named
+        || crate::dates::parse_date(&block.text)
+            .is_some_and(|_| block.text.split_whitespace().count() <= 8)
 }
 
 fn has_final_punctuation(text: &str) -> bool {
@@ -252,16 +318,36 @@ pub fn explain(doc: &Document, blocks: &[TextBlock], title: Option<&str>) -> Str
     let path: Vec<String> = std::iter::once(node)
         .chain(node.ancestors())
         .filter(|n| n.is_element())
-        .map(|n| format!("{}.{}#{}", n.name(), n.attr("class").unwrap_or(""), n.id().0))
+        .map(|n| {
+            format!(
+                "{}.{}#{}",
+                n.name(),
+                n.attr("class").unwrap_or(""),
+                n.id().0
+            )
+        })
         .collect();
     let _ = writeln!(out, "container: {}", path.join(" < "));
-    let kept: Vec<String> = filter_body(doc, &blocks.iter().filter(|b| node.contains(&doc.node(b.first))).collect::<Vec<_>>(), title)
-        .into_iter()
-        .map(|b| b.text)
-        .collect();
+    let kept: Vec<String> = filter_body(
+        doc,
+        &blocks
+            .iter()
+            .filter(|b| node.contains(&doc.node(b.first)))
+            .collect::<Vec<_>>(),
+        title,
+    )
+    .into_iter()
+    .map(|b| b.text)
+    .collect();
     for block in blocks {
         let inside = node.contains(&doc.node(block.first));
-        let mark = if !inside { ' ' } else if kept.contains(&block.text) { '+' } else { '-' };
+        let mark = if !inside {
+            ' '
+        } else if kept.contains(&block.text) {
+            '+'
+        } else {
+            '-'
+        };
         let c = doc.node(block.container);
         let snippet: String = block.text.chars().take(90).collect();
         let _ = writeln!(

@@ -4,6 +4,7 @@ mod blocks;
 mod boilerplate;
 mod cards;
 mod content;
+pub mod meta;
 mod verdict;
 
 use dateline_html::{Document, Tag};
@@ -12,24 +13,44 @@ use dateline_model::{Article, Source, SourceFormat};
 /// Extracts an article from decoded HTML.
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     let doc = Document::parse(html);
+    let metadata = meta::extract_metadata(&doc, url);
     let (blocks, removal) = content_blocks_with_removal(&doc);
-    let title = basic_title(&doc);
+    let title = metadata.title.clone().or_else(|| basic_title(&doc));
     let content = content::select(&doc, &blocks, title.as_deref());
-    let mut article = Article { title, url: url.map(str::to_owned), body: content.body, ..Article::default() };
-    article.source = Some(Source { path: None, format: SourceFormat::Html });
+    let mut article = Article {
+        title,
+        url: url.map(str::to_owned),
+        body: content.body,
+        ..Article::default()
+    };
+    metadata.apply_to(&mut article);
+    article.source = Some(Source {
+        path: None,
+        format: SourceFormat::Html,
+    });
     article.finish_text();
     let signals = verdict::Signals {
         body_chars: article.text.chars().count(),
-        long_paragraphs: article.body.iter().filter(|b| b.text.chars().count() >= 150).count(),
-        title: doc.first(Tag::Title).and_then(|t| t.first_child()).and_then(|t| t.text()),
+        long_paragraphs: article
+            .body
+            .iter()
+            .filter(|b| b.text.chars().count() >= 150)
+            .count(),
+        title: doc
+            .first(Tag::Title)
+            .and_then(|t| t.first_child())
+            .and_then(|t| t.text()),
         heading: article.title.as_deref(),
         url,
-        page_type: None,
-        declares_article: false,
+        page_type: metadata.page_type.as_deref(),
+        declares_article: metadata.declares_article,
         teasers: removal.cards + blocks.iter().filter(|b| b.is_teaser()).count(),
     };
-    let reason = verdict::reject_reason(&signals)
-        .or_else(|| (signals.long_paragraphs < 3).then(|| verdict::wall_reason(&article.text)).flatten());
+    let reason = verdict::reject_reason(&signals).or_else(|| {
+        (signals.long_paragraphs < 3)
+            .then(|| verdict::wall_reason(&article.text))
+            .flatten()
+    });
     if let Some(reason) = reason {
         article.reject(reason);
     }
@@ -47,7 +68,10 @@ fn content_blocks_with_removal(doc: &Document) -> (Vec<blocks::TextBlock>, boile
 }
 
 fn basic_title(doc: &Document) -> Option<String> {
-    let og = doc.elements().find(|n| n.tag() == Tag::Meta && n.attr("property") == Some("og:title")).and_then(|n| n.attr("content"));
+    let og = doc
+        .elements()
+        .find(|n| n.tag() == Tag::Meta && n.attr("property") == Some("og:title"))
+        .and_then(|n| n.attr("content"));
     let h1 = doc.first(Tag::H1).map(|n| n.text_content());
     let title = doc.first(Tag::Title).map(|n| n.text_content());
     [og.map(str::to_owned), h1, title]
@@ -66,7 +90,12 @@ pub fn explain_html(html: &str) -> String {
     for node in doc.elements().filter(|n| removal.is_removed(*n)) {
         let chars = node.text_content().len();
         if chars > 500 && !matches!(node.tag(), Tag::Script | Tag::Style | Tag::Head) {
-            out.push_str(&format!("removed: <{}.{}#{}> {chars} bytes\n", node.name(), node.attr("class").unwrap_or(""), node.id().0));
+            out.push_str(&format!(
+                "removed: <{}.{}#{}> {chars} bytes\n",
+                node.name(),
+                node.attr("class").unwrap_or(""),
+                node.id().0
+            ));
         }
     }
     out

@@ -53,7 +53,9 @@ pub fn reject_reason(s: &Signals<'_>) -> Option<&'static str> {
     if s.declares_article && s.body_chars > 80 {
         return None;
     }
-    let listing_type = s.page_type.is_some_and(|t| t.eq_ignore_ascii_case("website"));
+    let listing_type = s
+        .page_type
+        .is_some_and(|t| t.eq_ignore_ascii_case("website"));
     let teaser_wall = s.teasers >= 10 && s.body_chars < 200;
     if teaser_wall || listing_type || s.url.is_some_and(is_listing_url) {
         return Some("index page");
@@ -84,7 +86,10 @@ pub fn wall_reason(body: &str) -> Option<&'static str> {
         ("are you a robot", "bot check"),
         ("verify you are human", "bot check"),
     ];
-    WALLS.iter().find(|(needle, _)| lower.contains(needle)).map(|(_, reason)| *reason)
+    WALLS
+        .iter()
+        .find(|(needle, _)| lower.contains(needle))
+        .map(|(_, reason)| *reason)
 }
 
 fn is_error_title(title: &str) -> bool {
@@ -114,15 +119,41 @@ fn is_error_title(title: &str) -> bool {
 
 fn is_listing_url(url: &str) -> bool {
     let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = without_scheme.split(['?', '#']).next().unwrap_or(url).to_lowercase();
+    let path = without_scheme
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(url)
+        .to_lowercase();
     let path = path.split_once('/').map_or("", |(_, p)| p);
-    let query = url.contains("?q=") || url.contains("&q=") || url.contains("?s=") || url.contains("search");
+    let query =
+        url.contains("?q=") || url.contains("&q=") || url.contains("?s=") || url.contains("search");
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let listing_segment = segments.iter().rev().skip(1).chain(segments.last()).any(|s| {
-        matches!(*s, "tag" | "tags" | "category" | "categories" | "topic" | "topics" | "section" | "search" | "author" | "archive" | "page")
-    });
+    let listing_segment = segments
+        .iter()
+        .rev()
+        .skip(1)
+        .chain(segments.last())
+        .any(|s| {
+            matches!(
+                *s,
+                "tag"
+                    | "tags"
+                    | "category"
+                    | "categories"
+                    | "topic"
+                    | "topics"
+                    | "section"
+                    | "search"
+                    | "author"
+                    | "archive"
+                    | "page"
+            )
+        });
     // A host alone, or a host and one section word, is a front page.
-    let front = segments.len() <= 1 && segments.last().is_none_or(|s| !s.contains(['-', '_', '.']) && s.len() < 20);
+    let front = segments.len() <= 1
+        && segments
+            .last()
+            .is_none_or(|s| !s.contains(['-', '_', '.']) && s.len() < 20);
     query || listing_segment || front
 }
 
@@ -132,31 +163,63 @@ mod tests {
 
     #[test]
     fn real_bodies_are_articles_whatever_else() {
-        let s = Signals { body_chars: 3000, long_paragraphs: 8, url: Some("https://x.org/tag/foo"), teasers: 40, ..Signals::default() };
+        let s = Signals {
+            body_chars: 3000,
+            long_paragraphs: 8,
+            url: Some("https://x.org/tag/foo"),
+            teasers: 40,
+            ..Signals::default()
+        };
         assert_eq!(reject_reason(&s), None);
     }
 
     #[test]
     fn error_pages() {
-        let s = Signals { body_chars: 120, title: Some("404 - Page not found | Daily"), ..Signals::default() };
+        let s = Signals {
+            body_chars: 120,
+            title: Some("404 - Page not found | Daily"),
+            ..Signals::default()
+        };
         assert_eq!(reject_reason(&s), Some("error page"));
-        let votes = Signals { body_chars: 120, title: Some("2404 votes counted"), url: Some("https://x.org/2020/01/votes-counted"), ..Signals::default() };
+        let votes = Signals {
+            body_chars: 120,
+            title: Some("2404 votes counted"),
+            url: Some("https://x.org/2020/01/votes-counted"),
+            ..Signals::default()
+        };
         assert_eq!(reject_reason(&votes), None);
     }
 
     #[test]
     fn listings() {
-        let tag = Signals { body_chars: 200, url: Some("https://news.example/tag/raqqa/"), ..Signals::default() };
+        let tag = Signals {
+            body_chars: 200,
+            url: Some("https://news.example/tag/raqqa/"),
+            ..Signals::default()
+        };
         assert_eq!(reject_reason(&tag), Some("index page"));
-        let front = Signals { body_chars: 300, url: Some("https://news.example/"), teasers: 30, ..Signals::default() };
+        let front = Signals {
+            body_chars: 300,
+            url: Some("https://news.example/"),
+            teasers: 30,
+            ..Signals::default()
+        };
         assert_eq!(reject_reason(&front), Some("index page"));
-        let brief = Signals { body_chars: 300, long_paragraphs: 1, url: Some("https://news.example/2019/12/09/russians-enter-raqqa"), ..Signals::default() };
+        let brief = Signals {
+            body_chars: 300,
+            long_paragraphs: 1,
+            url: Some("https://news.example/2019/12/09/russians-enter-raqqa"),
+            ..Signals::default()
+        };
         assert_eq!(reject_reason(&brief), None);
     }
 
     #[test]
     fn walls() {
-        assert_eq!(wall_reason("Subscribe to continue reading. Already a subscriber? Sign in"), Some("subscription wall"));
+        assert_eq!(
+            wall_reason("Subscribe to continue reading. Already a subscriber? Sign in"),
+            Some("subscription wall")
+        );
         assert_eq!(wall_reason("Heavy rain flooded the coast."), None);
     }
 }

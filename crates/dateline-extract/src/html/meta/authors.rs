@@ -1,0 +1,278 @@
+//! Authors: JSON-LD persons, author meta tags, microdata, then byline elements
+//! and `rel=author` links.
+
+use dateline_html::{Document, Node, Tag};
+
+use super::head::{collapse, Head};
+use super::jsonld::LdArticle;
+use super::text::key;
+use crate::byline::{is_publisher, normalize_person_name, parse_byline};
+
+/// Meta keys naming the author, most specific first.
+#[rustfmt::skip]
+const AUTHOR_KEYS: &[&str] = &[
+    "dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "author", "article:author",
+    "parsely-author", "sailthru.author", "byl", "og:article:author", "citation_author", "cxenseparse:author",
+    "analyticsattributes.author",
+];
+
+/// Names that must not pass as authors.
+pub(crate) struct NotAuthors<'a> {
+    /// Site and publisher names and host brands (matched loosely).
+    pub(crate) publishers: &'a [String],
+    /// What `<title>` holds besides the headline (matched exactly: a
+    /// personal site is named after its author).
+    pub(crate) title_segments: &'a [String],
+}
+
+/// The article's authors.
+pub(crate) fn find_authors(
+    doc: &Document,
+    head: &Head,
+    ld: Option<&LdArticle>,
+    not: &NotAuthors,
+    title: Option<&str>,
+) -> Vec<String> {
+    let keep = |names: Vec<String>| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|n| {
+                !not.publishers.iter().any(|p| is_publisher(n, p))
+                    && !not.title_segments.iter().any(|s| key(s) == key(n))
+            })
+            .collect()
+    };
+    // JSON-LD authors typed as persons are kept even when they are the
+    // site name: personal sites are published by their author.
+    if let Some(ld) = ld.filter(|l| !l.authors.is_empty()) {
+        return ld.authors.clone();
+    }
+    for k in AUTHOR_KEYS {
+        let mut names = Vec::new();
+        for value in head.all(k) {
+            // article:author is often a profile URL.
+            if value.starts_with("http") || value.starts_with('/') {
+                continue;
+            }
+            for n in names_in(value) {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+        let names = keep(names);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    // Microdata typed as a Person is as explicit as JSON-LD.
+    let (names, typed) = microdata_authors(doc);
+    let names = if typed { names } else { keep(names) };
+    if !names.is_empty() {
+        return names;
+    }
+    keep(byline_elements(doc, title))
+}
+
+fn dedup(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// A value holding one name or a byline.
+fn names_in(value: &str) -> Vec<String> {
+    match normalize_person_name(value) {
+        Some(n) => vec![n],
+        None => parse_byline(value),
+    }
+}
+
+/// `itemprop="author"` elements (their `itemprop="name"` when nested).
+/// Also tells whether every author element is typed `schema.org/Person`.
+fn microdata_authors(doc: &Document) -> (Vec<String>, bool) {
+    let mut out = Vec::new();
+    let mut typed = true;
+    for n in doc.elements() {
+        let Some(prop) = n.attr("itemprop") else {
+            continue;
+        };
+        // Explicit markup: only comment threads are someone else's.
+        let in_thread = n.ancestors().any(|a| {
+            a.attr("class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("comment"))
+        });
+        if !prop
+            .split_whitespace()
+            .any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator"))
+            || in_thread
+        {
+            continue;
+        }
+        let name_node = n.descendants().find(|d| {
+            d.attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+        });
+        let text = match name_node {
+            Some(d) => d
+                .attr("content")
+                .map(String::from)
+                .unwrap_or_else(|| d.text_content()),
+            None if n.tag() == Tag::Meta || n.tag() == Tag::Link => continue,
+            None => n.text_content(),
+        };
+        let text = collapse(&text);
+        if text.chars().count() <= 100 {
+            let names = names_in(&text);
+            if !names.is_empty() {
+                typed &= n.attr("itemtype").is_some_and(|t| t.ends_with("/Person"));
+            }
+            out.extend(names);
+        }
+    }
+    (dedup(out), typed)
+}
+
+/// Class and id words of byline elements.
+#[rustfmt::skip]
+const BYLINE_HINTS: &[&str] = &[
+    "byline", "by-line", "author", "writer", "writtenby", "autor", "auteur", "autore", "firma", "signature",
+    "reporter", "posted-by",
+];
+
+/// The byline element nearest the headline, preferring one after it: the
+/// first byline of a page often belongs to a teaser. The headline is the
+/// `<h1>` holding the title, else the first `<h1>` (often only a logo).
+fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
+    let title_key = title.map(key).filter(|k| k.len() >= 8);
+    let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
+    let headline = title_key
+        .and_then(|t| {
+            h1s.iter().find(|h| {
+                let k = key(&h.text_content());
+                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
+            })
+        })
+        .or(h1s.first())
+        .map(|h| i64::from(h.id().0));
+    let mut best: Option<(i64, Vec<String>)> = None;
+    for n in doc.elements() {
+        if matches!(
+            n.tag(),
+            Tag::Script | Tag::Style | Tag::Meta | Tag::Link | Tag::Body | Tag::Html | Tag::Img
+        ) {
+            continue;
+        }
+        let c = format!(
+            "{} {}",
+            n.attr("class").unwrap_or(""),
+            n.attr("id").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        let rel_author = n.attr("rel").is_some_and(|r| {
+            r.to_ascii_lowercase()
+                .split_whitespace()
+                .any(|r| r == "author")
+        });
+        if !(rel_author || BYLINE_HINTS.iter().any(|h| c.contains(h)))
+            || c.contains("bio")
+            || c.contains("avatar")
+            || c.contains("comment")
+        {
+            continue;
+        }
+        if !super::pubdate::small(&n) {
+            continue;
+        }
+        let text = collapse(&n.text_content());
+        if text.is_empty() || text.chars().count() > 100 || in_comments(&n) {
+            continue;
+        }
+        let names = names_in(&text);
+        if names.is_empty() {
+            continue;
+        }
+        let Some(h) = headline else { return names };
+        let id = i64::from(n.id().0);
+        // Before the headline counts double: bylines follow headlines.
+        let distance = if id >= h { id - h } else { 2 * (h - id) };
+        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            best = Some((distance, names));
+        }
+    }
+    best.map(|(_, names)| names).unwrap_or_default()
+}
+
+/// Names in comment threads and related-article lists are other people's.
+fn in_comments(n: &Node) -> bool {
+    // Body classes describe the page layout ("sidebar-primary"), not a region.
+    n.ancestors()
+        .filter(|a| !matches!(a.tag(), Tag::Body | Tag::Html))
+        .any(|a| {
+            let c = format!(
+                "{} {}",
+                a.attr("class").unwrap_or(""),
+                a.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            ["comment", "related", "sidebar", "recommend"]
+                .iter()
+                .any(|w| c.contains(w))
+                || matches!(a.tag(), Tag::Nav | Tag::Footer | Tag::Aside)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::meta::jsonld;
+
+    fn authors(html: &str) -> Vec<String> {
+        let doc = Document::parse(html);
+        let head = Head::collect(&doc);
+        let ld = jsonld::extract(&doc);
+        find_authors(
+            &doc,
+            &head,
+            ld.as_ref(),
+            &NotAuthors {
+                publishers: &["Daily Planet".to_string()],
+                title_segments: &[],
+            },
+            None,
+        )
+    }
+
+    #[test]
+    fn sources_in_order() {
+        assert_eq!(
+            authors(
+                r#"<meta name="author" content="Daily Planet"><meta name="parsely-author" content="Jane Doe">"#
+            ),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            authors(
+                r#"<meta property="article:author" content="https://facebook.com/x"><div class="byline">By JOHN ROE</div>"#
+            ),
+            ["John Roe"]
+        );
+        assert_eq!(
+            authors(
+                r#"<div itemprop="author" itemscope><span itemprop="name">Ann Lee</span></div>"#
+            ),
+            ["Ann Lee"]
+        );
+        assert_eq!(
+            authors(
+                r#"<div class="comments"><span class="author">Troll Person</span></div><p class="byline">Von Max Müller</p>"#
+            ),
+            ["Max Müller"]
+        );
+        assert!(authors(r#"<span class="author">Daily Planet</span>"#).is_empty());
+    }
+}

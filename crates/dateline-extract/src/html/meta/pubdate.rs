@@ -1,0 +1,380 @@
+//! Publication and modification dates: declared, marked up, in the URL, or written.
+
+use dateline_html::{Document, Node, Tag};
+use dateline_model::Timestamp;
+
+use super::head::{collapse, Head};
+use super::jsonld::LdArticle;
+use super::text::key;
+use super::zone::{days_between, localize};
+use crate::dates::{date_from_url, parse_date, parse_date_mdy};
+
+/// Meta keys that declare the publication time, most reliable first.
+#[rustfmt::skip]
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time", "og:article:published_time", "article:published", "datepublished",
+    "og:published_time", "published_time", "article.published", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "dcterms.issued", "dc.date.published", "dc.date.created", "dcterms.created", "dc.date",
+    "dcterms.date", "dc:date", "citation_publication_date", "citation_date", "pubdate", "publishdate",
+    "publish-date", "publish_date", "publication_date", "pub_date", "date_published", "release_date",
+    "originalpublicationdate", "rnews:datepublished", "cxenseparse:recs:publishtime", "datecreated",
+    "displaydate", "date", "created", "article_date_original", "og:pubdate", "nv:date", "bt:pubdate",
+];
+
+/// Meta keys that declare the last modification time.
+#[rustfmt::skip]
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time", "og:article:modified_time", "article:modified", "datemodified", "og:updated_time",
+    "modified_time", "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "revised",
+];
+
+/// What the date finder knows about the page besides its markup.
+pub(crate) struct PageContext<'a> {
+    /// The page address (URL dates).
+    pub(crate) url: Option<&'a str>,
+    /// The host, without `www.` (time zone guess).
+    pub(crate) host: Option<&'a str>,
+    /// ISO 639-1 language (time zone guess).
+    pub(crate) language: Option<&'a str>,
+    /// Read ambiguous numeric dates month first.
+    pub(crate) mdy: bool,
+    /// The headline (finds the article's `<h1>`).
+    pub(crate) title: Option<&'a str>,
+}
+
+/// Publication and modification times of the page.
+pub(crate) fn find_dates(
+    doc: &Document,
+    head: &Head,
+    ld: Option<&LdArticle>,
+    page: &PageContext,
+) -> (Option<Timestamp>, Option<Timestamp>) {
+    let parse = |s: &str| {
+        if page.mdy {
+            parse_date_mdy(s)
+        } else {
+            parse_date(s)
+        }
+    };
+    let local = |t: Timestamp| localize(t, page.host, page.language);
+    let ld_published = ld.and_then(|l| l.published.as_deref()).and_then(parse);
+    let meta_published = PUBLISHED_KEYS
+        .iter()
+        .find_map(|k| head.all(k).find_map(parse));
+    let modified = ld
+        .and_then(|l| l.modified.as_deref())
+        .and_then(parse)
+        .or_else(|| {
+            MODIFIED_KEYS
+                .iter()
+                .find_map(|k| head.all(k).find_map(parse))
+        })
+        .map(local);
+    let url_date = page.url.and_then(date_from_url);
+    let declared = ld_published
+        .or(meta_published)
+        .or_else(|| markup_date(doc, &parse));
+    let published = match (declared, url_date) {
+        // The URL confirms the date as declared, or as seen in the publisher's zone.
+        (Some(d), Some(u)) if d.date_only() == u => Some(d),
+        (Some(d), Some(u)) if local(d).date_only() == u => Some(local(d)),
+        (Some(d), Some(u)) if url_wins(d, u) => Some(u),
+        (Some(d), _) => Some(local(d)),
+        (None, Some(u)) => Some(u),
+        (None, None) => text_date(doc, &parse, page.title),
+    };
+    (published, modified)
+}
+
+/// True when a URL date should replace a declared date that disagrees.
+///
+/// The CMS writes the URL date at publication; a declared date days away
+/// is a re-publication. One day away, the URL wins only when the declared
+/// time is a UTC time near midnight, i.e. a time zone away from the date
+/// readers saw; a URL made at drafting time is otherwise a day early.
+fn url_wins(declared: Timestamp, url: Timestamp) -> bool {
+    let days = days_between(declared.date_only(), url);
+    match days {
+        0 => false,
+        1 | -1 if declared.time.is_some() => {
+            let hour = declared.time.map_or(12, |(h, _, _)| h);
+            declared.offset_minutes == Some(0)
+                && ((days == -1 && hour < 8) || (days == 1 && hour >= 14))
+        }
+        _ => true,
+    }
+}
+
+/// Microdata and `<time>` elements: `itemprop="datePublished"`, `pubdate`,
+/// then the first `<time datetime>` of the article.
+fn markup_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Option<Timestamp> {
+    let value = |n: &Node| -> Option<Timestamp> {
+        n.attr("datetime")
+            .or_else(|| n.attr("content"))
+            .and_then(parse)
+            .or_else(|| {
+                if !small(n) {
+                    return None;
+                }
+                let text = collapse(&n.text_content());
+                (text.len() < 120).then(|| parse(&text)).flatten()
+            })
+    };
+    // Candidates first: the chrome test walks ancestors.
+    let itemprop = doc
+        .elements()
+        .filter(|n| n.tag() != Tag::Meta)
+        .filter(|n| {
+            n.attr("itemprop").is_some_and(|p| {
+                p.split_whitespace().any(|p| {
+                    p.eq_ignore_ascii_case("datepublished") || p.eq_ignore_ascii_case("datecreated")
+                })
+            })
+        })
+        .filter(|n| !in_chrome(n))
+        .find_map(|n| value(&n));
+    if itemprop.is_some() {
+        return itemprop;
+    }
+    let times: Vec<Node> = doc
+        .elements()
+        .filter(|n| n.tag() == Tag::Time && !in_chrome(n))
+        .collect();
+    if let Some(t) = times
+        .iter()
+        .find(|n| n.attr("pubdate").is_some() || class_id(n).contains("publish"))
+        .and_then(&value)
+    {
+        return Some(t);
+    }
+    let in_article = |n: &Node| {
+        n.ancestors().any(|a| {
+            matches!(a.tag(), Tag::Article | Tag::Main | Tag::Header)
+                || class_id(&a).contains("article")
+        })
+    };
+    times.iter().filter(|n| in_article(n)).find_map(value)
+}
+
+/// True for elements of few nodes: a date or byline is small, and reading
+/// the text of every large container would make the page quadratic.
+pub(crate) fn small(n: &Node) -> bool {
+    n.subtree_end().0 - n.id().0 <= 64
+}
+
+fn class_id(n: &Node) -> String {
+    let mut s = n.attr("class").unwrap_or("").to_ascii_lowercase();
+    s.push(' ');
+    s.push_str(&n.attr("id").unwrap_or("").to_ascii_lowercase());
+    s
+}
+
+/// Navigation, sidebars, footers and comments: dates there are other pages'.
+fn in_chrome(n: &Node) -> bool {
+    // Body classes describe the page layout ("sidebar-primary"), not a region.
+    n.ancestors()
+        .filter(|a| !matches!(a.tag(), Tag::Body | Tag::Html))
+        .any(|a| {
+            matches!(a.tag(), Tag::Nav | Tag::Footer | Tag::Aside) || {
+                let c = class_id(&a);
+                [
+                    "comment",
+                    "related",
+                    "sidebar",
+                    "footer",
+                    "recommend",
+                    "popular",
+                ]
+                .iter()
+                .any(|w| c.contains(w))
+            }
+        })
+}
+
+/// Class and id words of elements that hold a written publication date.
+#[rustfmt::skip]
+const DATE_HINTS: &[&str] = &[
+    "date", "time", "publish", "posted", "byline", "dateline", "meta", "info", "fecha", "datum", "data",
+    "pubdate", "timestamp", "created", "entry", "author", "tarih", "zeit",
+];
+
+/// A date written in the page, when nothing declares one: an element whose
+/// class or id says it holds a date, then any `<time datetime>`, then the
+/// first date in the text after the headline. Among elements, the one
+/// nearest the headline wins (preferring after it): the first dates of a
+/// page are often today's date in the header or teasers' dates.
+fn text_date(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    title: Option<&str>,
+) -> Option<Timestamp> {
+    let headline = headline_id(doc, title);
+    let distance = |n: &Node| -> i64 {
+        let (id, h) = (i64::from(n.id().0), headline.unwrap_or(0));
+        if id >= h {
+            id - h
+        } else {
+            2 * (h - id)
+        }
+    };
+    let mut hinted: Option<(i64, Timestamp)> = None;
+    let mut timed: Option<(i64, Timestamp)> = None;
+    for n in doc.elements() {
+        if matches!(
+            n.tag(),
+            Tag::Script | Tag::Style | Tag::Head | Tag::Title | Tag::Meta | Tag::A
+        ) {
+            continue;
+        }
+        let c = class_id(&n);
+        let is_time = n.tag() == Tag::Time;
+        let hint = DATE_HINTS.iter().any(|h| c.contains(h))
+            && !c.contains("update")
+            && !c.contains("modif");
+        if !(hint || is_time) || !small(&n) {
+            continue;
+        }
+        let text = collapse(&n.text_content());
+        if text.chars().count() > 150 || in_chrome(&n) {
+            continue;
+        }
+        let attr = n
+            .attr("datetime")
+            .or_else(|| n.attr("data-time"))
+            .or_else(|| n.attr("data-date"));
+        let Some(t) = attr.and_then(parse).or_else(|| parse(&text)) else {
+            continue;
+        };
+        let slot = if hint { &mut hinted } else { &mut timed };
+        let d = distance(&n);
+        if slot.is_none_or(|(best, _)| d < best) {
+            *slot = Some((d, t));
+        }
+    }
+    hinted
+        .or(timed)
+        .map(|(_, t)| t)
+        .or_else(|| date_after_headline(doc, headline?, parse))
+}
+
+/// The `<h1>` holding the title, else the first `<h1>`.
+fn headline_id(doc: &Document, title: Option<&str>) -> Option<i64> {
+    let title_key = title.map(key).filter(|k| k.len() >= 8);
+    let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
+    title_key
+        .and_then(|t| {
+            h1s.iter().find(|h| {
+                let k = key(&h.text_content());
+                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
+            })
+        })
+        .or(h1s.first())
+        .map(|h| i64::from(h.id().0))
+}
+
+/// How much text after the headline may hold its date.
+const AFTER_HEADLINE_CHARS: usize = 1500;
+
+/// The first date in the visible text following the headline.
+fn date_after_headline(
+    doc: &Document,
+    headline: i64,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<Timestamp> {
+    let mut seen = 0;
+    for n in doc.nodes().skip(headline as usize + 1) {
+        let Some(text) = n.text() else { continue };
+        let text = collapse(text);
+        if text.is_empty()
+            || n.ancestors()
+                .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::A))
+            || in_chrome(&n)
+        {
+            continue;
+        }
+        if text.chars().count() <= 200 {
+            if let Some(t) = parse(&text) {
+                return Some(t);
+            }
+        }
+        seen += text.chars().count();
+        if seen > AFTER_HEADLINE_CHARS {
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::meta::jsonld;
+
+    fn dates(html: &str, url: Option<&str>) -> (Option<String>, Option<String>) {
+        let doc = Document::parse(html);
+        let head = Head::collect(&doc);
+        let ld = jsonld::extract(&doc);
+        let host = url.and_then(crate::html::meta::text::host);
+        let page = PageContext {
+            url,
+            host,
+            language: None,
+            mdy: false,
+            title: None,
+        };
+        let (p, m) = find_dates(&doc, &head, ld.as_ref(), &page);
+        (p.map(|t| t.to_string()), m.map(|t| t.to_string()))
+    }
+
+    #[test]
+    fn meta_then_markup_then_text() {
+        let (p, m) = dates(
+            r#"<meta property="article:published_time" content="2020-01-02T06:14:00-05:00"><meta property="article:modified_time" content="2020-01-03">"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2020-01-02T06:14:00-05:00"));
+        assert_eq!(m.as_deref(), Some("2020-01-03"));
+        let (p, _) = dates(
+            r#"<article><time datetime="2020-05-28T10:00">28 May</time></article>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2020-05-28T10:00:00"));
+        let (p, _) = dates(
+            r#"<span itemprop="datePublished">9 грудня 2019</span>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2019-12-09"));
+        let (p, _) = dates(
+            r#"<nav><span class="date">1.1.2019</span></nav><div class="post-date">Posted 9 December 2019</div>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2019-12-09"));
+    }
+
+    #[test]
+    fn url_dates_win_over_declared_dates() {
+        let html = r#"<meta property="article:published_time" content="2020-03-01">"#;
+        assert_eq!(
+            dates(html, Some("https://x.com/2020/02/18/a")).0.as_deref(),
+            Some("2020-02-18")
+        );
+        // A UTC time just after midnight: readers saw the day before.
+        let html = r#"<meta property="article:published_time" content="2020-02-18T02:18:11Z">"#;
+        assert_eq!(
+            dates(html, Some("https://x.com/2020/02/17/a")).0.as_deref(),
+            Some("2020-02-17")
+        );
+        // A URL made the day before, at drafting time.
+        let html = r#"<meta property="article:published_time" content="2020-07-09T10:04:04Z">"#;
+        assert_eq!(
+            dates(html, Some("https://x.com/2020/07/08/a")).0.as_deref(),
+            Some("2020-07-09T10:04:04Z")
+        );
+        assert_eq!(
+            dates("<p>x</p>", Some("https://x.com/2020/02/18/a"))
+                .0
+                .as_deref(),
+            Some("2020-02-18")
+        );
+    }
+}

@@ -1,0 +1,127 @@
+//! Small text helpers for metadata values.
+
+/// Decodes the HTML entities that leak into JSON-LD and meta values
+/// (pages often escape twice): numeric ones and the common named ones.
+pub(crate) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|e| *e <= 10);
+        let decoded = end.and_then(|e| entity(&rest[1..e]));
+        match (end, decoded) {
+            (Some(e), Some(c)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        _ => return None,
+    })
+}
+
+/// A comparison key: lower-case letters and digits only.
+pub(crate) fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The host of a URL without `www.` (`https://www.bbc.co.uk/x` -> `bbc.co.uk`).
+pub(crate) fn host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    Some(host.strip_prefix("www.").unwrap_or(host)).filter(|h| !h.is_empty())
+}
+
+/// Resolves `href` against the page `base` URL (enough for canonical and image links).
+pub(crate) fn absolutize(href: &str, base: Option<&str>) -> String {
+    let href = href.trim();
+    if href.contains("://") {
+        return href.to_string();
+    }
+    let Some(base) = base else {
+        return href.to_string();
+    };
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return href.to_string();
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if let Some(path) = href.strip_prefix("//") {
+        format!("{scheme}://{path}")
+    } else if href.starts_with('/') {
+        format!("{scheme}://{authority}{href}")
+    } else {
+        let path = &rest[authority.len()..];
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+        format!("{scheme}://{authority}{dir}{href}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode_entities("Tom &amp; Jerry&#8217;s &#x41; &bogus; & done"),
+            "Tom & Jerry’s A &bogus; & done"
+        );
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(host("https://www.bbc.co.uk/news/1"), Some("bbc.co.uk"));
+        assert_eq!(
+            absolutize("/a/b.jpg", Some("https://x.com/news/1")),
+            "https://x.com/a/b.jpg"
+        );
+        assert_eq!(
+            absolutize("b.jpg", Some("https://x.com/news/1")),
+            "https://x.com/news/b.jpg"
+        );
+        assert_eq!(
+            absolutize("//cdn.x.com/b.jpg", Some("https://x.com/")),
+            "https://cdn.x.com/b.jpg"
+        );
+    }
+}
