@@ -18,6 +18,7 @@
 //! ```
 
 pub mod byline;
+pub mod credit;
 pub mod dates;
 mod decode;
 pub mod html;

@@ -155,6 +155,27 @@ fn is_hidden(node: Node<'_>) -> bool {
             return true;
         }
     }
+    // Screen-reader-only labels ("Media caption", "Image copyright") are
+    // not on the page a reader sees.
+    if node.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace().any(|c| {
+            let c = c.to_ascii_lowercase();
+            matches!(
+                c.as_str(),
+                "sr-only"
+                    | "visually-hidden"
+                    | "visuallyhidden"
+                    | "screen-reader-text"
+                    | "off-screen"
+                    | "offscreen"
+                    | "screenreader-only"
+                    | "a11y-hidden"
+                    | "u-hidden-visually"
+            )
+        })
+    }) {
+        return true;
+    }
     node.attr("style").is_some_and(|style| {
         let compact: String = style
             .chars()

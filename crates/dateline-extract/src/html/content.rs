@@ -32,8 +32,10 @@ const LAMBDA: f32 = 0.6;
 /// 0.964, 0.8 0.962, 0.7 0.963 on the Scrapinghub set.
 const DECAY: f32 = 0.85;
 
-/// The chosen container's body blocks.
+/// The chosen container and its body blocks.
 pub struct Content {
+    /// The element holding the story.
+    pub container: NodeId,
     /// Body blocks in reading order.
     pub body: Vec<Block>,
 }
@@ -84,7 +86,7 @@ pub fn select(doc: &Document, blocks: &[TextBlock], title: Option<&str>) -> Cont
         .filter(|b| node.contains(&doc.node(b.first)))
         .collect();
     let body = filter_body(doc, &inside, title);
-    Content { body }
+    Content { container, body }
 }
 
 /// Like [`element_scores`], but a block counts less for ancestors further

@@ -4,6 +4,7 @@ mod blocks;
 mod boilerplate;
 mod cards;
 mod content;
+mod images;
 pub mod meta;
 mod verdict;
 
@@ -24,6 +25,17 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
         ..Article::default()
     };
     metadata.apply_to(&mut article);
+    let base = base_url(&doc)
+        .or(article.url.as_deref())
+        .or(url)
+        .map(str::to_owned);
+    article.images = images::collect(
+        &doc,
+        content.container,
+        &removal,
+        base.as_deref(),
+        metadata.image.as_deref(),
+    );
     article.source = Some(Source {
         path: None,
         format: SourceFormat::Html,
@@ -65,6 +77,14 @@ fn content_blocks_with_removal(doc: &Document) -> (Vec<blocks::TextBlock>, boile
     let (good, _) = content::element_scores(doc, &first);
     let removal = structural.with_furniture(doc, &good);
     (blocks::build(doc, doc.root(), &removal), removal)
+}
+
+/// The document's `<base href>`, when absolute.
+fn base_url(doc: &Document) -> Option<&str> {
+    doc.elements()
+        .find(|n| n.tag() == Tag::Base)
+        .and_then(|b| b.attr("href"))
+        .filter(|h| h.contains("://"))
 }
 
 fn basic_title(doc: &Document) -> Option<String> {

@@ -34,7 +34,8 @@ use dateline_html::{Document, Tag};
 use dateline_model::{Article, Timestamp};
 
 use head::{collapse, language_code, Head};
-use text::{absolutize, decode_entities, host};
+pub(crate) use text::absolutize;
+use text::{decode_entities, host};
 
 /// What a page declares and marks up about its article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -71,28 +71,17 @@ pub(crate) fn host(url: &str) -> Option<&str> {
     Some(host.strip_prefix("www.").unwrap_or(host)).filter(|h| !h.is_empty())
 }
 
-/// Resolves `href` against the page `base` URL (enough for canonical and image links).
+/// Resolves `href` against the page `base` URL; returns `href` as given
+/// when it cannot be resolved.
 pub(crate) fn absolutize(href: &str, base: Option<&str>) -> String {
     let href = href.trim();
-    if href.contains("://") {
-        return href.to_string();
-    }
-    let Some(base) = base else {
-        return href.to_string();
+    let joined = match base.and_then(|b| url::Url::parse(b).ok()) {
+        Some(base) => base.join(href),
+        None => url::Url::parse(href),
     };
-    let Some((scheme, rest)) = base.split_once("://") else {
-        return href.to_string();
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if let Some(path) = href.strip_prefix("//") {
-        format!("{scheme}://{path}")
-    } else if href.starts_with('/') {
-        format!("{scheme}://{authority}{href}")
-    } else {
-        let path = &rest[authority.len()..];
-        let path = path.split(['?', '#']).next().unwrap_or("");
-        let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
-        format!("{scheme}://{authority}{dir}{href}")
+    match joined {
+        Ok(u) if matches!(u.scheme(), "http" | "https") => u.to_string(),
+        _ => href.to_string(),
     }
 }
 
@@ -114,6 +103,10 @@ mod tests {
         assert_eq!(
             absolutize("/a/b.jpg", Some("https://x.com/news/1")),
             "https://x.com/a/b.jpg"
+        );
+        assert_eq!(
+            absolutize("../img/b.jpg", Some("https://x.com/news/2019/1")),
+            "https://x.com/news/img/b.jpg"
         );
         assert_eq!(
             absolutize("b.jpg", Some("https://x.com/news/1")),
