@@ -54,6 +54,11 @@ pub struct Args {
 impl Args {
     /// Parses `std::env::args()`; exits with a usage message on error.
     pub fn parse(usage: &str) -> Self {
+        Self::parse_from(usage, std::env::args().skip(1))
+    }
+
+    /// Parses the given arguments (without the program name).
+    pub fn parse_from(usage: &str, mut it: impl Iterator<Item = String>) -> Self {
         let mut args = Args {
             inputs: Vec::new(),
             urls: None,
@@ -63,7 +68,6 @@ impl Args {
             min_rounds: 1,
             warmup: 1,
         };
-        let mut it = std::env::args().skip(1);
         let fail = |msg: &str| -> ! {
             eprintln!("error: {msg}\nusage: {usage}");
             std::process::exit(2)
