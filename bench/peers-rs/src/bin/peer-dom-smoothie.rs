@@ -5,10 +5,10 @@ struct DomSmoothie;
 
 impl Peer for DomSmoothie {
     const NAME: &'static str = "dom_smoothie 0.19.0";
-    const OPTIONS: &'static str = "Config { text_mode: TextMode::Formatted, ..Default::default() } + document_url";
+    const OPTIONS: &'static str = "Config::default() (text_mode Raw) + document_url";
     fn extract(html: &str, url: Option<&str>) -> Result<Prediction, String> {
-        let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
-        let mut readability = dom_smoothie::Readability::new(html, url, Some(config)).map_err(|e| e.to_string())?;
+        let mut readability =
+            dom_smoothie::Readability::new(html, url, Some(dom_smoothie::Config::default())).map_err(|e| e.to_string())?;
         let article = readability.parse().map_err(|e| e.to_string())?;
         Ok(Prediction {
             title: Some(article.title.clone()).filter(|t| !t.is_empty()),
