@@ -237,7 +237,7 @@ def suite_textdump(data, args):
     for tool in selected_tools("textdump", args):
         log(f"textdump: {tool}")
         preds, info = predict("textdump", tool, [base], urls)
-        input_form = "plain-text dump (InputKind::Text)" if tool == "dateline" else "dump lines wrapped as <p> in a minimal HTML page"
+        input_form = "plain-text dump (InputKind::Text)" if tool == "dateline" else "dump lines wrapped as `<p>` in a minimal HTML page"
         tools[tool] = {**body_scores(truth, preds), "input": input_form, "run": info}
     return {"pages": len(truth), "tools": tools}
 
@@ -422,6 +422,8 @@ def suite_scaling(data, args, core):
             log(f"scaling {label} ({size / 1e6:.1f} MB) {tool}: {row['tools'][tool].get('seconds', row['tools'][tool].get('error'))}")
         d = row["tools"].get("dateline", {})
         row["dateline_under_limit"] = d.get("seconds") is not None and d["seconds"] < SCALING_LIMIT_S
+        if "dateline" in row["tools"] and not row["dateline_under_limit"]:
+            log(f"WARNING: dateline took {d.get('seconds', d.get('error'))} on {label}, limit {SCALING_LIMIT_S} s")
         rows.append(row)
     return {"base_page": base_name, "limit_seconds": SCALING_LIMIT_S,
             "how": "page-Nx: the base page's run of <p> paragraphs repeated N times; nested-100000: "
