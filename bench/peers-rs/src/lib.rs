@@ -19,7 +19,10 @@ pub fn decode(page: &Page) -> String {
                 .url
                 .as_deref()
                 .and_then(|u| url::Url::parse(u).ok())
-                .and_then(|u| u.host_str().and_then(|h| h.rsplit('.').next().map(str::to_owned)));
+                .and_then(|u| {
+                    u.host_str()
+                        .and_then(|h| h.rsplit('.').next().map(str::to_owned))
+                });
             let encoding = detector.guess(tld.as_deref().map(str::as_bytes), true);
             encoding.decode(&page.bytes).0.into_owned()
         }
@@ -43,7 +46,10 @@ pub fn main<P: Peer>() {
     let mut argv = std::env::args().skip(1);
     let mode = argv.next().unwrap_or_default();
     match mode.as_str() {
-        "info" => println!("{}", serde_json::json!({"name": P::NAME, "options": P::OPTIONS})),
+        "info" => println!(
+            "{}",
+            serde_json::json!({"name": P::NAME, "options": P::OPTIONS})
+        ),
         "predict" => {
             let args = Args::parse_from(usage, argv);
             pages::write_predictions(&args, |page| {
@@ -51,16 +57,24 @@ pub fn main<P: Peer>() {
                 let result = std::panic::catch_unwind(|| P::extract(&html, page.url.as_deref()));
                 match result {
                     Ok(Ok(prediction)) => prediction,
-                    Ok(Err(error)) => Prediction { error: Some(error), ..Default::default() },
-                    Err(_) => Prediction { error: Some("panic".into()), ..Default::default() },
+                    Ok(Err(error)) => Prediction {
+                        error: Some(error),
+                        ..Default::default()
+                    },
+                    Err(_) => Prediction {
+                        error: Some("panic".into()),
+                        ..Default::default()
+                    },
                 }
             });
         }
         "throughput" => {
             let args = Args::parse_from(usage, argv);
-            pages::throughput(&args, decode, |html, page| match P::extract(html, page.url.as_deref()) {
-                Ok(prediction) => prediction.text.len(),
-                Err(_) => 0,
+            pages::throughput(&args, decode, |html, page| {
+                match P::extract(html, page.url.as_deref()) {
+                    Ok(prediction) => prediction.text.len(),
+                    Err(_) => 0,
+                }
             });
         }
         _ => pages::die(&format!("usage: {usage}")),
@@ -70,6 +84,12 @@ pub fn main<P: Peer>() {
 /// Splits an author string ("A; B", "A, B and C" kept whole) on semicolons.
 pub fn split_authors(author: Option<&str>) -> Vec<String> {
     author
-        .map(|a| a.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+        .map(|a| {
+            a.split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
         .unwrap_or_default()
 }

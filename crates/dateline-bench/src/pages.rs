@@ -73,7 +73,10 @@ impl Args {
             std::process::exit(2)
         };
         while let Some(arg) = it.next() {
-            let mut value = |name: &str| it.next().unwrap_or_else(|| fail(&format!("{name} needs a value")));
+            let mut value = |name: &str| {
+                it.next()
+                    .unwrap_or_else(|| fail(&format!("{name} needs a value")))
+            };
             match arg.as_str() {
                 "--urls" => args.urls = Some(PathBuf::from(value("--urls"))),
                 "--out" => args.out = Some(PathBuf::from(value("--out"))),
@@ -85,12 +88,20 @@ impl Args {
                     }
                 }
                 "--min-seconds" => {
-                    args.min_seconds = value("--min-seconds").parse().unwrap_or_else(|_| fail("bad --min-seconds"))
+                    args.min_seconds = value("--min-seconds")
+                        .parse()
+                        .unwrap_or_else(|_| fail("bad --min-seconds"))
                 }
                 "--min-rounds" => {
-                    args.min_rounds = value("--min-rounds").parse().unwrap_or_else(|_| fail("bad --min-rounds"))
+                    args.min_rounds = value("--min-rounds")
+                        .parse()
+                        .unwrap_or_else(|_| fail("bad --min-rounds"))
                 }
-                "--warmup" => args.warmup = value("--warmup").parse().unwrap_or_else(|_| fail("bad --warmup")),
+                "--warmup" => {
+                    args.warmup = value("--warmup")
+                        .parse()
+                        .unwrap_or_else(|_| fail("bad --warmup"))
+                }
                 "-h" | "--help" => {
                     println!("usage: {usage}");
                     std::process::exit(0)
@@ -111,7 +122,8 @@ impl Args {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .unwrap_or_else(|e| die(&format!("cannot read {}: {e}", path.display())));
-                serde_json::from_str(&text).unwrap_or_else(|e| die(&format!("bad JSON in {}: {e}", path.display())))
+                serde_json::from_str(&text)
+                    .unwrap_or_else(|e| die(&format!("bad JSON in {}: {e}", path.display())))
             }
             None => HashMap::new(),
         };
@@ -150,7 +162,8 @@ impl Args {
     pub fn output(&self) -> Box<dyn Write> {
         match &self.out {
             Some(path) => Box::new(std::io::BufWriter::new(
-                std::fs::File::create(path).unwrap_or_else(|e| die(&format!("cannot write {}: {e}", path.display()))),
+                std::fs::File::create(path)
+                    .unwrap_or_else(|e| die(&format!("cannot write {}: {e}", path.display()))),
             )),
             None => Box::new(std::io::BufWriter::new(std::io::stdout())),
         }
@@ -164,18 +177,29 @@ pub fn die(msg: &str) -> ! {
 }
 
 fn is_page_file(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
-    [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt", ".txt.gz"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    [
+        ".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt", ".txt.gz",
+    ]
+    .iter()
+    .any(|ext| name.ends_with(ext))
 }
 
 fn read_page(path: &Path, style: IdStyle) -> Page {
     let (file, id) = if path.is_dir() {
-        let id = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         (path.join("source.html"), id)
     } else {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let id = match style {
             IdStyle::Name => name,
             IdStyle::Stem => {
@@ -190,7 +214,8 @@ fn read_page(path: &Path, style: IdStyle) -> Page {
         };
         (path.to_path_buf(), id)
     };
-    let raw = std::fs::read(&file).unwrap_or_else(|e| die(&format!("cannot read {}: {e}", file.display())));
+    let raw = std::fs::read(&file)
+        .unwrap_or_else(|e| die(&format!("cannot read {}: {e}", file.display())));
     let bytes = if file.extension().is_some_and(|e| e == "gz") {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(&raw[..])
@@ -200,7 +225,12 @@ fn read_page(path: &Path, style: IdStyle) -> Page {
     } else {
         raw
     };
-    Page { id, path: file, url: None, bytes }
+    Page {
+        id,
+        path: file,
+        url: None,
+        bytes,
+    }
 }
 
 /// True when the page is a plain-text dump (`.txt`).
@@ -246,7 +276,8 @@ pub fn write_predictions(args: &Args, mut predict: impl FnMut(&Page) -> Predicti
         let line = serde_json::to_string(&prediction).expect("serialisable");
         writeln!(out, "{line}").unwrap_or_else(|e| die(&format!("write failed: {e}")));
     }
-    out.flush().unwrap_or_else(|e| die(&format!("write failed: {e}")));
+    out.flush()
+        .unwrap_or_else(|e| die(&format!("write failed: {e}")));
     eprintln!(
         "{}",
         serde_json::json!({"pages": pages.len(), "seconds": total, "errors": errors,
@@ -258,7 +289,11 @@ pub fn write_predictions(args: &Args, mut predict: impl FnMut(&Page) -> Predicti
 /// `min_seconds` and `min_rounds` are both reached, then prints
 /// `{pages, rounds, seconds, pages_per_sec, bytes, max_ms}` as JSON on stdout.
 /// `prepare` turns a page into the tool's input before any timing.
-pub fn throughput<T>(args: &Args, prepare: impl Fn(&Page) -> T, mut extract: impl FnMut(&T, &Page) -> usize) {
+pub fn throughput<T>(
+    args: &Args,
+    prepare: impl Fn(&Page) -> T,
+    mut extract: impl FnMut(&T, &Page) -> usize,
+) {
     let pages = args.load();
     if pages.is_empty() {
         die("no pages found");

@@ -8,7 +8,8 @@ impl Peer for DomSmoothie {
     const OPTIONS: &'static str = "Config::default() (text_mode Raw) + document_url";
     fn extract(html: &str, url: Option<&str>) -> Result<Prediction, String> {
         let mut readability =
-            dom_smoothie::Readability::new(html, url, Some(dom_smoothie::Config::default())).map_err(|e| e.to_string())?;
+            dom_smoothie::Readability::new(html, url, Some(dom_smoothie::Config::default()))
+                .map_err(|e| e.to_string())?;
         let article = readability.parse().map_err(|e| e.to_string())?;
         Ok(Prediction {
             title: Some(article.title.clone()).filter(|t| !t.is_empty()),

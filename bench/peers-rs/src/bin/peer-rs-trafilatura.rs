@@ -5,10 +5,15 @@ struct RsTrafilatura;
 
 impl Peer for RsTrafilatura {
     const NAME: &'static str = "rs-trafilatura 0.2.2";
-    const OPTIONS: &'static str = "Options::default() (include_comments=false, include_tables=true) + url";
+    const OPTIONS: &'static str =
+        "Options::default() (include_comments=false, include_tables=true) + url";
     fn extract(html: &str, url: Option<&str>) -> Result<Prediction, String> {
-        let options = rs_trafilatura::Options { url: url.map(str::to_owned), ..Default::default() };
-        let result = rs_trafilatura::extract_with_options(html, &options).map_err(|e| e.to_string())?;
+        let options = rs_trafilatura::Options {
+            url: url.map(str::to_owned),
+            ..Default::default()
+        };
+        let result =
+            rs_trafilatura::extract_with_options(html, &options).map_err(|e| e.to_string())?;
         Ok(Prediction {
             title: result.metadata.title.clone(),
             authors: split_authors(result.metadata.author.as_deref()),

@@ -3,7 +3,8 @@
 
 use dateline_bench::{options_for, pages};
 
-const USAGE: &str = "dateline-predict DIR_OR_FILES... [--urls URLS.json] [--out FILE.jsonl] [--id stem|name]";
+const USAGE: &str =
+    "dateline-predict DIR_OR_FILES... [--urls URLS.json] [--out FILE.jsonl] [--id stem|name]";
 
 fn main() {
     let args = pages::Args::parse(USAGE);
