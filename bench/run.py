@@ -426,8 +426,8 @@ def suite_scaling(data, args, core):
             log(f"WARNING: dateline took {d.get('seconds', d.get('error'))} on {label}, limit {SCALING_LIMIT_S} s")
         rows.append(row)
     return {"base_page": base_name, "limit_seconds": SCALING_LIMIT_S,
-            "how": "page-Nx: the base page's run of <p> paragraphs repeated N times; nested-100000: "
-                   "100,000 nested <div>s; 20mb: the base page's paragraphs repeated to ~20 MB. "
+            "how": "page-Nx: the base page's run of `<p>` paragraphs repeated N times; nested-100000: "
+                   "100,000 nested `<div>`s; 20mb: the base page's paragraphs repeated to ~20 MB. "
                    f"One extraction each, no warm-up, one core; peers stopped after {PEER_SCALING_TIMEOUT_S} s.",
             "pages": rows}
 
