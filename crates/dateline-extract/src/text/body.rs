@@ -1,0 +1,171 @@
+//! Finding the article body among a dump's lines.
+//!
+//! Each line gets a score: running text earns its length, navigation,
+//! teasers and vocabulary lines cost a little, comment headers cost a lot.
+//! The body is the contiguous stretch with the highest total (Kadane's
+//! maximum subarray, linear time), so a few short lines inside the article
+//! (sub-headings, a "See tweets:") do not break it, while menus and
+//! footers, long runs of costs, fall outside.
+//!
+//! Known failures: an article shorter than the comments under it loses to
+//! them when no comment header separates the two; bodies made only of short
+//! lines (lists, poems) score like menus.
+
+use dateline_model::{Block, BlockKind};
+
+use super::kind::Kind;
+use super::line::Line;
+
+/// The score of one line: positive for body-like text.
+pub(crate) fn score(line: &Line, kind: Kind) -> i64 {
+    let c = line.chars as i64;
+    match kind {
+        Kind::Text => {}
+        Kind::Comments => return -300,
+        Kind::Boilerplate | Kind::Contact | Kind::Tags | Kind::Junk => return -50,
+        Kind::Known => return -40,
+        Kind::Repeated => return -30,
+        Kind::Date | Kind::Byline | Kind::Caption | Kind::Credit => return -10,
+    }
+    if line.is_prose() {
+        if line.ends_sentence && c >= 25 {
+            return (c - 40).max(5);
+        }
+        if c >= 120 {
+            return c - 60;
+        }
+        // Sentence-case headlines of teasers: prose-like but unfinished.
+        return -10;
+    }
+    if c >= 150 && line.ends_sentence {
+        return c / 2;
+    }
+    if line.words >= 5 && line.lower_ratio() < 0.3 {
+        // Title-case runs: menus and headline lists.
+        return -25;
+    }
+    -20
+}
+
+/// The half-open range of the maximum-sum stretch, if any line scores above zero.
+pub(crate) fn best_region(scores: &[i64]) -> Option<(usize, usize)> {
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0);
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += s;
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i + 1));
+        }
+    }
+    best_range
+}
+
+/// Moves the region start past the article header (standfirst, byline,
+/// dateline, lead image) when the region begins with it, so the standfirst
+/// does not open the body.
+pub(crate) fn skip_header(lines: &[Line], kinds: &[Kind], (start, end): (usize, usize)) -> usize {
+    let window = end.min(start + 8);
+    let mut cut = None;
+    let mut prose_before = 0;
+    for i in start..window {
+        match kinds[i] {
+            Kind::Byline | Kind::Date | Kind::Caption | Kind::Credit => {
+                if prose_before <= 2 {
+                    cut = Some(i + 1);
+                }
+            }
+            Kind::Text if lines[i].is_prose() => prose_before += 1,
+            _ => {}
+        }
+    }
+    cut.unwrap_or(start)
+}
+
+/// The body blocks of a region: scored text, plus short lines standing
+/// alone between paragraphs (sub-headings, lead-ins). Longer runs of short
+/// lines inside the region (teaser lists, share bars) are dropped.
+pub(crate) fn blocks(lines: &[Line], kinds: &[Kind], scores: &[i64], (start, end): (usize, usize)) -> Vec<(usize, Block)> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        if kinds[i] == Kind::Text && scores[i] > 0 {
+            out.push((i, Block::new(block_kind(&lines[i]), lines[i].text.clone())));
+            i += 1;
+            continue;
+        }
+        let run_end = (i..end).find(|&j| kinds[j] == Kind::Text && scores[j] > 0).unwrap_or(end);
+        if run_end - i <= 2 && run_end < end {
+            for j in i..run_end {
+                if kinds[j] == Kind::Text && lines[j].words <= 20 {
+                    let kind = if lines[j].ends_sentence { block_kind(&lines[j]) } else { BlockKind::Heading };
+                    out.push((j, Block::new(kind, lines[j].text.clone())));
+                }
+            }
+        }
+        i = run_end;
+    }
+    out
+}
+
+fn block_kind(line: &Line) -> BlockKind {
+    if line.text.starts_with(['•', '·', '*', '▪', '►']) || line.text.starts_with("- ") {
+        BlockKind::ListItem
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::kind::classify;
+    use super::*;
+
+    fn page(text: &str) -> (Vec<Line>, Vec<Kind>, Vec<i64>) {
+        let lines: Vec<Line> = text.lines().filter_map(Line::new).collect();
+        let kinds: Vec<Kind> = lines.iter().map(classify).collect();
+        let scores = lines.iter().zip(&kinds).map(|(l, k)| score(l, *k)).collect();
+        (lines, kinds, scores)
+    }
+
+    const PAGE: &str = "Home\nNews\nSport\nWorld\nBusiness\n\
+        Storm floods the coast\n\
+        Heavy rain flooded hundreds of homes along the coast on Monday, officials said.\n\
+        More storms are expected later this week as the front moves north, forecasters warned.\n\
+        What comes next\n\
+        Residents were told to stay indoors and to keep away from the rivers until the water falls.\n\
+        Share this:\nFacebook\nTwitter\nMost Popular\nMayor Opens New Bridge\nCopyright 2019 Daily Planet. All rights reserved.";
+
+    #[test]
+    fn kadane_finds_the_article_and_keeps_a_subheading() {
+        let (lines, kinds, scores) = page(PAGE);
+        let region = best_region(&scores).unwrap();
+        let texts: Vec<String> = blocks(&lines, &kinds, &scores, region).into_iter().map(|(_, b)| b.text).collect();
+        assert_eq!(texts.len(), 4);
+        assert!(texts[0].starts_with("Heavy rain"));
+        assert_eq!(texts[2], "What comes next");
+        assert!(texts[3].starts_with("Residents"));
+    }
+
+    #[test]
+    fn no_region_without_text() {
+        assert_eq!(best_region(&[-5, -20, -1]), None);
+        assert_eq!(best_region(&[]), None);
+        assert_eq!(best_region(&[3, -1, 4, -10, 2]), Some((0, 3)));
+    }
+
+    #[test]
+    fn header_is_skipped() {
+        let (lines, kinds, scores) = page(
+            "US policy in Syria was once about defeating ISIS and stabilizing the area, officials said.\n\
+             By SETH J. FRANTZMAN\nDECEMBER 9, 2019 17:34\n\
+             Russian forces entered Raqqa according to a Russian TV channel and other reports.",
+        );
+        let region = best_region(&scores).unwrap();
+        assert_eq!(skip_header(&lines, &kinds, region), 3);
+    }
+}

@@ -1,0 +1,311 @@
+//! What a single line is, judged from its own text.
+//!
+//! Generic web vocabulary only: share bars, legal footers, contact blocks,
+//! comment sections, bylines, datelines, photo credits and tag lines look
+//! alike on every site. Site-specific boilerplate is learned instead (see
+//! [`super::SiteProfile`]).
+
+use super::line::Line;
+
+/// The role of a line, as far as the body is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Candidate text: body, title, description or unknown.
+    Text,
+    /// Generic navigation / share / legal / newsletter vocabulary.
+    Boilerplate,
+    /// Phone numbers, e-mail addresses, customer service.
+    Contact,
+    /// The start of a comment section: the body does not run across it.
+    Comments,
+    /// A dateline ("DECEMBER 9, 2019 17:34", "Updated 1:39 am EST").
+    Date,
+    /// A byline ("By SETH J. FRANTZMAN").
+    Byline,
+    /// An image caption carrying its credit ("... (photo credit: REUTERS)").
+    Caption,
+    /// A credit alone ("(photo credit: REUTERS)", "Photo: AP").
+    Credit,
+    /// A tag line ("Tags Iran Syria").
+    Tags,
+    /// Text repeated elsewhere on the page (menus, captions, teasers).
+    Repeated,
+    /// Known boilerplate of the site (from a profile).
+    Known,
+    /// Binary junk.
+    Junk,
+}
+
+/// Classifies a line from its own text.
+pub(crate) fn classify(line: &Line) -> Kind {
+    if line.junk {
+        return Kind::Junk;
+    }
+    let key = line.key.as_str();
+    if is_contact(key) {
+        return Kind::Contact;
+    }
+    if line.chars > 400 {
+        // Long lines are text unless a legal footer says so outright.
+        return if key.contains("all rights reserved") { Kind::Boilerplate } else { Kind::Text };
+    }
+    if is_comments(key) {
+        return Kind::Comments;
+    }
+    if credit_of(&line.text).is_some() {
+        return if caption_of(&line.text).is_some() { Kind::Caption } else { Kind::Credit };
+    }
+    if tag_items(&line.text).is_some() {
+        return Kind::Tags;
+    }
+    if is_byline(line) {
+        return Kind::Byline;
+    }
+    if is_date_line(line) {
+        return Kind::Date;
+    }
+    if is_boilerplate(line) {
+        return Kind::Boilerplate;
+    }
+    Kind::Text
+}
+
+/// The key with surrounding punctuation and symbols removed.
+fn core(key: &str) -> &str {
+    key.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+const EXACT: &[&str] = &[
+    "share", "shares", "tweet", "email", "e-mail", "print", "facebook", "twitter", "linkedin", "whatsapp",
+    "pinterest", "reddit", "telegram", "instagram", "youtube", "rss", "menu", "search", "home", "subscribe",
+    "sign in", "sign up", "log in", "login", "logout", "register", "advertisement", "advertising", "ad",
+    "related", "read more", "more", "next", "previous", "close", "skip to content", "newsletter",
+    "share this", "like this", "like loading", "loading", "back to top", "return to top", "top", "caption",
+    "back to gallery", "open", "toggle navigation", "navigation", "main menu", "copy link", "link copied",
+    "save", "share on facebook", "share on twitter", "share via email", "reprints", "cancel", "submit",
+    "post", "follow", "follow us", "sponsored content", "sponsored", "recommended", "trending", "popular",
+    "most popular", "most read", "latest", "latest news", "top stories", "more stories", "related articles",
+    "related stories", "related posts", "you may also like", "you might also like", "read next", "watch",
+    "listen", "play", "gallery", "video", "photos", "print this article", "email this article", "get short url",
+    "view comments", "sections", "topics", "accept", "accept cookies", "ok", "got it", "x", "show more",
+    "load more", "see more", "view more", "view all", "see all", "all", "contact", "contact us", "about",
+    "about us", "privacy", "privacy policy", "terms", "terms of use", "terms of service", "faq", "help",
+];
+
+const CONTAINS: &[&str] = &[
+    "all rights reserved", "©", "copyright", "cookie", "privacy policy", "privacy notice", "terms of use",
+    "terms of service", "terms and conditions", "sign up for", "subscribe to", "newsletter", "follow us",
+    "share this", "share on ", "click here", "read more", "related articles", "related stories",
+    "you may also like", "you might also like", "recommended for you", "most popular", "most read",
+    "javascript", "your browser", "skip to ", "back to top", "view all", "see all", "more from ",
+    "download the app", "get the app", "image 1 of", "next article", "previous article", "bloggers like this",
+    "powered by", "designed by", "contact us", "about us", "your email", "email address", "comment data",
+    "you are commenting using", "notify me of", "must be logged in", "will not be published",
+    "required fields are marked", "log in to", "sign in to", "create an account", "free trial",
+];
+
+/// Patterns strong enough to condemn even a sentence-like line.
+const CONTAINS_IN_PROSE: &[&str] = &[
+    "all rights reserved", "©", "click here to", "sign up for our", "subscribe to our", "our newsletter",
+    "javascript", "your browser", "uses cookies", "use of cookies", "bloggers like this", "your email address",
+    "comment data is processed", "save my name, email", "you are commenting using", "notify me of",
+    "must be logged in", "will not be published", "required fields are marked",
+];
+
+/// Navigation, share, legal and subscription vocabulary.
+///
+/// Short lines are matched loosely; sentence-like lines only against strong
+/// phrases, so an article that merely mentions a newsletter keeps its text.
+fn is_boilerplate(line: &Line) -> bool {
+    let key = line.key.as_str();
+    let c = core(key);
+    if c.is_empty() || EXACT.contains(&c) {
+        return true;
+    }
+    let patterns = if line.is_prose() && line.chars >= 60 { CONTAINS_IN_PROSE } else { CONTAINS };
+    patterns.iter().any(|p| key.contains(p))
+}
+
+/// Contact blocks: two or more contact markers, or an e-mail address in a short line.
+fn is_contact(key: &str) -> bool {
+    const MARKERS: &[&str] =
+        &["telephone", "phone:", "tel:", "tel.", "fax", "e-mail:", "email:", "toll free", "customer service"];
+    let hits = MARKERS.iter().filter(|m| key.contains(*m)).count();
+    hits >= 2 || (key.len() < 120 && has_email(key))
+}
+
+fn has_email(key: &str) -> bool {
+    key.split([' ', '(', ')', '<', '>', ',', ';']).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.ends_with('.'))
+    })
+}
+
+/// Headers of comment sections.
+fn is_comments(key: &str) -> bool {
+    let c = core(key);
+    const HEADS: &[&str] = &[
+        "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
+        "join the discussion", "join the conversation", "show comments", "loading comments",
+        "comments are closed", "reader comments", "comments powered by disqus", "discussion", "responses",
+    ];
+    if HEADS.contains(&c) {
+        return true;
+    }
+    // "12 Comments", "1 comment", "Comments (3)"
+    let words: Vec<&str> = c.split(' ').collect();
+    words.len() == 2
+        && ((words[0].chars().all(|d| d.is_ascii_digit()) && words[1].starts_with("comment"))
+            || (words[0].starts_with("comment") && words[1].trim_matches(['(', ')']).chars().all(|d| d.is_ascii_digit())))
+}
+
+/// A byline: "By X", "Written by X", "Por X", short, with a name after the prefix.
+pub(crate) fn is_byline(line: &Line) -> bool {
+    if line.chars > 100 || line.words > 14 {
+        return false;
+    }
+    byline_rest(&line.text).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The text after a byline prefix.
+pub(crate) fn byline_rest(text: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &["by ", "written by ", "words by ", "story by ", "reported by ", "por ", "von ", "par "];
+    let lower = text.get(..text.len().min(16))?.to_lowercase();
+    PREFIXES.iter().find(|p| lower.starts_with(*p)).map(|p| text[p.len()..].trim())
+}
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+const DATE_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thurs", "fri", "sat", "sun", "am", "pm", "a.m", "p.m", "gmt", "utc", "est", "edt", "cst", "cdt",
+    "pst", "pdt", "et", "pt", "bst", "cet", "cest", "ist", "at", "on", "updated", "published", "posted",
+    "last", "modified", "date", "time", "de", "of", "the", "th", "st", "nd", "rd", "hours", "ago", "hrs",
+];
+
+/// The month number of an English month name or abbreviation.
+pub(crate) fn month_number(word: &str) -> Option<u8> {
+    let i = MONTHS.iter().position(|m| *m == word)?;
+    // The abbreviations follow the twelve names, "may" having none.
+    Some(if i < 12 { i as u8 + 1 } else { [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12][i - 12] })
+}
+
+/// A short line made of date and time words: "DECEMBER 9, 2019 17:34",
+/// "Updated 1:39 am EST, Wednesday, November 20, 2019", "20 Nov, 2019 05:47".
+pub(crate) fn is_date_line(line: &Line) -> bool {
+    if line.chars > 80 || line.words > 12 {
+        return false;
+    }
+    let (mut known, mut total, mut numbers, mut dated) = (0, 0, 0, false);
+    for w in line.key.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '.' | '·' | '•')) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
+        if w.is_empty() {
+            continue;
+        }
+        total += 1;
+        if w.chars().all(|c| c.is_ascii_digit() || c == ':') {
+            known += 1;
+            numbers += 1;
+            dated |= w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+            dated |= w.contains(':');
+        } else if month_number(w).is_some() {
+            known += 1;
+            dated = true;
+        } else if DATE_WORDS.contains(&w) || w.trim_end_matches(['s', 't', 'n', 'd', 'h', 'r']).chars().all(|c| c.is_ascii_digit()) {
+            known += 1;
+        }
+    }
+    dated && numbers > 0 && known * 10 >= total * 7
+}
+
+/// The credit of a caption or credit line: "(photo credit: X)", "Photo: X".
+pub(crate) fn credit_of(text: &str) -> Option<&str> {
+    const MARKERS: &[&str] = &["(photo credit:", "(photo:", "(credit:", "(image:", "(picture:", "(foto:"];
+    let lower = text.to_lowercase();
+    for m in MARKERS {
+        if let Some(i) = lower.rfind(m) {
+            if lower.ends_with(')') && lower.len() == text.len() {
+                return Some(text[i + m.len()..text.len() - 1].trim()).filter(|s| !s.is_empty());
+            }
+        }
+    }
+    const PREFIXES: &[&str] = &["photo:", "photo credit:", "credit:", "image:", "picture:", "photograph:", "foto:"];
+    if text.len() < 100 && lower.len() == text.len() {
+        for p in PREFIXES {
+            if lower.starts_with(p) {
+                return Some(text[p.len()..].trim()).filter(|s| !s.is_empty());
+            }
+        }
+    }
+    None
+}
+
+/// The caption before a trailing "(photo credit: X)".
+pub(crate) fn caption_of(text: &str) -> Option<&str> {
+    let i = text.rfind('(')?;
+    Some(text[..i].trim()).filter(|c| c.len() > 1)
+}
+
+/// The items part of a tag line ("Tags: a, b", "Tags Iran Syria", "Topics: x").
+pub(crate) fn tag_items(text: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &["tags", "tagged", "tagged with", "topics", "related topics", "filed under", "keywords"];
+    let (head, rest) = match text.split_once(':') {
+        Some((h, r)) if h.len() < 20 => (h.trim(), r.trim()),
+        _ => {
+            let (h, r) = text.split_once(' ')?;
+            (h, r.trim())
+        }
+    };
+    let head = head.to_lowercase();
+    (PREFIXES.contains(&head.as_str()) && !rest.is_empty() && text.len() < 400).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> Kind {
+        classify(&Line::new(s).unwrap())
+    }
+
+    #[test]
+    fn recognises_metadata_lines() {
+        assert_eq!(kind("By SETH J. FRANTZMAN"), Kind::Byline);
+        assert_eq!(kind("DECEMBER 9, 2019 17:34"), Kind::Date);
+        assert_eq!(kind("1:39 am EST, Wednesday, November 20, 2019"), Kind::Date);
+        assert_eq!(kind("20 Nov, 2019 05:47"), Kind::Date);
+        assert_eq!(kind("(photo credit: REUTERS/ERIK DE CASTRO)"), Kind::Credit);
+        assert_eq!(kind("A fighter stands in Raqqa. (photo credit: REUTERS/ERIK DE CASTRO)"), Kind::Caption);
+        assert_eq!(kind("Photo: Damian Dovarganes, AP"), Kind::Credit);
+        assert_eq!(kind("Tags Iran Syria United States"), Kind::Tags);
+        assert_eq!(kind("Tags: Alibaba"), Kind::Tags);
+    }
+
+    #[test]
+    fn recognises_boilerplate() {
+        assert_eq!(kind("Share this:"), Kind::Boilerplate);
+        assert_eq!(kind("Copyright © 2019 The Paradigm. All Rights Reserved."), Kind::Boilerplate);
+        assert_eq!(kind("Telephone: 03-7619056 Fax: 03-5613699"), Kind::Contact);
+        assert_eq!(kind("Write to subs@jpost.com"), Kind::Contact);
+        assert_eq!(kind("16 Comments"), Kind::Comments);
+        assert_eq!(kind("Leave a Reply"), Kind::Comments);
+    }
+
+    #[test]
+    fn keeps_prose_that_mentions_vocabulary() {
+        assert_eq!(kind("He said the newsletter was sent to thousands of readers across the country last week."), Kind::Text);
+        assert_eq!(kind("Bylaws were changed by the board on Monday."), Kind::Text);
+        assert_eq!(kind("By the time police arrived the crowd had gone home."), Kind::Text);
+        assert_eq!(kind("The meeting lasted until 2019 and beyond the deadline set in May."), Kind::Text);
+    }
+
+    #[test]
+    fn month_numbers() {
+        assert_eq!(month_number("december"), Some(12));
+        assert_eq!(month_number("sept"), Some(9));
+        assert_eq!(month_number("jun"), Some(6));
+        assert_eq!(month_number("foo"), None);
+    }
+}

@@ -1,0 +1,172 @@
+//! Article metadata from the lines around the body: title, standfirst,
+//! byline, dateline, publisher name and image captions.
+//!
+//! A dump keeps page order, so the article header sits just above the body:
+//! walking back from the first body line past bylines, datelines and photo
+//! credits reaches the standfirst (a sentence) and then the headline.
+//!
+//! Known failures: a headline that ends with a full stop is taken for a
+//! standfirst; a caption with no credit marker above the body can be taken
+//! for the standfirst.
+
+use dateline_model::{Image, Timestamp};
+
+use super::fallback;
+use super::kind::{byline_rest, caption_of, credit_of, Kind};
+use super::line::Line;
+
+/// How far above the body the header is looked for.
+const HEADER_WINDOW: usize = 14;
+
+/// Title and standfirst: walking back from the body start.
+pub(crate) fn title_and_description(lines: &[Line], kinds: &[Kind], body_start: usize) -> (Option<usize>, Option<usize>) {
+    let (mut title, mut description) = (None, None);
+    let floor = body_start.saturating_sub(HEADER_WINDOW);
+    for i in (floor..body_start).rev() {
+        let line = &lines[i];
+        if !matches!(kinds[i], Kind::Text | Kind::Repeated) || line.words < 3 || line.chars < 12 {
+            continue;
+        }
+        let sentence = line.is_prose() && line.ends_sentence && line.words >= 8;
+        if sentence && description.is_none() && line.chars <= 400 {
+            description = Some(i);
+        } else if !sentence && line.words <= 30 && line.chars <= 250 {
+            title = Some(i);
+            break;
+        }
+    }
+    // A standfirst sits between headline and body; one found without a
+    // headline above it is more likely the lead of a teaser.
+    if title.is_none() {
+        description = None;
+    }
+    (title, description)
+}
+
+/// Authors from the byline lines of the header, properly cased.
+pub(crate) fn authors(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> Vec<String> {
+    for i in from..to {
+        if kinds[i] == Kind::Byline {
+            let names = crate::byline::parse_byline(&lines[i].text);
+            if !names.is_empty() {
+                return names;
+            }
+            let names = byline_rest(&lines[i].text).map(fallback::byline_names).unwrap_or_default();
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The first parseable dateline of the header.
+pub(crate) fn published(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> Option<Timestamp> {
+    (from..to)
+        .filter(|&i| kinds[i] == Kind::Date)
+        .find_map(|i| crate::dates::parse_date(&lines[i].text).or_else(|| fallback::parse_date(&lines[i].text)))
+}
+
+/// Images from caption and credit lines. A credit line repeating the
+/// credit of the caption just above it is a duplicate and adds nothing.
+pub(crate) fn images(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> Vec<Image> {
+    let mut out: Vec<Image> = Vec::new();
+    for i in from..to {
+        let text = &lines[i].text;
+        match kinds[i] {
+            Kind::Caption => {
+                let (caption, credit) = match credit_of(text) {
+                    Some(credit) => (caption_of(text), Some(credit)),
+                    None => (Some(text.as_str()), lines.get(i + 1).and_then(|n| credit_of(&n.text))),
+                };
+                out.push(Image { url: None, caption: caption.map(str::to_owned), credit: credit.map(str::to_owned) });
+            }
+            Kind::Credit => {
+                let credit = credit_of(text);
+                let dup = i > 0 && kinds[i - 1] == Kind::Caption;
+                if !dup && credit.is_some() && !out.iter().any(|im| im.credit.as_deref() == credit) {
+                    out.push(Image { url: None, caption: None, credit: credit.map(str::to_owned) });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The publisher: the left part of a leading "Name - tagline" line, else
+/// the holder named in a copyright line.
+pub(crate) fn site_name(lines: &[Line], kinds: &[Kind]) -> Option<String> {
+    if let Some(first) = lines.first() {
+        for sep in [" - ", " | ", " – ", " — "] {
+            if let Some((left, _)) = first.text.split_once(sep) {
+                if is_name_like(left) {
+                    return Some(left.trim().to_owned());
+                }
+            }
+        }
+    }
+    lines.iter().zip(kinds).rev().take(200).find_map(|(l, _)| copyright_holder(&l.text))
+}
+
+/// "Copyright © 2019 The Paradigm. All Rights Reserved." -> "The Paradigm".
+fn copyright_holder(text: &str) -> Option<String> {
+    let i = text.find('©')?;
+    let rest = text[i + '©'.len_utf8()..].trim_start();
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–' | ','));
+    let rest = rest.strip_prefix("Copyright ").unwrap_or(rest);
+    let end = rest.find(['.', ',', '|', '(']).unwrap_or(rest.len());
+    let name = rest[..end].trim();
+    is_name_like(name).then(|| name.to_owned())
+}
+
+/// One to six words, mostly capitalised: a publication name.
+fn is_name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || s.len() > 60 {
+        return false;
+    }
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
+    caps * 2 > words.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::kind::classify;
+    use super::*;
+
+    fn page(text: &str) -> (Vec<Line>, Vec<Kind>) {
+        let lines: Vec<Line> = text.lines().filter_map(Line::new).collect();
+        let kinds = lines.iter().map(classify).collect();
+        (lines, kinds)
+    }
+
+    #[test]
+    fn finds_title_and_standfirst_above_the_byline() {
+        let (lines, kinds) = page(
+            "News\nRussians in Raqqa two years after US helped take city from ISIS\n\
+             US policy in Syria was once about defeating ISIS and stabilizing the area.\n\
+             By SETH J. FRANTZMAN\nDECEMBER 9, 2019 17:34\nBody starts here.",
+        );
+        assert_eq!(title_and_description(&lines, &kinds, 5), (Some(1), Some(2)));
+    }
+
+    #[test]
+    fn site_name_from_the_first_line_or_copyright() {
+        let (lines, kinds) = page("The Jerusalem Post - Israel News Arab Israeli Conflict\nx");
+        assert_eq!(site_name(&lines, &kinds).as_deref(), Some("The Jerusalem Post"));
+        let (lines, kinds) = page("Home\nCopyright © 2019 The Paradigm. All Rights Reserved.");
+        assert_eq!(site_name(&lines, &kinds).as_deref(), Some("The Paradigm"));
+        let (lines, kinds) = page("Home\nNews");
+        assert_eq!(site_name(&lines, &kinds), None);
+    }
+
+    #[test]
+    fn caption_with_duplicate_credit_gives_one_image() {
+        let (lines, kinds) = page("A fighter in Raqqa. (photo credit: REUTERS/ERIK DE CASTRO)\n(photo credit: REUTERS/ERIK DE CASTRO)");
+        let images = images(&lines, &kinds, 0, 2);
+        assert_eq!(images.len(), 1);
+        assert_eq!(images[0].caption.as_deref(), Some("A fighter in Raqqa."));
+        assert_eq!(images[0].credit.as_deref(), Some("REUTERS/ERIK DE CASTRO"));
+    }
+}
