@@ -47,6 +47,27 @@ pub(crate) fn score(line: &Line, kind: Kind) -> i64 {
     -20
 }
 
+/// Prose this strong (in score points) before a comment header means the
+/// article is above it, so what follows is the comment section.
+const ARTICLE_BEFORE_COMMENTS: i64 = 250;
+
+/// Damps the scores after a comment section starts: readers' comments are
+/// prose too, and a long thread would otherwise outscore the article.
+pub(crate) fn damp_comments(kinds: &[Kind], scores: &mut [i64]) {
+    let mut seen = 0;
+    for i in 0..scores.len() {
+        if kinds[i] == Kind::Comments && seen >= ARTICLE_BEFORE_COMMENTS {
+            for s in &mut scores[i..] {
+                if *s > 0 {
+                    *s /= 4;
+                }
+            }
+            return;
+        }
+        seen += scores[i].max(0);
+    }
+}
+
 /// The half-open range of the maximum-sum stretch, if any line scores above zero.
 pub(crate) fn best_region(scores: &[i64]) -> Option<(usize, usize)> {
     let (mut best, mut best_range) = (0i64, None);

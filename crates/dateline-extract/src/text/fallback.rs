@@ -42,7 +42,9 @@ pub(crate) fn parse_date(text: &str) -> Option<Timestamp> {
 
 /// Names after a byline prefix: "SETH J. FRANTZMAN" -> ["Seth J. Frantzman"].
 pub(crate) fn byline_names(rest: &str) -> Vec<String> {
-    rest.split([',', '&'])
+    // "Jane Doe on November 19, 2019": the date is not part of the name.
+    let rest = rest.split(" on ").next().unwrap_or(rest);
+    rest.split([',', '&', '|'])
         .flat_map(|part| part.split(" and "))
         .map(str::trim)
         .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 4)

@@ -152,11 +152,20 @@ fn is_comments(key: &str) -> bool {
     if HEADS.contains(&c) {
         return true;
     }
-    // "12 Comments", "1 comment", "Comments (3)"
-    let words: Vec<&str> = c.split(' ').collect();
-    words.len() == 2
-        && ((words[0].chars().all(|d| d.is_ascii_digit()) && words[1].starts_with("comment"))
-            || (words[0].starts_with("comment") && words[1].trim_matches(['(', ')']).chars().all(|d| d.is_ascii_digit())))
+    // A commenter's header: "joetoronto says:", "Ben commented on".
+    let short = key.len() < 60 && key.split(' ').count() <= 5;
+    if short && (key.ends_with(" says") || key.ends_with(" commented on")) {
+        return true;
+    }
+    // "Alex on September 17, 2018 at 6:34 am said:"
+    key.len() < 90 && (key.ends_with(" says:") || key.ends_with(" said:") || key.ends_with(" wrote:"))
+        || {
+        // "12 Comments", "1 comment", "Comments (3)"
+        let words: Vec<&str> = c.split(' ').collect();
+        words.len() == 2
+            && ((words[0].chars().all(|d| d.is_ascii_digit()) && words[1].starts_with("comment"))
+                || (words[0].starts_with("comment") && words[1].trim_matches(['(', ')']).chars().all(|d| d.is_ascii_digit())))
+    }
 }
 
 /// A byline: "By X", "Written by X", "Por X", short, with a name after the prefix.
@@ -169,7 +178,7 @@ pub(crate) fn is_byline(line: &Line) -> bool {
 
 /// The text after a byline prefix.
 pub(crate) fn byline_rest(text: &str) -> Option<&str> {
-    const PREFIXES: &[&str] = &["by ", "written by ", "words by ", "story by ", "reported by ", "por ", "von ", "par "];
+    const PREFIXES: &[&str] = &["by ", "posted by ", "written by ", "words by ", "story by ", "reported by ", "por ", "von ", "par "];
     let lower = text.get(..text.len().min(16))?.to_lowercase();
     PREFIXES.iter().find(|p| lower.starts_with(*p)).map(|p| text[p.len()..].trim())
 }
@@ -231,6 +240,11 @@ pub(crate) fn credit_of(text: &str) -> Option<&str> {
             }
         }
     }
+    // A bare agency credit under a picture: "Getty Images", "AP Photo/Jane Doe".
+    const AGENCIES: &[&str] = &["getty images", "ap photo", "reuters", "afp", "shutterstock", "istock", "epa-efe", "xinhua"];
+    if text.len() < 60 && text.split(' ').count() <= 6 && AGENCIES.iter().any(|a| lower.contains(a)) && !lower.ends_with('.') {
+        return Some(text.trim_start_matches(['(', ' ']).trim_end_matches([')', ' ']));
+    }
     const PREFIXES: &[&str] = &["photo:", "photo credit:", "credit:", "image:", "picture:", "photograph:", "foto:"];
     if text.len() < 100 && lower.len() == text.len() {
         for p in PREFIXES {
@@ -279,6 +293,8 @@ mod tests {
         assert_eq!(kind("(photo credit: REUTERS/ERIK DE CASTRO)"), Kind::Credit);
         assert_eq!(kind("A fighter stands in Raqqa. (photo credit: REUTERS/ERIK DE CASTRO)"), Kind::Caption);
         assert_eq!(kind("Photo: Damian Dovarganes, AP"), Kind::Credit);
+        assert_eq!(kind("Getty Images"), Kind::Credit);
+        assert_eq!(kind("Posted by Michael David Smith on November 19, 2019, 6:21 AM EST"), Kind::Byline);
         assert_eq!(kind("Tags Iran Syria United States"), Kind::Tags);
         assert_eq!(kind("Tags: Alibaba"), Kind::Tags);
     }
@@ -291,6 +307,8 @@ mod tests {
         assert_eq!(kind("Write to subs@jpost.com"), Kind::Contact);
         assert_eq!(kind("16 Comments"), Kind::Comments);
         assert_eq!(kind("Leave a Reply"), Kind::Comments);
+        assert_eq!(kind("joetoronto says:"), Kind::Comments);
+        assert_eq!(kind("Alex on September 17, 2018 at 6:34 am said:"), Kind::Comments);
     }
 
     #[test]

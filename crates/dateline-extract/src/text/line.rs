@@ -21,6 +21,8 @@ pub(crate) struct Line {
     pub upper_words: usize,
     /// Ends like a sentence (`.`, `!`, `?`, `:`, `…`, possibly before a quote).
     pub ends_sentence: bool,
+    /// Sentence punctuation marks (`.,;:!?` and CJK ones) anywhere in the line.
+    pub punct: usize,
     /// Mostly non-text (binary junk, replacement characters).
     pub junk: bool,
 }
@@ -34,7 +36,9 @@ impl Line {
         }
         let mut chars = 0;
         let mut odd = 0;
+        let mut punct = 0;
         for c in text.chars() {
+            punct += usize::from(matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、' | '，'));
             chars += if is_cjk(c) { 2 } else { 1 };
             if c == '\u{fffd}' || (c as u32) < 0x20 || ('\u{80}'..'\u{a0}').contains(&c) {
                 odd += 1;
@@ -42,6 +46,13 @@ impl Line {
         }
         let (mut words, mut lower_words, mut upper_words) = (0, 0, 0);
         for w in text.split(' ') {
+            // CJK writing has no spaces: count about one word per two characters.
+            let cjk = w.chars().filter(|c| is_cjk(*c)).count();
+            if cjk > 1 {
+                words += cjk / 2;
+                lower_words += cjk / 2;
+                continue;
+            }
             words += 1;
             match w.chars().find(|c| c.is_alphabetic()) {
                 Some(c) if c.is_uppercase() => upper_words += 1,
@@ -54,7 +65,7 @@ impl Line {
         let last = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']).chars().last();
         let ends_sentence = matches!(last, Some('.' | '!' | '?' | ':' | '…' | '。' | '！' | '？' | ';'));
         let key = text.to_lowercase();
-        Some(Self { junk: odd * 4 > chars, text, key, chars, words, lower_words, upper_words, ends_sentence })
+        Some(Self { junk: odd * 4 > chars, text, key, chars, words, lower_words, upper_words, ends_sentence, punct })
     }
 
     /// Share of cased words that start in lower case: high for prose, low
@@ -69,7 +80,8 @@ impl Line {
 
     /// Reads like running text: long enough, mostly lower-case words.
     pub fn is_prose(&self) -> bool {
-        !self.junk && self.words >= 6 && self.lower_ratio() >= 0.45
+        // Running text has punctuation every so often; keyword soups do not.
+        !self.junk && self.words >= 6 && self.lower_ratio() >= 0.45 && self.punct * 30 >= self.words
     }
 }
 
@@ -142,8 +154,12 @@ mod tests {
         assert!(p.is_prose() && p.ends_sentence);
         let m = Line::new("Israel News Arab Israeli Conflict Middle East").unwrap();
         assert!(!m.is_prose() && !m.ends_sentence);
+        let soup = Line::new(&"adote um amigo agua alerta ambiente amizade atendimento ".repeat(8)).unwrap();
+        assert!(!soup.is_prose());
         let k = Line::new("한국어 문장은 대소문자가 없으므로 산문으로 읽혀야 합니다 그렇죠.").unwrap();
         assert!(k.is_prose());
+        let j = Line::new("そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。").unwrap();
+        assert!(j.is_prose() && j.ends_sentence);
     }
 
     #[test]

@@ -74,7 +74,8 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     }
     article.site_name = meta::site_name(&lines, &kinds);
     article.published = header_date;
-    let scores: Vec<i64> = lines.iter().zip(&kinds).map(|(l, k)| body::score(l, *k)).collect();
+    let mut scores: Vec<i64> = lines.iter().zip(&kinds).map(|(l, k)| body::score(l, *k)).collect();
+    body::damp_comments(&kinds, &mut scores);
     let Some(region) = body::best_region(&scores) else {
         article.reject(if lines.is_empty() { "empty dump" } else { "no article text" });
         return article;
@@ -113,6 +114,10 @@ fn mark_page_context(lines: &[Line], kinds: &mut [Kind]) {
     for i in 0..lines.len() {
         if kinds[i] == Kind::Text && counts[lines[i].key.as_str()] > 1 {
             kinds[i] = Kind::Repeated;
+        }
+        // The line under a bare "Tags" heading is the tag list.
+        if i > 0 && matches!(lines[i - 1].key.trim_end_matches(':'), "tags" | "topics" | "tagged") && !lines[i].ends_sentence {
+            kinds[i] = Kind::Tags;
         }
         if matches!(kinds[i], Kind::Text | Kind::Repeated)
             && lines[i].chars <= 400
