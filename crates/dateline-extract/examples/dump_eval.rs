@@ -9,8 +9,9 @@
 //! python3 bench/score.py ../shared/bench/scrapinghub/ground-truth.json /tmp/pred.profiles.jsonl
 //! ```
 //!
-//! Each output line is `{"id", "text", "title", "is_article", "reason"}`,
-//! `id` being the file stem.
+//! Each output line is `{"id", "text", "title", "is_article", "reason",
+//! "group"}`, `id` being the file stem and `group` the index of the site
+//! group found by `learn_profiles` (null in single-page mode).
 
 use std::fs;
 use std::io::{BufWriter, Write};
@@ -33,23 +34,26 @@ fn main() -> std::io::Result<()> {
     let texts: Vec<String> = paths.iter().map(|p| fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned())).collect::<Result<_, _>>()?;
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
 
-    write(&format!("{}.single.jsonl", args[2]), &paths, &refs, &vec![None; refs.len()])?;
+    write(&format!("{}.single.jsonl", args[2]), &paths, &refs, &vec![None; refs.len()], &[])?;
 
     let groups = learn_profiles(&refs);
     let mut profiles: Vec<Option<&SiteProfile>> = vec![None; refs.len()];
-    for g in &groups {
+    let mut group_of = vec![0; refs.len()];
+    for (n, g) in groups.iter().enumerate() {
         for &i in &g.pages {
             profiles[i] = Some(&g.profile);
+            group_of[i] = n;
         }
     }
     let shared = groups.iter().filter(|g| g.pages.len() > 1).count();
     eprintln!("{} dumps, {} site groups ({shared} with several pages)", refs.len(), groups.len());
-    write(&format!("{}.profiles.jsonl", args[2]), &paths, &refs, &profiles)
+    write(&format!("{}.profiles.jsonl", args[2]), &paths, &refs, &profiles, &group_of)
 }
 
-fn write(out: &str, paths: &[PathBuf], texts: &[&str], profiles: &[Option<&SiteProfile>]) -> std::io::Result<()> {
+/// Writes one prediction per dump; `groups` (site group of each dump) may be empty.
+fn write(out: &str, paths: &[PathBuf], texts: &[&str], profiles: &[Option<&SiteProfile>], groups: &[usize]) -> std::io::Result<()> {
     let mut w = BufWriter::new(fs::File::create(out)?);
-    for ((path, text), profile) in paths.iter().zip(texts).zip(profiles) {
+    for (n, ((path, text), profile)) in paths.iter().zip(texts).zip(profiles).enumerate() {
         let a = extract_dump(text, None, *profile);
         let record = serde_json::json!({
             "id": stem(path),
@@ -57,6 +61,7 @@ fn write(out: &str, paths: &[PathBuf], texts: &[&str], profiles: &[Option<&SiteP
             "title": a.title,
             "is_article": a.is_article,
             "reason": a.reason,
+            "group": groups.get(n),
         });
         writeln!(w, "{record}")?;
     }

@@ -101,7 +101,8 @@ const CONTAINS: &[&str] = &[
     "download the app", "get the app", "image 1 of", "next article", "previous article", "bloggers like this",
     "powered by", "designed by", "contact us", "about us", "your email", "email address", "comment data",
     "you are commenting using", "notify me of", "must be logged in", "will not be published",
-    "required fields are marked", "log in to", "sign in to", "create an account", "free trial",
+    "required fields are marked", "log in to", "sign in to", "create an account", "free trial", "read also:",
+    "also read:", "see also:", "leggi anche", "leia também", "lee también", "lire aussi", "lesen sie auch",
 ];
 
 /// Patterns strong enough to condemn even a sentence-like line.
@@ -109,7 +110,8 @@ const CONTAINS_IN_PROSE: &[&str] = &[
     "all rights reserved", "©", "click here to", "sign up for our", "subscribe to our", "our newsletter",
     "javascript", "your browser", "uses cookies", "use of cookies", "bloggers like this", "your email address",
     "comment data is processed", "save my name, email", "you are commenting using", "notify me of",
-    "must be logged in", "will not be published", "required fields are marked",
+    "must be logged in", "will not be published", "required fields are marked", "read also:", "also read:",
+    "see also:", "leggi anche", "leia também", "lee también", "lire aussi", "lesen sie auch",
 ];
 
 /// Navigation, share, legal and subscription vocabulary.
@@ -123,7 +125,17 @@ fn is_boilerplate(line: &Line) -> bool {
         return true;
     }
     let patterns = if line.is_prose() && line.chars >= 60 { CONTAINS_IN_PROSE } else { CONTAINS };
-    patterns.iter().any(|p| key.contains(p))
+    patterns.iter().any(|p| key.contains(p)) || is_cookie_notice(key)
+}
+
+/// Cookie notices, in any of a few languages: "cookie" beside a word for
+/// the site or for browsing.
+fn is_cookie_notice(key: &str) -> bool {
+    key.len() < 400
+        && key.contains("cookie")
+        && ["site", "sito", "sitio", "web", "navega", "browsing", "experience", "esperienza", "experiência"]
+            .iter()
+            .any(|w| key.contains(w))
 }
 
 /// Contact blocks: two or more contact markers, or an e-mail address in a short line.
@@ -148,6 +160,10 @@ fn is_comments(key: &str) -> bool {
         "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
         "join the discussion", "join the conversation", "show comments", "loading comments",
         "comments are closed", "reader comments", "comments powered by disqus", "discussion", "responses",
+        // The same headers in a few other languages.
+        "lascia un commento", "deixe um comentário", "deixe seu comentário", "deja un comentario",
+        "laisser un commentaire", "laissez un commentaire", "kommentar schreiben", "kommentare", "comentários",
+        "comentarios", "commenti", "commentaires", "nessun commento",
     ];
     if HEADS.contains(&c) {
         return true;
@@ -307,6 +323,8 @@ mod tests {
         assert_eq!(kind("Write to subs@jpost.com"), Kind::Contact);
         assert_eq!(kind("16 Comments"), Kind::Comments);
         assert_eq!(kind("Leave a Reply"), Kind::Comments);
+        assert_eq!(kind("Lascia un commento"), Kind::Comments);
+        assert_eq!(kind("Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito."), Kind::Boilerplate);
         assert_eq!(kind("joetoronto says:"), Kind::Comments);
         assert_eq!(kind("Alex on September 17, 2018 at 6:34 am said:"), Kind::Comments);
     }

@@ -16,9 +16,11 @@ use super::line::Line;
 
 /// Share of a site's pages a line must be on to count as boilerplate.
 const MIN_SHARE: f64 = 0.4;
-/// Lines longer than this are never learned: long text is article text
-/// (syndicated or duplicated pages would otherwise lose their body).
-const MAX_LEARNED_CHARS: usize = 400;
+/// Lines longer than this are never learned (bounds memory on huge pages).
+/// Long repeated lines are learned: press-release "About us" paragraphs are
+/// boilerplate; extraction ignores a profile that would take most of a
+/// page's text (a duplicated page).
+const MAX_LEARNED_CHARS: usize = 2000;
 /// Lines on more groups than this are web-wide vocabulary ("Facebook"),
 /// no evidence that two pages share a site.
 const MAX_GROUPS_PER_LINE: usize = 32;
@@ -90,39 +92,47 @@ pub struct SiteGroup {
 /// for each. Every page index is in exactly one group, groups in order of
 /// their first page.
 ///
-/// A page joins the group with which it shares the most distinctive lines,
-/// if they are at least three and a fifth of its own; else it starts a new
-/// group. Lines shared by many groups ("Facebook", "Share this:") are
-/// web-wide vocabulary and do not count. Near-linear in the batch size.
+/// A page joins the group with which it shares the most distinctive lines
+/// (of three words or more, found on half the group's pages), if they are
+/// at least three and a fifth of its own; else it starts a new group. Lines
+/// shared by many groups ("Share this story") are web-wide vocabulary and
+/// do not count. Near-linear in the batch size.
 ///
 /// ```
 /// use dateline_extract::text::learn_profiles;
 ///
-/// let a = "Planet Home\nPlanet World\nPlanet Sport\nPlanet Weather\nStorm hits the coast";
-/// let b = "Planet Home\nPlanet World\nPlanet Sport\nPlanet Weather\nMayor opens bridge";
-/// let c = "Gazette Front\nGazette Local\nGazette Opinion\nVote count begins";
-/// let groups = learn_profiles(&[a, b, c]);
+/// let nav = "Daily Planet Home\nDaily Planet World\nDaily Planet Sport\n";
+/// let a = format!("{nav}Storm hits the coast");
+/// let b = format!("{nav}Mayor opens bridge");
+/// let c = "The Gazette Front\nThe Gazette Local\nThe Gazette Opinion\nVote count begins";
+/// let groups = learn_profiles(&[&a, &b, c]);
 /// assert_eq!(groups.len(), 2);
 /// assert_eq!(groups[0].pages, [0, 1]);
-/// assert!(groups[0].profile.is_boilerplate("Planet Sport"));
+/// assert!(groups[0].profile.is_boilerplate("Daily Planet Sport"));
 /// assert_eq!(groups[1].pages, [2]);
 /// ```
 pub fn learn_profiles(pages: &[&str]) -> Vec<SiteGroup> {
     let keys: Vec<HashSet<String>> = pages.iter().map(|p| page_keys(p)).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Line -> (group, pages of the group having it).
+    let mut index: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for (page, page_keys) in keys.iter().enumerate() {
+        let evidence: Vec<&str> = page_keys.iter().map(String::as_str).filter(|k| is_evidence(k)).collect();
         let mut tally: HashMap<usize, usize> = HashMap::new();
-        for k in page_keys {
-            if let Some(gs) = index.get(k.as_str()) {
-                if gs.len() <= MAX_GROUPS_PER_LINE {
-                    for g in gs {
-                        *tally.entry(*g).or_default() += 1;
-                    }
+        for k in &evidence {
+            let Some(entries) = index.get(k) else { continue };
+            if entries.len() > MAX_GROUPS_PER_LINE {
+                continue;
+            }
+            // Only a group's core lines (on half its pages) count, so a
+            // group that took in a stray page does not snowball.
+            for &(g, n) in entries {
+                if n * 2 >= groups[g].len() {
+                    *tally.entry(g).or_default() += 1;
                 }
             }
         }
-        let need = (page_keys.len() / 5).max(3);
+        let need = (evidence.len() / 5).max(3);
         let best = tally.into_iter().filter(|(_, n)| *n >= need).max_by_key(|(g, n)| (*n, usize::MAX - g));
         let group = match best {
             Some((g, _)) => g,
@@ -132,10 +142,12 @@ pub fn learn_profiles(pages: &[&str]) -> Vec<SiteGroup> {
             }
         };
         groups[group].push(page);
-        for k in page_keys {
-            let gs = index.entry(k.as_str()).or_default();
-            if gs.len() <= MAX_GROUPS_PER_LINE && !gs.contains(&group) {
-                gs.push(group);
+        for k in evidence {
+            let entries = index.entry(k).or_default();
+            if let Some((_, n)) = entries.iter_mut().find(|(g, _)| *g == group) {
+                *n += 1;
+            } else if entries.len() <= MAX_GROUPS_PER_LINE {
+                entries.push((group, 1));
             }
         }
     }
@@ -146,6 +158,12 @@ pub fn learn_profiles(pages: &[&str]) -> Vec<SiteGroup> {
             SiteGroup { profile, pages: members }
         })
         .collect()
+}
+
+/// Lines that can tell sites apart: three words or more ("Contact CT Post",
+/// a copyright line). Single words ("Home", "Politics") are everywhere.
+fn is_evidence(key: &str) -> bool {
+    key.split(' ').count() >= 3
 }
 
 /// The distinct learnable line keys of one page.
@@ -170,7 +188,10 @@ mod tests {
 
     #[test]
     fn groups_unrelated_pages_apart() {
-        let groups = learn_profiles(&["a\nb\nc\nd", "e\nf\ng\nh", "a\nb\nc\nz"]);
+        let a = "one two three\nfour five six\nseven eight nine\nten eleven twelve";
+        let b = "a b c\nd e f\ng h i\nj k l";
+        let c = "one two three\nfour five six\nseven eight nine\nother page here";
+        let groups = learn_profiles(&[a, b, c]);
         let pages: Vec<Vec<usize>> = groups.iter().map(|g| g.pages.clone()).collect();
         assert_eq!(pages, [vec![0, 2], vec![1]]);
         assert!(learn_profiles(&[]).is_empty());
