@@ -120,7 +120,11 @@ pub(crate) fn blocks(lines: &[Line], kinds: &[Kind], scores: &[i64], (start, end
             continue;
         }
         let run_end = (i..end).find(|&j| kinds[j] == Kind::Text && scores[j] > 0).unwrap_or(end);
-        if run_end - i <= 2 && run_end < end {
+        if list_len(lines, kinds, i, run_end) == run_end - i {
+            for j in i..run_end {
+                out.push((j, Block::new(BlockKind::ListItem, lines[j].text.clone())));
+            }
+        } else if run_end - i <= 2 && run_end < end {
             for j in i..run_end {
                 if kinds[j] == Kind::Text && lines[j].words <= 20 {
                     let kind = if lines[j].ends_sentence { block_kind(&lines[j]) } else { BlockKind::Heading };
@@ -131,6 +135,55 @@ pub(crate) fn blocks(lines: &[Line], kinds: &[Kind], scores: &[i64], (start, end
         i = run_end;
     }
     out
+}
+
+/// Lines that introduce a list end with a colon ("Tour dates:").
+pub(crate) fn ends_with_colon(line: &Line) -> bool {
+    line.text.ends_with(':')
+}
+
+/// Extends a body ending at `end` over a list its last line introduces
+/// ("The tour dates:" and one line per date), returning the new end.
+pub(crate) fn extend_list(lines: &[Line], kinds: &[Kind], end: usize) -> usize {
+    let n = list_len(lines, kinds, end, lines.len());
+    if n > 0 {
+        end + n
+    } else {
+        end
+    }
+}
+
+/// The number of lines from `from` (before `to`) that form a list: at
+/// least three text lines of the same shape (how they start, which
+/// separator they use), a separator or a leading number being required so
+/// that plain menus do not qualify.
+fn list_len(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> usize {
+    let Some(first) = lines.get(from).filter(|_| from < to && kinds[from] == Kind::Text) else {
+        return 0;
+    };
+    let sig = shape(first);
+    if sig.1.is_none() && sig.0 != 'd' {
+        return 0;
+    }
+    let n = (from..to).take_while(|&j| kinds[j] == Kind::Text && lines[j].chars <= 200 && shape(&lines[j]) == sig).count();
+    if n >= 3 {
+        n
+    } else {
+        0
+    }
+}
+
+/// How a line starts (digit, upper, lower, other) and its first separator.
+fn shape(line: &Line) -> (char, Option<&'static str>) {
+    const SEPARATORS: &[&str] = &[" -- ", " – ", " — ", " - ", " @ ", " : ", ": ", " | "];
+    let start = match line.text.chars().next() {
+        Some(c) if c.is_ascii_digit() => 'd',
+        Some(c) if c.is_uppercase() => 'u',
+        Some(c) if c.is_lowercase() => 'l',
+        _ => 'o',
+    };
+    let sep = SEPARATORS.iter().filter_map(|s| line.text.find(s).map(|i| (i, *s))).min().map(|(_, s)| s);
+    (start, sep)
 }
 
 fn block_kind(line: &Line) -> BlockKind {
@@ -170,6 +223,16 @@ mod tests {
         assert!(texts[0].starts_with("Heavy rain"));
         assert_eq!(texts[2], "What comes next");
         assert!(texts[3].starts_with("Residents"));
+    }
+
+    #[test]
+    fn lists_of_one_shape_are_kept() {
+        let (lines, kinds, _) = page(
+            "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\nJune 10 -- MIDFLORIDA Amphitheatre, Tampa, FL\n\
+             June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA\nRelated\nNews\nSport\nWeather",
+        );
+        assert_eq!(extend_list(&lines, &kinds, 0), 3);
+        assert_eq!(extend_list(&lines, &kinds, 3), 3, "a menu is no list");
     }
 
     #[test]

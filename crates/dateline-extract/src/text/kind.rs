@@ -55,6 +55,9 @@ pub(crate) fn classify(line: &Line) -> Kind {
     if credit_of(&line.text).is_some() {
         return if caption_of(&line.text).is_some() { Kind::Caption } else { Kind::Credit };
     }
+    if is_gallery_caption(key) {
+        return Kind::Caption;
+    }
     if tag_items(&line.text).is_some() {
         return Kind::Tags;
     }
@@ -89,7 +92,7 @@ const EXACT: &[&str] = &[
     "listen", "play", "gallery", "video", "photos", "print this article", "email this article", "get short url",
     "view comments", "sections", "topics", "accept", "accept cookies", "ok", "got it", "x", "show more",
     "load more", "see more", "view more", "view all", "see all", "all", "contact", "contact us", "about",
-    "about us", "privacy", "privacy policy", "terms", "terms of use", "terms of service", "faq", "help",
+    "about us", "privacy", "privacy policy", "terms", "terms of use", "terms of service", "faq", "help", "by",
 ];
 
 const CONTAINS: &[&str] = &[
@@ -122,6 +125,11 @@ fn is_boilerplate(line: &Line) -> bool {
     let key = line.key.as_str();
     let c = core(key);
     if c.is_empty() || EXACT.contains(&c) {
+        return true;
+    }
+    // Teaser links: "Related: SpaceX's Starship in Pictures".
+    const TEASERS: &[&str] = &["related:", "read more:", "see also:", "more:", "recommended:", "read next:", "watch:", "listen:"];
+    if TEASERS.iter().any(|t| key.starts_with(t)) {
         return true;
     }
     let patterns = if line.is_prose() && line.chars >= 60 { CONTAINS_IN_PROSE } else { CONTAINS };
@@ -247,7 +255,8 @@ pub(crate) fn is_date_line(line: &Line) -> bool {
 
 /// The credit of a caption or credit line: "(photo credit: X)", "Photo: X".
 pub(crate) fn credit_of(text: &str) -> Option<&str> {
-    const MARKERS: &[&str] = &["(photo credit:", "(photo:", "(credit:", "(image:", "(picture:", "(foto:"];
+    const MARKERS: &[&str] =
+        &["(photo credit:", "(image credit:", "(photo:", "(credit:", "(image:", "(picture:", "(foto:", "(photograph:"];
     let lower = text.to_lowercase();
     for m in MARKERS {
         if let Some(i) = lower.rfind(m) {
@@ -270,6 +279,17 @@ pub(crate) fn credit_of(text: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// Gallery captions: "1 of 4 A shopper looks at...", "Image 3 of 5", or a
+/// caption closed by a short "Credit: ESA".
+fn is_gallery_caption(key: &str) -> bool {
+    let rest = key.strip_prefix("image ").or_else(|| key.strip_prefix("photo ")).unwrap_or(key);
+    let mut words = rest.split(' ');
+    let numbered = matches!((words.next(), words.next(), words.next()), (Some(a), Some("of" | "/"), Some(b))
+        if a.chars().all(|c| c.is_ascii_digit()) && !a.is_empty() && b.chars().all(|c| c.is_ascii_digit()) && !b.is_empty());
+    let credited = key.rfind(" credit: ").is_some_and(|i| key.len() - i < 50);
+    numbered || credited
 }
 
 /// The caption before a trailing "(photo credit: X)".
@@ -310,6 +330,10 @@ mod tests {
         assert_eq!(kind("A fighter stands in Raqqa. (photo credit: REUTERS/ERIK DE CASTRO)"), Kind::Caption);
         assert_eq!(kind("Photo: Damian Dovarganes, AP"), Kind::Credit);
         assert_eq!(kind("Getty Images"), Kind::Credit);
+        assert_eq!(kind("(Image credit: Sierra Nevada Corp.)"), Kind::Credit);
+        assert_eq!(kind("Image 3 of 5"), Kind::Caption);
+        assert_eq!(kind("2 of 4 A shopper looks at extension cords at a hardware store."), Kind::Caption);
+        assert_eq!(kind("A reference habitation module for a crewed Mars mission. Credit: ESA"), Kind::Caption);
         assert_eq!(kind("Posted by Michael David Smith on November 19, 2019, 6:21 AM EST"), Kind::Byline);
         assert_eq!(kind("Tags Iran Syria United States"), Kind::Tags);
         assert_eq!(kind("Tags: Alibaba"), Kind::Tags);
@@ -318,6 +342,7 @@ mod tests {
     #[test]
     fn recognises_boilerplate() {
         assert_eq!(kind("Share this:"), Kind::Boilerplate);
+        assert_eq!(kind("Related: SpaceX's Starship and Super Heavy Mars Rocket in Pictures"), Kind::Boilerplate);
         assert_eq!(kind("Copyright © 2019 The Paradigm. All Rights Reserved."), Kind::Boilerplate);
         assert_eq!(kind("Telephone: 03-7619056 Fax: 03-5613699"), Kind::Contact);
         assert_eq!(kind("Write to subs@jpost.com"), Kind::Contact);

@@ -81,7 +81,21 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
         return article;
     };
     let start = body::skip_header(&lines, &kinds, region);
-    let blocks = body::blocks(&lines, &kinds, &scores, (start, region.1));
+    let mut blocks = body::blocks(&lines, &kinds, &scores, (start, region.1));
+    // A list introduced by the body's last line ("Tour dates:") is body too.
+    let intro = blocks.last().map(|(i, _)| *i).filter(|&i| body::ends_with_colon(&lines[i]));
+    let intro = intro.or_else(|| (region.1 < lines.len() && body::ends_with_colon(&lines[region.1]) && kinds[region.1] == Kind::Text).then_some(region.1));
+    if let Some(intro) = intro {
+        let from = intro + 1;
+        let end = body::extend_list(&lines, &kinds, from);
+        if end > from {
+            if blocks.last().is_none_or(|(i, _)| *i < intro) {
+                blocks.push((intro, dateline_model::Block::new(dateline_model::BlockKind::Paragraph, lines[intro].text.clone())));
+            }
+            blocks.retain(|(i, _)| *i <= intro);
+            blocks.extend((from..end).map(|j| (j, dateline_model::Block::new(dateline_model::BlockKind::ListItem, lines[j].text.clone()))));
+        }
+    }
     let body_start = blocks.first().map_or(start, |(i, _)| *i);
 
     let (title, description) = meta::title_and_description(&lines, &kinds, body_start);
