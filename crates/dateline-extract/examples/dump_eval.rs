@@ -31,10 +31,19 @@ fn main() -> std::io::Result<()> {
         .collect();
     paths.sort();
     // Dumps are UTF-8 text; stray invalid bytes must not stop a benchmark.
-    let texts: Vec<String> = paths.iter().map(|p| fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned())).collect::<Result<_, _>>()?;
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned()))
+        .collect::<Result<_, _>>()?;
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
 
-    write(&format!("{}.single.jsonl", args[2]), &paths, &refs, &vec![None; refs.len()], &[])?;
+    write(
+        &format!("{}.single.jsonl", args[2]),
+        &paths,
+        &refs,
+        &vec![None; refs.len()],
+        &[],
+    )?;
 
     let groups = learn_profiles(&refs);
     let mut profiles: Vec<Option<&SiteProfile>> = vec![None; refs.len()];
@@ -46,12 +55,28 @@ fn main() -> std::io::Result<()> {
         }
     }
     let shared = groups.iter().filter(|g| g.pages.len() > 1).count();
-    eprintln!("{} dumps, {} site groups ({shared} with several pages)", refs.len(), groups.len());
-    write(&format!("{}.profiles.jsonl", args[2]), &paths, &refs, &profiles, &group_of)
+    eprintln!(
+        "{} dumps, {} site groups ({shared} with several pages)",
+        refs.len(),
+        groups.len()
+    );
+    write(
+        &format!("{}.profiles.jsonl", args[2]),
+        &paths,
+        &refs,
+        &profiles,
+        &group_of,
+    )
 }
 
 /// Writes one prediction per dump; `groups` (site group of each dump) may be empty.
-fn write(out: &str, paths: &[PathBuf], texts: &[&str], profiles: &[Option<&SiteProfile>], groups: &[usize]) -> std::io::Result<()> {
+fn write(
+    out: &str,
+    paths: &[PathBuf],
+    texts: &[&str],
+    profiles: &[Option<&SiteProfile>],
+    groups: &[usize],
+) -> std::io::Result<()> {
     let mut w = BufWriter::new(fs::File::create(out)?);
     for (n, ((path, text), profile)) in paths.iter().zip(texts).zip(profiles).enumerate() {
         let a = extract_dump(text, None, *profile);
@@ -71,5 +96,7 @@ fn write(out: &str, paths: &[PathBuf], texts: &[&str], profiles: &[Option<&SiteP
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -11,6 +11,9 @@
 //! them when no comment header separates the two; bodies made only of short
 //! lines (lists, poems) score like menus.
 
+// Lines, kinds and scores are parallel slices, indexed together.
+#![allow(clippy::needless_range_loop)]
+
 use dateline_model::{Block, BlockKind};
 
 use super::kind::Kind;
@@ -95,10 +98,8 @@ pub(crate) fn skip_header(lines: &[Line], kinds: &[Kind], (start, end): (usize, 
     let mut prose_before = 0;
     for i in start..window {
         match kinds[i] {
-            Kind::Byline | Kind::Date | Kind::Caption | Kind::Credit => {
-                if prose_before <= 2 {
-                    cut = Some(i + 1);
-                }
+            Kind::Byline | Kind::Date | Kind::Caption | Kind::Credit if prose_before <= 2 => {
+                cut = Some(i + 1)
             }
             Kind::Text if lines[i].is_prose() => prose_before += 1,
             _ => {}
@@ -110,7 +111,12 @@ pub(crate) fn skip_header(lines: &[Line], kinds: &[Kind], (start, end): (usize, 
 /// The body blocks of a region: scored text, plus short lines standing
 /// alone between paragraphs (sub-headings, lead-ins). Longer runs of short
 /// lines inside the region (teaser lists, share bars) are dropped.
-pub(crate) fn blocks(lines: &[Line], kinds: &[Kind], scores: &[i64], (start, end): (usize, usize)) -> Vec<(usize, Block)> {
+pub(crate) fn blocks(
+    lines: &[Line],
+    kinds: &[Kind],
+    scores: &[i64],
+    (start, end): (usize, usize),
+) -> Vec<(usize, Block)> {
     let mut out = Vec::new();
     let mut i = start;
     while i < end {
@@ -119,7 +125,9 @@ pub(crate) fn blocks(lines: &[Line], kinds: &[Kind], scores: &[i64], (start, end
             i += 1;
             continue;
         }
-        let run_end = (i..end).find(|&j| kinds[j] == Kind::Text && scores[j] > 0).unwrap_or(end);
+        let run_end = (i..end)
+            .find(|&j| kinds[j] == Kind::Text && scores[j] > 0)
+            .unwrap_or(end);
         if list_len(lines, kinds, i, run_end) == run_end - i {
             for j in i..run_end {
                 out.push((j, Block::new(BlockKind::ListItem, lines[j].text.clone())));
@@ -127,7 +135,11 @@ pub(crate) fn blocks(lines: &[Line], kinds: &[Kind], scores: &[i64], (start, end
         } else if run_end - i <= 2 && run_end < end {
             for j in i..run_end {
                 if kinds[j] == Kind::Text && lines[j].words <= 20 {
-                    let kind = if lines[j].ends_sentence { block_kind(&lines[j]) } else { BlockKind::Heading };
+                    let kind = if lines[j].ends_sentence {
+                        block_kind(&lines[j])
+                    } else {
+                        BlockKind::Heading
+                    };
                     out.push((j, Block::new(kind, lines[j].text.clone())));
                 }
             }
@@ -158,14 +170,19 @@ pub(crate) fn extend_list(lines: &[Line], kinds: &[Kind], end: usize) -> usize {
 /// separator they use), a separator or a leading number being required so
 /// that plain menus do not qualify.
 fn list_len(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> usize {
-    let Some(first) = lines.get(from).filter(|_| from < to && kinds[from] == Kind::Text) else {
+    let Some(first) = lines
+        .get(from)
+        .filter(|_| from < to && kinds[from] == Kind::Text)
+    else {
         return 0;
     };
     let sig = shape(first);
     if sig.1.is_none() && sig.0 != 'd' {
         return 0;
     }
-    let n = (from..to).take_while(|&j| kinds[j] == Kind::Text && lines[j].chars <= 200 && shape(&lines[j]) == sig).count();
+    let n = (from..to)
+        .take_while(|&j| kinds[j] == Kind::Text && lines[j].chars <= 200 && shape(&lines[j]) == sig)
+        .count();
     if n >= 3 {
         n
     } else {
@@ -182,7 +199,11 @@ fn shape(line: &Line) -> (char, Option<&'static str>) {
         Some(c) if c.is_lowercase() => 'l',
         _ => 'o',
     };
-    let sep = SEPARATORS.iter().filter_map(|s| line.text.find(s).map(|i| (i, *s))).min().map(|(_, s)| s);
+    let sep = SEPARATORS
+        .iter()
+        .filter_map(|s| line.text.find(s).map(|i| (i, *s)))
+        .min()
+        .map(|(_, s)| s);
     (start, sep)
 }
 
@@ -202,7 +223,11 @@ mod tests {
     fn page(text: &str) -> (Vec<Line>, Vec<Kind>, Vec<i64>) {
         let lines: Vec<Line> = text.lines().filter_map(Line::new).collect();
         let kinds: Vec<Kind> = lines.iter().map(classify).collect();
-        let scores = lines.iter().zip(&kinds).map(|(l, k)| score(l, *k)).collect();
+        let scores = lines
+            .iter()
+            .zip(&kinds)
+            .map(|(l, k)| score(l, *k))
+            .collect();
         (lines, kinds, scores)
     }
 
@@ -218,7 +243,10 @@ mod tests {
     fn kadane_finds_the_article_and_keeps_a_subheading() {
         let (lines, kinds, scores) = page(PAGE);
         let region = best_region(&scores).unwrap();
-        let texts: Vec<String> = blocks(&lines, &kinds, &scores, region).into_iter().map(|(_, b)| b.text).collect();
+        let texts: Vec<String> = blocks(&lines, &kinds, &scores, region)
+            .into_iter()
+            .map(|(_, b)| b.text)
+            .collect();
         assert_eq!(texts.len(), 4);
         assert!(texts[0].starts_with("Heavy rain"));
         assert_eq!(texts[2], "What comes next");

@@ -21,9 +21,15 @@ pub(crate) fn parse_date(text: &str) -> Option<Timestamp> {
         if let Some(m) = month_number(w) {
             month = month.or(Some(m));
         } else if let Some((h, m)) = w.split_once(':') {
-            let (h, m) = (h.parse::<u8>().ok(), m.get(..2).and_then(|m| m.parse::<u8>().ok()));
+            let (h, m) = (
+                h.parse::<u8>().ok(),
+                m.get(..2).and_then(|m| m.parse::<u8>().ok()),
+            );
             time = time.or(h.zip(m));
-        } else if let Ok(n) = w.trim_end_matches(['s', 't', 'n', 'd', 'h', 'r']).parse::<u16>() {
+        } else if let Ok(n) = w
+            .trim_end_matches(['s', 't', 'n', 'd', 'h', 'r'])
+            .parse::<u16>()
+        {
             if (1900..=2100).contains(&n) && w.len() == 4 {
                 year = year.or(Some(n));
             } else if (1..=31).contains(&n) {
@@ -60,7 +66,13 @@ fn case_name(name: &str) -> String {
     name.split(' ')
         .map(|w| {
             let mut cs = w.chars();
-            cs.next().map(|f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+            cs.next()
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+                .unwrap_or_default()
         })
         .collect::<Vec<String>>()
         .join(" ")
@@ -72,10 +84,26 @@ mod tests {
 
     #[test]
     fn parses_datelines() {
-        assert_eq!(parse_date("DECEMBER 9, 2019 17:34").unwrap().to_string(), "2019-12-09T17:34:00");
-        assert_eq!(parse_date("1:39 am EST, Wednesday, November 20, 2019").unwrap().to_string(), "2019-11-20T01:39:00");
-        assert_eq!(parse_date("October 9, 2018 at 4:02 pm").unwrap().to_string(), "2018-10-09T16:02:00");
-        assert_eq!(parse_date("20 Nov, 2019").unwrap().to_string(), "2019-11-20");
+        assert_eq!(
+            parse_date("DECEMBER 9, 2019 17:34").unwrap().to_string(),
+            "2019-12-09T17:34:00"
+        );
+        assert_eq!(
+            parse_date("1:39 am EST, Wednesday, November 20, 2019")
+                .unwrap()
+                .to_string(),
+            "2019-11-20T01:39:00"
+        );
+        assert_eq!(
+            parse_date("October 9, 2018 at 4:02 pm")
+                .unwrap()
+                .to_string(),
+            "2018-10-09T16:02:00"
+        );
+        assert_eq!(
+            parse_date("20 Nov, 2019").unwrap().to_string(),
+            "2019-11-20"
+        );
         assert_eq!(parse_date("no date"), None);
     }
 

@@ -47,13 +47,21 @@ pub(crate) fn classify(line: &Line) -> Kind {
     }
     if line.chars > 400 {
         // Long lines are text unless a legal footer says so outright.
-        return if key.contains("all rights reserved") { Kind::Boilerplate } else { Kind::Text };
+        return if key.contains("all rights reserved") {
+            Kind::Boilerplate
+        } else {
+            Kind::Text
+        };
     }
     if is_comments(key) {
         return Kind::Comments;
     }
     if credit_of(&line.text).is_some() {
-        return if caption_of(&line.text).is_some() { Kind::Caption } else { Kind::Credit };
+        return if caption_of(&line.text).is_some() {
+            Kind::Caption
+        } else {
+            Kind::Credit
+        };
     }
     if is_gallery_caption(key) {
         return Kind::Caption;
@@ -79,42 +87,216 @@ fn core(key: &str) -> &str {
 }
 
 const EXACT: &[&str] = &[
-    "share", "shares", "tweet", "email", "e-mail", "print", "facebook", "twitter", "linkedin", "whatsapp",
-    "pinterest", "reddit", "telegram", "instagram", "youtube", "rss", "menu", "search", "home", "subscribe",
-    "sign in", "sign up", "log in", "login", "logout", "register", "advertisement", "advertising", "ad",
-    "related", "read more", "more", "next", "previous", "close", "skip to content", "newsletter",
-    "share this", "like this", "like loading", "loading", "back to top", "return to top", "top", "caption",
-    "back to gallery", "open", "toggle navigation", "navigation", "main menu", "copy link", "link copied",
-    "save", "share on facebook", "share on twitter", "share via email", "reprints", "cancel", "submit",
-    "post", "follow", "follow us", "sponsored content", "sponsored", "recommended", "trending", "popular",
-    "most popular", "most read", "latest", "latest news", "top stories", "more stories", "related articles",
-    "related stories", "related posts", "you may also like", "you might also like", "read next", "watch",
-    "listen", "play", "gallery", "video", "photos", "print this article", "email this article", "get short url",
-    "view comments", "sections", "topics", "accept", "accept cookies", "ok", "got it", "x", "show more",
-    "load more", "see more", "view more", "view all", "see all", "all", "contact", "contact us", "about",
-    "about us", "privacy", "privacy policy", "terms", "terms of use", "terms of service", "faq", "help", "by",
+    "share",
+    "shares",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "instagram",
+    "youtube",
+    "rss",
+    "menu",
+    "search",
+    "home",
+    "subscribe",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "logout",
+    "register",
+    "advertisement",
+    "advertising",
+    "ad",
+    "related",
+    "read more",
+    "more",
+    "next",
+    "previous",
+    "close",
+    "skip to content",
+    "newsletter",
+    "share this",
+    "like this",
+    "like loading",
+    "loading",
+    "back to top",
+    "return to top",
+    "top",
+    "caption",
+    "back to gallery",
+    "open",
+    "toggle navigation",
+    "navigation",
+    "main menu",
+    "copy link",
+    "link copied",
+    "save",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "reprints",
+    "cancel",
+    "submit",
+    "post",
+    "follow",
+    "follow us",
+    "sponsored content",
+    "sponsored",
+    "recommended",
+    "trending",
+    "popular",
+    "most popular",
+    "most read",
+    "latest",
+    "latest news",
+    "top stories",
+    "more stories",
+    "related articles",
+    "related stories",
+    "related posts",
+    "you may also like",
+    "you might also like",
+    "read next",
+    "watch",
+    "listen",
+    "play",
+    "gallery",
+    "video",
+    "photos",
+    "print this article",
+    "email this article",
+    "get short url",
+    "view comments",
+    "sections",
+    "topics",
+    "accept",
+    "accept cookies",
+    "ok",
+    "got it",
+    "x",
+    "show more",
+    "load more",
+    "see more",
+    "view more",
+    "view all",
+    "see all",
+    "all",
+    "contact",
+    "contact us",
+    "about",
+    "about us",
+    "privacy",
+    "privacy policy",
+    "terms",
+    "terms of use",
+    "terms of service",
+    "faq",
+    "help",
+    "by",
 ];
 
 const CONTAINS: &[&str] = &[
-    "all rights reserved", "©", "copyright", "cookie", "privacy policy", "privacy notice", "terms of use",
-    "terms of service", "terms and conditions", "sign up for", "subscribe to", "newsletter", "follow us",
-    "share this", "share on ", "click here", "read more", "related articles", "related stories",
-    "you may also like", "you might also like", "recommended for you", "most popular", "most read",
-    "javascript", "your browser", "skip to ", "back to top", "view all", "see all", "more from ",
-    "download the app", "get the app", "image 1 of", "next article", "previous article", "bloggers like this",
-    "powered by", "designed by", "contact us", "about us", "your email", "email address", "comment data",
-    "you are commenting using", "notify me of", "must be logged in", "will not be published",
-    "required fields are marked", "log in to", "sign in to", "create an account", "free trial", "read also:",
-    "also read:", "see also:", "leggi anche", "leia também", "lee también", "lire aussi", "lesen sie auch",
+    "all rights reserved",
+    "©",
+    "copyright",
+    "cookie",
+    "privacy policy",
+    "privacy notice",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "sign up for",
+    "subscribe to",
+    "newsletter",
+    "follow us",
+    "share this",
+    "share on ",
+    "click here",
+    "read more",
+    "related articles",
+    "related stories",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "most popular",
+    "most read",
+    "javascript",
+    "your browser",
+    "skip to ",
+    "back to top",
+    "view all",
+    "see all",
+    "more from ",
+    "download the app",
+    "get the app",
+    "image 1 of",
+    "next article",
+    "previous article",
+    "bloggers like this",
+    "powered by",
+    "designed by",
+    "contact us",
+    "about us",
+    "your email",
+    "email address",
+    "comment data",
+    "you are commenting using",
+    "notify me of",
+    "must be logged in",
+    "will not be published",
+    "required fields are marked",
+    "log in to",
+    "sign in to",
+    "create an account",
+    "free trial",
+    "read also:",
+    "also read:",
+    "see also:",
+    "leggi anche",
+    "leia também",
+    "lee también",
+    "lire aussi",
+    "lesen sie auch",
 ];
 
 /// Patterns strong enough to condemn even a sentence-like line.
 const CONTAINS_IN_PROSE: &[&str] = &[
-    "all rights reserved", "©", "click here to", "sign up for our", "subscribe to our", "our newsletter",
-    "javascript", "your browser", "uses cookies", "use of cookies", "bloggers like this", "your email address",
-    "comment data is processed", "save my name, email", "you are commenting using", "notify me of",
-    "must be logged in", "will not be published", "required fields are marked", "read also:", "also read:",
-    "see also:", "leggi anche", "leia também", "lee también", "lire aussi", "lesen sie auch",
+    "all rights reserved",
+    "©",
+    "click here to",
+    "sign up for our",
+    "subscribe to our",
+    "our newsletter",
+    "javascript",
+    "your browser",
+    "uses cookies",
+    "use of cookies",
+    "bloggers like this",
+    "your email address",
+    "comment data is processed",
+    "save my name, email",
+    "you are commenting using",
+    "notify me of",
+    "must be logged in",
+    "will not be published",
+    "required fields are marked",
+    "read also:",
+    "also read:",
+    "see also:",
+    "leggi anche",
+    "leia também",
+    "lee también",
+    "lire aussi",
+    "lesen sie auch",
 ];
 
 /// Navigation, share, legal and subscription vocabulary.
@@ -128,11 +310,24 @@ fn is_boilerplate(line: &Line) -> bool {
         return true;
     }
     // Teaser links: "Related: SpaceX's Starship in Pictures".
-    const TEASERS: &[&str] = &["related:", "read more:", "see also:", "more:", "recommended:", "read next:", "watch:", "listen:"];
+    const TEASERS: &[&str] = &[
+        "related:",
+        "read more:",
+        "see also:",
+        "more:",
+        "recommended:",
+        "read next:",
+        "watch:",
+        "listen:",
+    ];
     if TEASERS.iter().any(|t| key.starts_with(t)) {
         return true;
     }
-    let patterns = if line.is_prose() && line.chars >= 60 { CONTAINS_IN_PROSE } else { CONTAINS };
+    let patterns = if line.is_prose() && line.chars >= 60 {
+        CONTAINS_IN_PROSE
+    } else {
+        CONTAINS
+    };
     patterns.iter().any(|p| key.contains(p)) || is_cookie_notice(key)
 }
 
@@ -141,15 +336,34 @@ fn is_boilerplate(line: &Line) -> bool {
 fn is_cookie_notice(key: &str) -> bool {
     key.len() < 400
         && key.contains("cookie")
-        && ["site", "sito", "sitio", "web", "navega", "browsing", "experience", "esperienza", "experiência"]
-            .iter()
-            .any(|w| key.contains(w))
+        && [
+            "site",
+            "sito",
+            "sitio",
+            "web",
+            "navega",
+            "browsing",
+            "experience",
+            "esperienza",
+            "experiência",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
 }
 
 /// Contact blocks: two or more contact markers, or an e-mail address in a short line.
 fn is_contact(key: &str) -> bool {
-    const MARKERS: &[&str] =
-        &["telephone", "phone:", "tel:", "tel.", "fax", "e-mail:", "email:", "toll free", "customer service"];
+    const MARKERS: &[&str] = &[
+        "telephone",
+        "phone:",
+        "tel:",
+        "tel.",
+        "fax",
+        "e-mail:",
+        "email:",
+        "toll free",
+        "customer service",
+    ];
     let hits = MARKERS.iter().filter(|m| key.contains(*m)).count();
     hits >= 2 || (key.len() < 120 && has_email(key))
 }
@@ -157,7 +371,9 @@ fn is_contact(key: &str) -> bool {
 fn has_email(key: &str) -> bool {
     key.split([' ', '(', ')', '<', '>', ',', ';']).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.ends_with('.'))
+        w.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.ends_with('.')
+        })
     })
 }
 
@@ -165,13 +381,35 @@ fn has_email(key: &str) -> bool {
 fn is_comments(key: &str) -> bool {
     let c = core(key);
     const HEADS: &[&str] = &[
-        "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
-        "join the discussion", "join the conversation", "show comments", "loading comments",
-        "comments are closed", "reader comments", "comments powered by disqus", "discussion", "responses",
+        "comments",
+        "comment",
+        "leave a reply",
+        "leave a comment",
+        "post a comment",
+        "add a comment",
+        "join the discussion",
+        "join the conversation",
+        "show comments",
+        "loading comments",
+        "comments are closed",
+        "reader comments",
+        "comments powered by disqus",
+        "discussion",
+        "responses",
         // The same headers in a few other languages.
-        "lascia un commento", "deixe um comentário", "deixe seu comentário", "deja un comentario",
-        "laisser un commentaire", "laissez un commentaire", "kommentar schreiben", "kommentare", "comentários",
-        "comentarios", "commenti", "commentaires", "nessun commento",
+        "lascia un commento",
+        "deixe um comentário",
+        "deixe seu comentário",
+        "deja un comentario",
+        "laisser un commentaire",
+        "laissez un commentaire",
+        "kommentar schreiben",
+        "kommentare",
+        "comentários",
+        "comentarios",
+        "commenti",
+        "commentaires",
+        "nessun commento",
     ];
     if HEADS.contains(&c) {
         return true;
@@ -182,14 +420,20 @@ fn is_comments(key: &str) -> bool {
         return true;
     }
     // "Alex on September 17, 2018 at 6:34 am said:"
-    key.len() < 90 && (key.ends_with(" says:") || key.ends_with(" said:") || key.ends_with(" wrote:"))
+    key.len() < 90
+        && (key.ends_with(" says:") || key.ends_with(" said:") || key.ends_with(" wrote:"))
         || {
-        // "12 Comments", "1 comment", "Comments (3)"
-        let words: Vec<&str> = c.split(' ').collect();
-        words.len() == 2
-            && ((words[0].chars().all(|d| d.is_ascii_digit()) && words[1].starts_with("comment"))
-                || (words[0].starts_with("comment") && words[1].trim_matches(['(', ')']).chars().all(|d| d.is_ascii_digit())))
-    }
+            // "12 Comments", "1 comment", "Comments (3)"
+            let words: Vec<&str> = c.split(' ').collect();
+            words.len() == 2
+                && ((words[0].chars().all(|d| d.is_ascii_digit())
+                    && words[1].starts_with("comment"))
+                    || (words[0].starts_with("comment")
+                        && words[1]
+                            .trim_matches(['(', ')'])
+                            .chars()
+                            .all(|d| d.is_ascii_digit())))
+        }
 }
 
 /// A byline: "By X", "Written by X", "Por X", short, with a name after the prefix.
@@ -202,27 +446,115 @@ pub(crate) fn is_byline(line: &Line) -> bool {
 
 /// The text after a byline prefix.
 pub(crate) fn byline_rest(text: &str) -> Option<&str> {
-    const PREFIXES: &[&str] = &["by ", "posted by ", "written by ", "words by ", "story by ", "reported by ", "por ", "von ", "par "];
+    const PREFIXES: &[&str] = &[
+        "by ",
+        "posted by ",
+        "written by ",
+        "words by ",
+        "story by ",
+        "reported by ",
+        "por ",
+        "von ",
+        "par ",
+    ];
     let lower = text.get(..text.len().min(16))?.to_lowercase();
-    PREFIXES.iter().find(|p| lower.starts_with(*p)).map(|p| text[p.len()..].trim())
+    PREFIXES
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| text[p.len()..].trim())
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 const DATE_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-    "thu", "thurs", "fri", "sat", "sun", "am", "pm", "a.m", "p.m", "gmt", "utc", "est", "edt", "cst", "cdt",
-    "pst", "pdt", "et", "pt", "bst", "cet", "cest", "ist", "at", "on", "updated", "published", "posted",
-    "last", "modified", "date", "time", "de", "of", "the", "th", "st", "nd", "rd", "hours", "ago", "hrs",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "et",
+    "pt",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "at",
+    "on",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "date",
+    "time",
+    "de",
+    "of",
+    "the",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "hours",
+    "ago",
+    "hrs",
 ];
 
 /// The month number of an English month name or abbreviation.
 pub(crate) fn month_number(word: &str) -> Option<u8> {
     let i = MONTHS.iter().position(|m| *m == word)?;
     // The abbreviations follow the twelve names, "may" having none.
-    Some(if i < 12 { i as u8 + 1 } else { [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12][i - 12] })
+    Some(if i < 12 {
+        i as u8 + 1
+    } else {
+        [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12][i - 12]
+    })
 }
 
 /// A short line made of date and time words: "DECEMBER 9, 2019 17:34",
@@ -232,7 +564,10 @@ pub(crate) fn is_date_line(line: &Line) -> bool {
         return false;
     }
     let (mut known, mut total, mut numbers, mut dated) = (0, 0, 0, false);
-    for w in line.key.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '.' | '·' | '•')) {
+    for w in line
+        .key
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '.' | '·' | '•'))
+    {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
         if w.is_empty() {
             continue;
@@ -246,7 +581,11 @@ pub(crate) fn is_date_line(line: &Line) -> bool {
         } else if month_number(w).is_some() {
             known += 1;
             dated = true;
-        } else if DATE_WORDS.contains(&w) || w.trim_end_matches(['s', 't', 'n', 'd', 'h', 'r']).chars().all(|c| c.is_ascii_digit()) {
+        } else if DATE_WORDS.contains(&w)
+            || w.trim_end_matches(['s', 't', 'n', 'd', 'h', 'r'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        {
             known += 1;
         }
     }
@@ -255,8 +594,16 @@ pub(crate) fn is_date_line(line: &Line) -> bool {
 
 /// The credit of a caption or credit line: "(photo credit: X)", "Photo: X".
 pub(crate) fn credit_of(text: &str) -> Option<&str> {
-    const MARKERS: &[&str] =
-        &["(photo credit:", "(image credit:", "(photo:", "(credit:", "(image:", "(picture:", "(foto:", "(photograph:"];
+    const MARKERS: &[&str] = &[
+        "(photo credit:",
+        "(image credit:",
+        "(photo:",
+        "(credit:",
+        "(image:",
+        "(picture:",
+        "(foto:",
+        "(photograph:",
+    ];
     let lower = text.to_lowercase();
     for m in MARKERS {
         if let Some(i) = lower.rfind(m) {
@@ -266,11 +613,35 @@ pub(crate) fn credit_of(text: &str) -> Option<&str> {
         }
     }
     // A bare agency credit under a picture: "Getty Images", "AP Photo/Jane Doe".
-    const AGENCIES: &[&str] = &["getty images", "ap photo", "reuters", "afp", "shutterstock", "istock", "epa-efe", "xinhua"];
-    if text.len() < 60 && text.split(' ').count() <= 6 && AGENCIES.iter().any(|a| lower.contains(a)) && !lower.ends_with('.') {
-        return Some(text.trim_start_matches(['(', ' ']).trim_end_matches([')', ' ']));
+    const AGENCIES: &[&str] = &[
+        "getty images",
+        "ap photo",
+        "reuters",
+        "afp",
+        "shutterstock",
+        "istock",
+        "epa-efe",
+        "xinhua",
+    ];
+    if text.len() < 60
+        && text.split(' ').count() <= 6
+        && AGENCIES.iter().any(|a| lower.contains(a))
+        && !lower.ends_with('.')
+    {
+        return Some(
+            text.trim_start_matches(['(', ' '])
+                .trim_end_matches([')', ' ']),
+        );
     }
-    const PREFIXES: &[&str] = &["photo:", "photo credit:", "credit:", "image:", "picture:", "photograph:", "foto:"];
+    const PREFIXES: &[&str] = &[
+        "photo:",
+        "photo credit:",
+        "credit:",
+        "image:",
+        "picture:",
+        "photograph:",
+        "foto:",
+    ];
     if text.len() < 100 && lower.len() == text.len() {
         for p in PREFIXES {
             if lower.starts_with(p) {
@@ -284,7 +655,10 @@ pub(crate) fn credit_of(text: &str) -> Option<&str> {
 /// Gallery captions: "1 of 4 A shopper looks at...", "Image 3 of 5", or a
 /// caption closed by a short "Credit: ESA".
 fn is_gallery_caption(key: &str) -> bool {
-    let rest = key.strip_prefix("image ").or_else(|| key.strip_prefix("photo ")).unwrap_or(key);
+    let rest = key
+        .strip_prefix("image ")
+        .or_else(|| key.strip_prefix("photo "))
+        .unwrap_or(key);
     let mut words = rest.split(' ');
     let numbered = matches!((words.next(), words.next(), words.next()), (Some(a), Some("of" | "/"), Some(b))
         if a.chars().all(|c| c.is_ascii_digit()) && !a.is_empty() && b.chars().all(|c| c.is_ascii_digit()) && !b.is_empty());
@@ -300,7 +674,15 @@ pub(crate) fn caption_of(text: &str) -> Option<&str> {
 
 /// The items part of a tag line ("Tags: a, b", "Tags Iran Syria", "Topics: x").
 pub(crate) fn tag_items(text: &str) -> Option<&str> {
-    const PREFIXES: &[&str] = &["tags", "tagged", "tagged with", "topics", "related topics", "filed under", "keywords"];
+    const PREFIXES: &[&str] = &[
+        "tags",
+        "tagged",
+        "tagged with",
+        "topics",
+        "related topics",
+        "filed under",
+        "keywords",
+    ];
     let (head, rest) = match text.split_once(':') {
         Some((h, r)) if h.len() < 20 => (h.trim(), r.trim()),
         _ => {
@@ -324,17 +706,32 @@ mod tests {
     fn recognises_metadata_lines() {
         assert_eq!(kind("By SETH J. FRANTZMAN"), Kind::Byline);
         assert_eq!(kind("DECEMBER 9, 2019 17:34"), Kind::Date);
-        assert_eq!(kind("1:39 am EST, Wednesday, November 20, 2019"), Kind::Date);
+        assert_eq!(
+            kind("1:39 am EST, Wednesday, November 20, 2019"),
+            Kind::Date
+        );
         assert_eq!(kind("20 Nov, 2019 05:47"), Kind::Date);
         assert_eq!(kind("(photo credit: REUTERS/ERIK DE CASTRO)"), Kind::Credit);
-        assert_eq!(kind("A fighter stands in Raqqa. (photo credit: REUTERS/ERIK DE CASTRO)"), Kind::Caption);
+        assert_eq!(
+            kind("A fighter stands in Raqqa. (photo credit: REUTERS/ERIK DE CASTRO)"),
+            Kind::Caption
+        );
         assert_eq!(kind("Photo: Damian Dovarganes, AP"), Kind::Credit);
         assert_eq!(kind("Getty Images"), Kind::Credit);
         assert_eq!(kind("(Image credit: Sierra Nevada Corp.)"), Kind::Credit);
         assert_eq!(kind("Image 3 of 5"), Kind::Caption);
-        assert_eq!(kind("2 of 4 A shopper looks at extension cords at a hardware store."), Kind::Caption);
-        assert_eq!(kind("A reference habitation module for a crewed Mars mission. Credit: ESA"), Kind::Caption);
-        assert_eq!(kind("Posted by Michael David Smith on November 19, 2019, 6:21 AM EST"), Kind::Byline);
+        assert_eq!(
+            kind("2 of 4 A shopper looks at extension cords at a hardware store."),
+            Kind::Caption
+        );
+        assert_eq!(
+            kind("A reference habitation module for a crewed Mars mission. Credit: ESA"),
+            Kind::Caption
+        );
+        assert_eq!(
+            kind("Posted by Michael David Smith on November 19, 2019, 6:21 AM EST"),
+            Kind::Byline
+        );
         assert_eq!(kind("Tags Iran Syria United States"), Kind::Tags);
         assert_eq!(kind("Tags: Alibaba"), Kind::Tags);
     }
@@ -342,8 +739,14 @@ mod tests {
     #[test]
     fn recognises_boilerplate() {
         assert_eq!(kind("Share this:"), Kind::Boilerplate);
-        assert_eq!(kind("Related: SpaceX's Starship and Super Heavy Mars Rocket in Pictures"), Kind::Boilerplate);
-        assert_eq!(kind("Copyright © 2019 The Paradigm. All Rights Reserved."), Kind::Boilerplate);
+        assert_eq!(
+            kind("Related: SpaceX's Starship and Super Heavy Mars Rocket in Pictures"),
+            Kind::Boilerplate
+        );
+        assert_eq!(
+            kind("Copyright © 2019 The Paradigm. All Rights Reserved."),
+            Kind::Boilerplate
+        );
         assert_eq!(kind("Telephone: 03-7619056 Fax: 03-5613699"), Kind::Contact);
         assert_eq!(kind("Write to subs@jpost.com"), Kind::Contact);
         assert_eq!(kind("16 Comments"), Kind::Comments);
@@ -351,15 +754,27 @@ mod tests {
         assert_eq!(kind("Lascia un commento"), Kind::Comments);
         assert_eq!(kind("Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito."), Kind::Boilerplate);
         assert_eq!(kind("joetoronto says:"), Kind::Comments);
-        assert_eq!(kind("Alex on September 17, 2018 at 6:34 am said:"), Kind::Comments);
+        assert_eq!(
+            kind("Alex on September 17, 2018 at 6:34 am said:"),
+            Kind::Comments
+        );
     }
 
     #[test]
     fn keeps_prose_that_mentions_vocabulary() {
         assert_eq!(kind("He said the newsletter was sent to thousands of readers across the country last week."), Kind::Text);
-        assert_eq!(kind("Bylaws were changed by the board on Monday."), Kind::Text);
-        assert_eq!(kind("By the time police arrived the crowd had gone home."), Kind::Text);
-        assert_eq!(kind("The meeting lasted until 2019 and beyond the deadline set in May."), Kind::Text);
+        assert_eq!(
+            kind("Bylaws were changed by the board on Monday."),
+            Kind::Text
+        );
+        assert_eq!(
+            kind("By the time police arrived the crowd had gone home."),
+            Kind::Text
+        );
+        assert_eq!(
+            kind("The meeting lasted until 2019 and beyond the deadline set in May."),
+            Kind::Text
+        );
     }
 
     #[test]

@@ -38,7 +38,10 @@ impl Line {
         let mut odd = 0;
         let mut punct = 0;
         for c in text.chars() {
-            punct += usize::from(matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、' | '，'));
+            punct += usize::from(matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、' | '，'
+            ));
             chars += if is_cjk(c) { 2 } else { 1 };
             if c == '\u{fffd}' || (c as u32) < 0x20 || ('\u{80}'..'\u{a0}').contains(&c) {
                 odd += 1;
@@ -62,10 +65,26 @@ impl Line {
                 None => {}
             }
         }
-        let last = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']).chars().last();
-        let ends_sentence = matches!(last, Some('.' | '!' | '?' | ':' | '…' | '。' | '！' | '？' | ';'));
+        let last = text
+            .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' '])
+            .chars()
+            .last();
+        let ends_sentence = matches!(
+            last,
+            Some('.' | '!' | '?' | ':' | '…' | '。' | '！' | '？' | ';')
+        );
         let key = text.to_lowercase();
-        Some(Self { junk: odd * 4 > chars, text, key, chars, words, lower_words, upper_words, ends_sentence, punct })
+        Some(Self {
+            junk: odd * 4 > chars,
+            text,
+            key,
+            chars,
+            words,
+            lower_words,
+            upper_words,
+            ends_sentence,
+            punct,
+        })
     }
 
     /// Share of cased words that start in lower case: high for prose, low
@@ -112,7 +131,13 @@ pub(crate) fn split_header(text: &str) -> (Option<&str>, &str) {
     };
     let b = rest.as_bytes();
     let is_date = b.len() >= 10
-        && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
         && b.get(10).is_none_or(|c| c.is_ascii_whitespace());
     if !is_date {
         return (None, text);
@@ -135,7 +160,10 @@ mod tests {
 
     #[test]
     fn normalizes_whitespace_and_controls() {
-        assert_eq!(normalize("  By SETH\u{0}  J.\tFRANTZMAN  "), "By SETH J. FRANTZMAN");
+        assert_eq!(
+            normalize("  By SETH\u{0}  J.\tFRANTZMAN  "),
+            "By SETH J. FRANTZMAN"
+        );
         assert_eq!(normalize(" \u{200b} "), "");
     }
 
@@ -150,15 +178,23 @@ mod tests {
 
     #[test]
     fn measures_prose_and_menus() {
-        let p = Line::new("Russian forces entered Raqqa according to a Russian TV channel and other reports.").unwrap();
+        let p = Line::new(
+            "Russian forces entered Raqqa according to a Russian TV channel and other reports.",
+        )
+        .unwrap();
         assert!(p.is_prose() && p.ends_sentence);
         let m = Line::new("Israel News Arab Israeli Conflict Middle East").unwrap();
         assert!(!m.is_prose() && !m.ends_sentence);
-        let soup = Line::new(&"adote um amigo agua alerta ambiente amizade atendimento ".repeat(8)).unwrap();
+        let soup = Line::new(&"adote um amigo agua alerta ambiente amizade atendimento ".repeat(8))
+            .unwrap();
         assert!(!soup.is_prose());
-        let k = Line::new("한국어 문장은 대소문자가 없으므로 산문으로 읽혀야 합니다 그렇죠.").unwrap();
+        let k =
+            Line::new("한국어 문장은 대소문자가 없으므로 산문으로 읽혀야 합니다 그렇죠.").unwrap();
         assert!(k.is_prose());
-        let j = Line::new("そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。").unwrap();
+        let j = Line::new(
+            "そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。",
+        )
+        .unwrap();
         assert!(j.is_prose() && j.ends_sentence);
     }
 

@@ -9,6 +9,9 @@
 //! standfirst; a caption with no credit marker above the body can be taken
 //! for the standfirst.
 
+// Lines, kinds and scores are parallel slices, indexed together.
+#![allow(clippy::needless_range_loop)]
+
 use dateline_model::{Image, Timestamp};
 
 use super::fallback;
@@ -19,7 +22,11 @@ use super::line::Line;
 const HEADER_WINDOW: usize = 14;
 
 /// Title and standfirst: walking back from the body start.
-pub(crate) fn title_and_description(lines: &[Line], kinds: &[Kind], body_start: usize) -> (Option<usize>, Option<usize>) {
+pub(crate) fn title_and_description(
+    lines: &[Line],
+    kinds: &[Kind],
+    body_start: usize,
+) -> (Option<usize>, Option<usize>) {
     let (mut title, mut description) = (None, None);
     let floor = body_start.saturating_sub(HEADER_WINDOW);
     for i in (floor..body_start).rev() {
@@ -51,7 +58,9 @@ pub(crate) fn authors(lines: &[Line], kinds: &[Kind], from: usize, to: usize) ->
             if !names.is_empty() {
                 return names;
             }
-            let names = byline_rest(&lines[i].text).map(fallback::byline_names).unwrap_or_default();
+            let names = byline_rest(&lines[i].text)
+                .map(fallback::byline_names)
+                .unwrap_or_default();
             if !names.is_empty() {
                 return names;
             }
@@ -61,10 +70,18 @@ pub(crate) fn authors(lines: &[Line], kinds: &[Kind], from: usize, to: usize) ->
 }
 
 /// The first parseable dateline of the header.
-pub(crate) fn published(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> Option<Timestamp> {
+pub(crate) fn published(
+    lines: &[Line],
+    kinds: &[Kind],
+    from: usize,
+    to: usize,
+) -> Option<Timestamp> {
     (from..to)
         .filter(|&i| kinds[i] == Kind::Date)
-        .find_map(|i| crate::dates::parse_date(&lines[i].text).or_else(|| fallback::parse_date(&lines[i].text)))
+        .find_map(|i| {
+            crate::dates::parse_date(&lines[i].text)
+                .or_else(|| fallback::parse_date(&lines[i].text))
+        })
 }
 
 /// Images from caption and credit lines. A credit line repeating the
@@ -77,15 +94,27 @@ pub(crate) fn images(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> 
             Kind::Caption => {
                 let (caption, credit) = match credit_of(text) {
                     Some(credit) => (caption_of(text), Some(credit)),
-                    None => (Some(text.as_str()), lines.get(i + 1).and_then(|n| credit_of(&n.text))),
+                    None => (
+                        Some(text.as_str()),
+                        lines.get(i + 1).and_then(|n| credit_of(&n.text)),
+                    ),
                 };
-                out.push(Image { url: None, caption: caption.map(str::to_owned), credit: credit.map(str::to_owned) });
+                out.push(Image {
+                    url: None,
+                    caption: caption.map(str::to_owned),
+                    credit: credit.map(str::to_owned),
+                });
             }
             Kind::Credit => {
                 let credit = credit_of(text);
                 let dup = i > 0 && kinds[i - 1] == Kind::Caption;
-                if !dup && credit.is_some() && !out.iter().any(|im| im.credit.as_deref() == credit) {
-                    out.push(Image { url: None, caption: None, credit: credit.map(str::to_owned) });
+                if !dup && credit.is_some() && !out.iter().any(|im| im.credit.as_deref() == credit)
+                {
+                    out.push(Image {
+                        url: None,
+                        caption: None,
+                        credit: credit.map(str::to_owned),
+                    });
                 }
             }
             _ => {}
@@ -106,14 +135,20 @@ pub(crate) fn site_name(lines: &[Line], kinds: &[Kind]) -> Option<String> {
             }
         }
     }
-    lines.iter().zip(kinds).rev().take(200).find_map(|(l, _)| copyright_holder(&l.text))
+    lines
+        .iter()
+        .zip(kinds)
+        .rev()
+        .take(200)
+        .find_map(|(l, _)| copyright_holder(&l.text))
 }
 
 /// "Copyright © 2019 The Paradigm. All Rights Reserved." -> "The Paradigm".
 fn copyright_holder(text: &str) -> Option<String> {
     let i = text.find('©')?;
     let rest = text[i + '©'.len_utf8()..].trim_start();
-    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–' | ','));
+    let rest =
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–' | ','));
     let rest = rest.strip_prefix("Copyright ").unwrap_or(rest);
     let end = rest.find(['.', ',', '|', '(']).unwrap_or(rest.len());
     let name = rest[..end].trim();
@@ -126,7 +161,14 @@ fn is_name_like(s: &str) -> bool {
     if words.is_empty() || words.len() > 6 || s.len() > 60 {
         return false;
     }
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
     caps * 2 > words.len()
 }
 
@@ -154,7 +196,10 @@ mod tests {
     #[test]
     fn site_name_from_the_first_line_or_copyright() {
         let (lines, kinds) = page("The Jerusalem Post - Israel News Arab Israeli Conflict\nx");
-        assert_eq!(site_name(&lines, &kinds).as_deref(), Some("The Jerusalem Post"));
+        assert_eq!(
+            site_name(&lines, &kinds).as_deref(),
+            Some("The Jerusalem Post")
+        );
         let (lines, kinds) = page("Home\nCopyright © 2019 The Paradigm. All Rights Reserved.");
         assert_eq!(site_name(&lines, &kinds).as_deref(), Some("The Paradigm"));
         let (lines, kinds) = page("Home\nNews");

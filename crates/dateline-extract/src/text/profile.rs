@@ -64,8 +64,15 @@ impl SiteProfile {
             }
         }
         let need = ((pages.len() as f64 * MIN_SHARE).ceil() as usize).max(2);
-        let lines = counts.into_iter().filter(|(_, n)| *n >= need).map(|(k, _)| k.to_owned()).collect();
-        SiteProfile { pages: pages.len(), lines }
+        let lines = counts
+            .into_iter()
+            .filter(|(_, n)| *n >= need)
+            .map(|(k, _)| k.to_owned())
+            .collect();
+        SiteProfile {
+            pages: pages.len(),
+            lines,
+        }
     }
 
     /// True when `line` (any case and spacing) is known boilerplate.
@@ -117,10 +124,16 @@ pub fn learn_profiles(pages: &[&str]) -> Vec<SiteGroup> {
     // Line -> (group, pages of the group having it).
     let mut index: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for (page, page_keys) in keys.iter().enumerate() {
-        let evidence: Vec<&str> = page_keys.iter().map(String::as_str).filter(|k| is_evidence(k)).collect();
+        let evidence: Vec<&str> = page_keys
+            .iter()
+            .map(String::as_str)
+            .filter(|k| is_evidence(k))
+            .collect();
         let mut tally: HashMap<usize, usize> = HashMap::new();
         for k in &evidence {
-            let Some(entries) = index.get(k) else { continue };
+            let Some(entries) = index.get(k) else {
+                continue;
+            };
             if entries.len() > MAX_GROUPS_PER_LINE {
                 continue;
             }
@@ -133,7 +146,10 @@ pub fn learn_profiles(pages: &[&str]) -> Vec<SiteGroup> {
             }
         }
         let need = (evidence.len() / 5).max(3);
-        let best = tally.into_iter().filter(|(_, n)| *n >= need).max_by_key(|(g, n)| (*n, usize::MAX - g));
+        let best = tally
+            .into_iter()
+            .filter(|(_, n)| *n >= need)
+            .max_by_key(|(g, n)| (*n, usize::MAX - g));
         let group = match best {
             Some((g, _)) => g,
             None => {
@@ -154,8 +170,12 @@ pub fn learn_profiles(pages: &[&str]) -> Vec<SiteGroup> {
     groups
         .into_iter()
         .map(|members| {
-            let profile = SiteProfile::from_keys(&members.iter().map(|&i| &keys[i]).collect::<Vec<_>>());
-            SiteGroup { profile, pages: members }
+            let profile =
+                SiteProfile::from_keys(&members.iter().map(|&i| &keys[i]).collect::<Vec<_>>());
+            SiteGroup {
+                profile,
+                pages: members,
+            }
         })
         .collect()
 }
@@ -169,7 +189,11 @@ fn is_evidence(key: &str) -> bool {
 /// The distinct learnable line keys of one page.
 fn page_keys(page: &str) -> HashSet<String> {
     let (_, body) = super::line::split_header(page);
-    body.lines().filter_map(Line::new).filter(|l| l.chars <= MAX_LEARNED_CHARS).map(|l| l.key).collect()
+    body.lines()
+        .filter_map(Line::new)
+        .filter(|l| l.chars <= MAX_LEARNED_CHARS)
+        .map(|l| l.key)
+        .collect()
 }
 
 #[cfg(test)]
@@ -178,7 +202,11 @@ mod tests {
 
     #[test]
     fn learns_lines_shared_by_enough_pages() {
-        let pages = ["Nav A\nNav B\nOnly one", "Nav A\nNav B\nOnly two", "Nav A\nOnly three"];
+        let pages = [
+            "Nav A\nNav B\nOnly one",
+            "Nav A\nNav B\nOnly two",
+            "Nav A\nOnly three",
+        ];
         let p = SiteProfile::learn(&pages);
         assert_eq!(p.pages, 3);
         assert!(p.is_boilerplate("nav  a") && p.is_boilerplate("Nav B"));
