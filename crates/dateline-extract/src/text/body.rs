@@ -50,13 +50,68 @@ pub(crate) fn score(line: &Line, kind: Kind) -> i64 {
     -20
 }
 
+/// The body found on a page.
+#[derive(Debug, Default)]
+pub(crate) struct Selection {
+    /// Body blocks with the index of their line.
+    pub blocks: Vec<(usize, Block)>,
+    /// First line of the region after the article header.
+    pub start: usize,
+    /// End (exclusive) of the region, lists included.
+    pub end: usize,
+    /// Characters of body text.
+    pub chars: usize,
+}
+
+/// Scores the lines and selects the body: the best region, its header
+/// skipped, and a list its last line introduces.
+pub(crate) fn select(lines: &[Line], kinds: &[Kind]) -> Selection {
+    let mut scores: Vec<i64> = lines.iter().zip(kinds).map(|(l, k)| score(l, *k)).collect();
+    damp_comments(kinds, &mut scores);
+    let Some(region) = best_region(&scores) else {
+        return Selection::default();
+    };
+    let start = skip_header(lines, kinds, region);
+    let mut blocks = blocks(lines, kinds, &scores, (start, region.1));
+    let mut end = region.1;
+    // A list introduced by the body's last line ("Tour dates:") is body too.
+    let last = blocks.last().map(|(i, _)| *i);
+    let intro = last.filter(|&i| ends_with_colon(&lines[i])).or_else(|| {
+        let next = region.1;
+        (next < lines.len() && kinds[next] == Kind::Text && ends_with_colon(&lines[next]))
+            .then_some(next)
+    });
+    if let Some(intro) = intro {
+        let items = list_len(lines, kinds, intro + 1, lines.len());
+        if items > 0 {
+            blocks.retain(|(i, _)| *i < intro);
+            blocks.push((
+                intro,
+                Block::new(BlockKind::Paragraph, lines[intro].text.clone()),
+            ));
+            end = intro + 1 + items;
+            blocks.extend(
+                (intro + 1..end)
+                    .map(|j| (j, Block::new(BlockKind::ListItem, lines[j].text.clone()))),
+            );
+        }
+    }
+    let chars = blocks.iter().map(|(_, b)| b.text.chars().count()).sum();
+    Selection {
+        blocks,
+        start,
+        end: end.max(region.1),
+        chars,
+    }
+}
+
 /// Prose this strong (in score points) before a comment header means the
 /// article is above it, so what follows is the comment section.
 const ARTICLE_BEFORE_COMMENTS: i64 = 250;
 
 /// Damps the scores after a comment section starts: readers' comments are
 /// prose too, and a long thread would otherwise outscore the article.
-pub(crate) fn damp_comments(kinds: &[Kind], scores: &mut [i64]) {
+fn damp_comments(kinds: &[Kind], scores: &mut [i64]) {
     let mut seen = 0;
     for i in 0..scores.len() {
         if kinds[i] == Kind::Comments && seen >= ARTICLE_BEFORE_COMMENTS {
@@ -72,7 +127,7 @@ pub(crate) fn damp_comments(kinds: &[Kind], scores: &mut [i64]) {
 }
 
 /// The half-open range of the maximum-sum stretch, if any line scores above zero.
-pub(crate) fn best_region(scores: &[i64]) -> Option<(usize, usize)> {
+fn best_region(scores: &[i64]) -> Option<(usize, usize)> {
     let (mut best, mut best_range) = (0i64, None);
     let (mut sum, mut start) = (0i64, 0);
     for (i, &s) in scores.iter().enumerate() {
@@ -92,7 +147,7 @@ pub(crate) fn best_region(scores: &[i64]) -> Option<(usize, usize)> {
 /// Moves the region start past the article header (standfirst, byline,
 /// dateline, lead image) when the region begins with it, so the standfirst
 /// does not open the body.
-pub(crate) fn skip_header(lines: &[Line], kinds: &[Kind], (start, end): (usize, usize)) -> usize {
+fn skip_header(lines: &[Line], kinds: &[Kind], (start, end): (usize, usize)) -> usize {
     let window = end.min(start + 8);
     let mut cut = None;
     let mut prose_before = 0;
@@ -111,7 +166,7 @@ pub(crate) fn skip_header(lines: &[Line], kinds: &[Kind], (start, end): (usize, 
 /// The body blocks of a region: scored text, plus short lines standing
 /// alone between paragraphs (sub-headings, lead-ins). Longer runs of short
 /// lines inside the region (teaser lists, share bars) are dropped.
-pub(crate) fn blocks(
+fn blocks(
     lines: &[Line],
     kinds: &[Kind],
     scores: &[i64],
@@ -150,19 +205,8 @@ pub(crate) fn blocks(
 }
 
 /// Lines that introduce a list end with a colon ("Tour dates:").
-pub(crate) fn ends_with_colon(line: &Line) -> bool {
+fn ends_with_colon(line: &Line) -> bool {
     line.text.ends_with(':')
-}
-
-/// Extends a body ending at `end` over a list its last line introduces
-/// ("The tour dates:" and one line per date), returning the new end.
-pub(crate) fn extend_list(lines: &[Line], kinds: &[Kind], end: usize) -> usize {
-    let n = list_len(lines, kinds, end, lines.len());
-    if n > 0 {
-        end + n
-    } else {
-        end
-    }
 }
 
 /// The number of lines from `from` (before `to`) that form a list: at
@@ -259,8 +303,12 @@ mod tests {
             "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\nJune 10 -- MIDFLORIDA Amphitheatre, Tampa, FL\n\
              June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA\nRelated\nNews\nSport\nWeather",
         );
-        assert_eq!(extend_list(&lines, &kinds, 0), 3);
-        assert_eq!(extend_list(&lines, &kinds, 3), 3, "a menu is no list");
+        assert_eq!(list_len(&lines, &kinds, 0, lines.len()), 3);
+        assert_eq!(
+            list_len(&lines, &kinds, 3, lines.len()),
+            0,
+            "a menu is no list"
+        );
     }
 
     #[test]

@@ -12,42 +12,95 @@
 // Lines, kinds and scores are parallel slices, indexed together.
 #![allow(clippy::needless_range_loop)]
 
+use std::collections::HashSet;
+
 use dateline_model::{Image, Timestamp};
 
 use super::fallback;
 use super::kind::{byline_rest, caption_of, credit_of, Kind};
 use super::line::Line;
 
-/// How far above the body the header is looked for.
-const HEADER_WINDOW: usize = 14;
+/// How far above the body the headline is looked for.
+const HEADER_WINDOW: usize = 30;
+/// How much body text is compared with headline candidates.
+const BODY_SAMPLE_BYTES: usize = 4000;
 
-/// Title and standfirst: walking back from the body start.
+/// Title and standfirst, given the body start and the body's text.
+///
+/// Headline candidates are the title-like lines above the body; each is
+/// scored by how many of its words the body uses (a headline announces
+/// what the article talks about), whether the page repeats it (breadcrumbs,
+/// the window title), and how close it sits to the body. The standfirst is
+/// a sentence between the headline and the body.
 pub(crate) fn title_and_description(
     lines: &[Line],
     kinds: &[Kind],
     body_start: usize,
+    body_text: &str,
 ) -> (Option<usize>, Option<usize>) {
-    let (mut title, mut description) = (None, None);
+    let mut cut = body_text.len().min(BODY_SAMPLE_BYTES);
+    while !body_text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let vocabulary: HashSet<String> = content_words(&body_text[..cut]).collect();
     let floor = body_start.saturating_sub(HEADER_WINDOW);
-    for i in (floor..body_start).rev() {
+    let mut best: Option<(f32, usize)> = None;
+    for i in floor..body_start {
         let line = &lines[i];
-        if !matches!(kinds[i], Kind::Text | Kind::Repeated) || line.words < 3 || line.chars < 12 {
+        if !matches!(kinds[i], Kind::Text | Kind::Repeated)
+            || line.words < 2
+            || line.chars < 10
+            || line.chars > 250
+            || line.words > 30
+            || is_sentence(line)
+        {
             continue;
         }
-        let sentence = line.is_prose() && line.ends_sentence && line.words >= 8;
-        if sentence && description.is_none() && line.chars <= 400 {
-            description = Some(i);
-        } else if !sentence && line.words <= 30 && line.chars <= 250 {
-            title = Some(i);
-            break;
+        let words: Vec<String> = content_words(&line.text).collect();
+        let overlap = if words.is_empty() {
+            0.0
+        } else {
+            words.iter().filter(|w| vocabulary.contains(*w)).count() as f32 / words.len() as f32
+        };
+        let mut score = 4.0 * overlap - 0.08 * (body_start - i) as f32;
+        if kinds[i] == Kind::Repeated
+            || lines
+                .iter()
+                .take(5)
+                .any(|l| l.text.len() > line.text.len() && l.text.starts_with(&line.text))
+        {
+            score += 1.5;
+        }
+        if (4..=20).contains(&line.words) {
+            score += 0.5;
+        }
+        if !line.ends_sentence {
+            score += 0.5;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
         }
     }
-    // A standfirst sits between headline and body; one found without a
-    // headline above it is more likely the lead of a teaser.
-    if title.is_none() {
-        description = None;
-    }
+    let title = best.filter(|(score, _)| *score > 0.5).map(|(_, i)| i);
+    // A standfirst sits between headline and body.
+    let description = title.and_then(|t| {
+        (t + 1..body_start)
+            .find(|&i| kinds[i] == Kind::Text && is_sentence(&lines[i]) && lines[i].chars <= 400)
+    });
     (title, description)
+}
+
+/// A full sentence of some length: standfirst material, not a headline.
+fn is_sentence(line: &Line) -> bool {
+    line.is_prose() && line.ends_sentence && line.words >= 8
+}
+
+/// Lower-cased words of four letters or more (or CJK characters), the
+/// words that say what a text is about.
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| c as u32 >= 0x3040))
+        .map(str::to_lowercase)
 }
 
 /// Authors from the byline lines of the header, properly cased.
@@ -190,7 +243,12 @@ mod tests {
              US policy in Syria was once about defeating ISIS and stabilizing the area.\n\
              By SETH J. FRANTZMAN\nDECEMBER 9, 2019 17:34\nBody starts here.",
         );
-        assert_eq!(title_and_description(&lines, &kinds, 5), (Some(1), Some(2)));
+        let body =
+            "Russian forces entered Raqqa two years after the US helped take the city from ISIS.";
+        assert_eq!(
+            title_and_description(&lines, &kinds, 5, body),
+            (Some(1), Some(2))
+        );
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub use profile::{learn_profiles, SiteGroup, SiteProfile};
 /// Context given to the tag splitter is cut to this many bytes: enough for
 /// any article, and bounded on huge inputs.
 const TAG_CONTEXT_BYTES: usize = 200_000;
+/// Repeated lines this long (in characters) keep their first occurrence.
+const LONG_REPEAT: usize = 150;
 /// Bodies shorter than this (in characters) make the page a non-article.
 const MIN_BODY_CHARS: usize = 150;
 
@@ -77,67 +79,41 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     }
     article.site_name = meta::site_name(&lines, &kinds);
     article.published = header_date;
-    let mut scores: Vec<i64> = lines
-        .iter()
-        .zip(&kinds)
-        .map(|(l, k)| body::score(l, *k))
-        .collect();
-    body::damp_comments(&kinds, &mut scores);
-    let Some(region) = body::best_region(&scores) else {
-        article.reject(if lines.is_empty() {
-            "empty dump"
-        } else {
-            "no article text"
-        });
-        return article;
-    };
-    let start = body::skip_header(&lines, &kinds, region);
-    let mut blocks = body::blocks(&lines, &kinds, &scores, (start, region.1));
-    // A list introduced by the body's last line ("Tour dates:") is body too.
-    let intro = blocks
-        .last()
-        .map(|(i, _)| *i)
-        .filter(|&i| body::ends_with_colon(&lines[i]));
-    let intro = intro.or_else(|| {
-        (region.1 < lines.len()
-            && body::ends_with_colon(&lines[region.1])
-            && kinds[region.1] == Kind::Text)
-            .then_some(region.1)
-    });
-    if let Some(intro) = intro {
-        let from = intro + 1;
-        let end = body::extend_list(&lines, &kinds, from);
-        if end > from {
-            if blocks.last().is_none_or(|(i, _)| *i < intro) {
-                blocks.push((
-                    intro,
-                    dateline_model::Block::new(
-                        dateline_model::BlockKind::Paragraph,
-                        lines[intro].text.clone(),
-                    ),
-                ));
-            }
-            blocks.retain(|(i, _)| *i <= intro);
-            blocks.extend((from..end).map(|j| {
-                (
-                    j,
-                    dateline_model::Block::new(
-                        dateline_model::BlockKind::ListItem,
-                        lines[j].text.clone(),
-                    ),
-                )
-            }));
+    let mut selection = body::select(&lines, &kinds);
+    if selection.chars < MIN_BODY_CHARS {
+        // Nothing left: maybe the article itself is said twice (a test or
+        // print page); keep the first copy of long repeated paragraphs.
+        let mut again: Vec<Kind> = lines.iter().map(kind::classify).collect();
+        mark_page_context_keeping_first(&lines, &mut again);
+        if let Some(profile) = profile {
+            mark_profile(&lines, &mut again, profile);
         }
+        let retry = body::select(&lines, &again);
+        if retry.chars > selection.chars {
+            (selection, kinds) = (retry, again);
+        }
+    }
+    let body::Selection {
+        start, blocks, end, ..
+    } = selection;
+    if blocks.is_empty() {
+        article.reject(non_article_reason(&lines));
+        return article;
     }
     let body_start = blocks.first().map_or(start, |(i, _)| *i);
 
-    let (title, description) = meta::title_and_description(&lines, &kinds, body_start);
+    let mut sample = String::new();
+    for (_, b) in blocks.iter().take(20) {
+        sample.push_str(&b.text);
+        sample.push('\n');
+    }
+    let (title, description) = meta::title_and_description(&lines, &kinds, body_start, &sample);
     article.title = title.map(|i| lines[i].text.clone());
     article.description = description.map(|i| lines[i].text.clone());
     let head = title.unwrap_or(body_start.saturating_sub(6));
     article.authors = meta::authors(&lines, &kinds, head, body_start);
     article.published = meta::published(&lines, &kinds, head, body_start).or(header_date);
-    article.images = meta::images(&lines, &kinds, head, region.1);
+    article.images = meta::images(&lines, &kinds, head, end);
     article.body = blocks.into_iter().map(|(_, b)| b).collect();
     article.tags = find_tags(&lines, &kinds, body_start, &article);
 
@@ -154,12 +130,26 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
 /// Lines repeated on the page are menus, captions shown twice or teasers;
 /// a text line just above a photo credit is that photo's caption.
 fn mark_page_context(lines: &[Line], kinds: &mut [Kind]) {
+    mark_repeats(lines, kinds, false);
+}
+
+/// As [`mark_page_context`], but the first copy of a long repeated line
+/// stays text.
+fn mark_page_context_keeping_first(lines: &[Line], kinds: &mut [Kind]) {
+    mark_repeats(lines, kinds, true);
+}
+
+fn mark_repeats(lines: &[Line], kinds: &mut [Kind], keep_first_long: bool) {
     let mut counts: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
     for l in lines {
         *counts.entry(l.key.as_str()).or_default() += 1;
     }
+    let mut seen: HashMap<&str, ()> = HashMap::new();
     for i in 0..lines.len() {
-        if kinds[i] == Kind::Text && counts[lines[i].key.as_str()] > 1 {
+        let key = lines[i].key.as_str();
+        let first_long =
+            keep_first_long && lines[i].chars >= LONG_REPEAT && seen.insert(key, ()).is_none();
+        if kinds[i] == Kind::Text && counts[key] > 1 && !first_long {
             kinds[i] = Kind::Repeated;
         }
         // The line under a bare "Tags" heading is the tag list.
