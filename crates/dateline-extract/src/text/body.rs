@@ -25,6 +25,7 @@ pub(crate) fn score(line: &Line, kind: Kind) -> i64 {
     match kind {
         Kind::Text => {}
         Kind::Comments => return -300,
+        Kind::Closing => return -100,
         Kind::Boilerplate | Kind::Contact | Kind::Tags | Kind::Junk => return -50,
         Kind::Known => return -40,
         Kind::Repeated => return -30,
@@ -114,10 +115,10 @@ const ARTICLE_BEFORE_COMMENTS: i64 = 250;
 fn damp_comments(kinds: &[Kind], scores: &mut [i64]) {
     let mut seen = 0;
     for i in 0..scores.len() {
-        if kinds[i] == Kind::Comments && seen >= ARTICLE_BEFORE_COMMENTS {
+        if matches!(kinds[i], Kind::Comments | Kind::Closing) && seen >= ARTICLE_BEFORE_COMMENTS {
             for s in &mut scores[i..] {
                 if *s > 0 {
-                    *s /= 4;
+                    *s /= 10;
                 }
             }
             return;

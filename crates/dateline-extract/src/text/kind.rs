@@ -18,6 +18,8 @@ pub(crate) enum Kind {
     Contact,
     /// The start of a comment section: the body does not run across it.
     Comments,
+    /// A header of what follows an article: "you may also like", an author box.
+    Closing,
     /// A dateline ("DECEMBER 9, 2019 17:34", "Updated 1:39 am EST").
     Date,
     /// A byline ("By SETH J. FRANTZMAN").
@@ -55,6 +57,9 @@ pub(crate) fn classify(line: &Line) -> Kind {
     }
     if is_comments(key) {
         return Kind::Comments;
+    }
+    if is_closing(key) {
+        return Kind::Closing;
     }
     if credit_of(&line.text).is_some() {
         return if caption_of(&line.text).is_some() {
@@ -375,6 +380,46 @@ fn has_email(key: &str) -> bool {
             !user.is_empty() && host.contains('.') && !host.ends_with('.')
         })
     })
+}
+
+/// Headers of what follows an article, in a few languages: "you may also
+/// like" links, an author box ("About Jane Doe", "Sobre ...").
+fn is_closing(key: &str) -> bool {
+    // Boxes that also sit inside articles ("Related", "Don't miss") are
+    // plain boilerplate, not closers: only end-of-article headers here.
+    const HEADS: &[&str] = &[
+        "you may also like",
+        "you might also like",
+        "you may like",
+        "you might like",
+        "read next",
+        "what to read next",
+        "about the author",
+        "more from the author",
+        "você pode gostar",
+        "você também pode gostar",
+        "te puede interesar",
+        "potrebbe interessarti",
+        "vous aimerez aussi",
+        "das könnte sie auch interessieren",
+        "über den autor",
+        "sobre o autor",
+        "sobre el autor",
+    ];
+    let c = core(key);
+    if HEADS.contains(&c) {
+        return true;
+    }
+    // "About Jane Doe", "Sobre Carlos Nadalim", "Über Moritz Bachmann": an author box.
+    let words = c.split(' ').count();
+    // A person has two or three names; "About Acme" is a press release's
+    // company paragraph, which belongs to the release.
+    (3..=4).contains(&words)
+        && ["about ", "sobre ", "über ", "à propos de "]
+            .iter()
+            .any(|p| c.starts_with(p))
+        && !key.ends_with(['.', '?', '!'])
+        && !matches!(c, "about us" | "sobre nós" | "sobre nosotros" | "über uns")
 }
 
 /// Headers of comment sections.
@@ -751,6 +796,9 @@ mod tests {
         assert_eq!(kind("Write to subs@jpost.com"), Kind::Contact);
         assert_eq!(kind("16 Comments"), Kind::Comments);
         assert_eq!(kind("Leave a Reply"), Kind::Comments);
+        assert_eq!(kind("Você pode gostar..."), Kind::Closing);
+        assert_eq!(kind("Sobre Carlos Nadalim"), Kind::Closing);
+        assert_eq!(kind("Related Articles"), Kind::Boilerplate);
         assert_eq!(kind("Lascia un commento"), Kind::Comments);
         assert_eq!(kind("Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito."), Kind::Boilerplate);
         assert_eq!(kind("joetoronto says:"), Kind::Comments);
