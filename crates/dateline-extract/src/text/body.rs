@@ -68,6 +68,7 @@ pub(crate) struct Selection {
 /// skipped, and a list its last line introduces.
 pub(crate) fn select(lines: &[Line], kinds: &[Kind]) -> Selection {
     let mut scores: Vec<i64> = lines.iter().zip(kinds).map(|(l, k)| score(l, *k)).collect();
+    credit_lists(lines, kinds, &mut scores);
     damp_comments(kinds, &mut scores);
     let Some(region) = best_region(&scores) else {
         return Selection::default();
@@ -103,6 +104,29 @@ pub(crate) fn select(lines: &[Line], kinds: &[Kind]) -> Selection {
         start,
         end: end.max(region.1),
         chars,
+    }
+}
+
+/// Lists (tables rendered one row a line) announced by a line ending with
+/// a colon are text: their rows earn half their length, so a standings
+/// table or a tour-date list can carry the region like prose does. One
+/// header row may sit between the colon line and the rows.
+fn credit_lists(lines: &[Line], kinds: &[Kind], scores: &mut [i64]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if kinds[i] == Kind::Text && ends_with_colon(&lines[i]) {
+            for from in [i + 1, i + 2] {
+                let n = list_len(lines, kinds, from, lines.len());
+                if n > 0 {
+                    for j in from..from + n {
+                        scores[j] = scores[j].max(lines[j].chars as i64 / 2);
+                    }
+                    i = from + n;
+                    break;
+                }
+            }
+        }
+        i += 1;
     }
 }
 

@@ -72,7 +72,7 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     let (header_date, text) = line::split_header(text);
     let header_date = header_date.and_then(Timestamp::parse_iso);
     let lines = line::split_lines(text);
-    let mut kinds: Vec<Kind> = lines.iter().map(kind::classify).collect();
+    let mut kinds = classify_all(&lines);
     mark_page_context(&lines, &mut kinds);
     if let Some(profile) = profile {
         mark_profile(&lines, &mut kinds, profile);
@@ -83,7 +83,7 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     if selection.chars < MIN_BODY_CHARS {
         // Nothing left: maybe the article itself is said twice (a test or
         // print page); keep the first copy of long repeated paragraphs.
-        let mut again: Vec<Kind> = lines.iter().map(kind::classify).collect();
+        let mut again = classify_all(&lines);
         mark_page_context_keeping_first(&lines, &mut again);
         if let Some(profile) = profile {
             mark_profile(&lines, &mut again, profile);
@@ -125,6 +125,12 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     }
     article.finish_text();
     article
+}
+
+/// Classifies every line, once per distinct text (menus repeat a lot).
+fn classify_all(lines: &[Line]) -> Vec<Kind> {
+    let mut cache: HashMap<&str, Kind> = HashMap::new();
+    lines.iter().map(|l| *cache.entry(l.key.as_str()).or_insert_with(|| kind::classify(l))).collect()
 }
 
 /// Lines repeated on the page are menus, captions shown twice or teasers;
