@@ -134,12 +134,21 @@ fn credit_lists(lines: &[Line], kinds: &[Kind], scores: &mut [i64]) {
 /// article is above it, so what follows is the comment section.
 const ARTICLE_BEFORE_COMMENTS: i64 = 250;
 
+/// Two datelines this close (in lines) after an article start a teaser list.
+const TEASER_SPAN: usize = 8;
+
 /// Damps the scores after a comment section starts: readers' comments are
 /// prose too, and a long thread would otherwise outscore the article.
 fn damp_comments(kinds: &[Kind], scores: &mut [i64]) {
     let mut seen = 0;
     for i in 0..scores.len() {
-        if matches!(kinds[i], Kind::Comments | Kind::Closing) && seen >= ARTICLE_BEFORE_COMMENTS {
+        // Dated teasers ("headline, date, summary" again and again) follow
+        // an article the way comments do: two dates close together.
+        let teasers = kinds[i] == Kind::Date
+            && kinds[i + 1..scores.len().min(i + TEASER_SPAN)].contains(&Kind::Date);
+        if (teasers || matches!(kinds[i], Kind::Comments | Kind::Closing))
+            && seen >= ARTICLE_BEFORE_COMMENTS
+        {
             for s in &mut scores[i..] {
                 if *s > 0 {
                     *s /= 10;

@@ -130,7 +130,14 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
 /// Classifies every line, once per distinct text (menus repeat a lot).
 fn classify_all(lines: &[Line]) -> Vec<Kind> {
     let mut cache: HashMap<&str, Kind> = HashMap::new();
-    lines.iter().map(|l| *cache.entry(l.key.as_str()).or_insert_with(|| kind::classify(l))).collect()
+    lines
+        .iter()
+        .map(|l| {
+            *cache
+                .entry(l.key.as_str())
+                .or_insert_with(|| kind::classify(l))
+        })
+        .collect()
 }
 
 /// Lines repeated on the page are menus, captions shown twice or teasers;
