@@ -459,15 +459,15 @@ fn is_comments(key: &str) -> bool {
     if HEADS.contains(&c) {
         return true;
     }
-    // A commenter's header: "joetoronto says:", "Ben commented on".
-    let short = key.len() < 60 && key.split(' ').count() <= 5;
-    if short && (key.ends_with(" says") || key.ends_with(" commented on")) {
-        return true;
-    }
-    // "Alex on September 17, 2018 at 6:34 am said:"
-    key.len() < 90
-        && (key.ends_with(" says:") || key.ends_with(" said:") || key.ends_with(" wrote:"))
-        || {
+    // A commenter's header: "joetoronto says:", "Ben commented on", or with
+    // a time stamp, "Alex on September 17, 2018 at 6:34 am said:". Without
+    // the stamp, "President Obama also said:" is an article's lead-in.
+    let words = key.split(' ').count();
+    let says = key.ends_with(" says") || key.ends_with(" says:") || key.ends_with(" commented on");
+    let stamped = key.len() < 90
+        && key.chars().any(|c| c.is_ascii_digit())
+        && (key.ends_with(" said:") || key.ends_with(" wrote:") || key.ends_with(" says:"));
+    (says && words <= 3) || stamped || {
             // "12 Comments", "1 comment", "Comments (3)"
             let words: Vec<&str> = c.split(' ').collect();
             words.len() == 2
@@ -802,6 +802,7 @@ mod tests {
         assert_eq!(kind("Lascia un commento"), Kind::Comments);
         assert_eq!(kind("Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito."), Kind::Boilerplate);
         assert_eq!(kind("joetoronto says:"), Kind::Comments);
+        assert_eq!(kind("In a wide-ranging interview, President Obama also said:"), Kind::Text);
         assert_eq!(
             kind("Alex on September 17, 2018 at 6:34 am said:"),
             Kind::Comments
