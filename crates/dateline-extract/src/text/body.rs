@@ -73,6 +73,7 @@ pub(crate) fn select(lines: &[Line], kinds: &[Kind]) -> Selection {
     let Some(region) = best_region(&scores) else {
         return Selection::default();
     };
+    let region = merge_neighbours(kinds, &scores, region);
     let start = skip_header(lines, kinds, region);
     let mut blocks = blocks(lines, kinds, &scores, (start, region.1));
     let mut end = region.1;
@@ -105,6 +106,43 @@ pub(crate) fn select(lines: &[Line], kinds: &[Kind]) -> Selection {
         end: end.max(region.1),
         chars,
     }
+}
+
+/// The longest run of neutral lines a region may be joined across.
+const MAX_GAP: usize = 80;
+/// How many lines beyond the gap a neighbouring stretch is looked for in.
+const NEIGHBOUR_WINDOW: usize = 400;
+/// How many neighbours may be joined on each side.
+const MAX_JOINS: usize = 8;
+/// The least score a neighbouring stretch needs to be joined.
+const MIN_NEIGHBOUR: i64 = 100;
+
+/// Joins the region with the best stretch after it (and before it) when
+/// only neutral lines lie between: no vocabulary, legal, comment or known
+/// boilerplate line, just short unknown text such as the labels of a chart
+/// or the cells of a table drawn inside the article.
+fn merge_neighbours(kinds: &[Kind], scores: &[i64], (mut start, mut end): (usize, usize)) -> (usize, usize) {
+    let neutral = |k: &Kind| matches!(k, Kind::Text | Kind::Repeated | Kind::Caption | Kind::Credit);
+    // Bounded: a few joins, each looking at a window of lines, keep this linear.
+    for _ in 0..MAX_JOINS {
+        let window = &scores[end..scores.len().min(end + MAX_GAP + NEIGHBOUR_WINDOW)];
+        let Some((s, e)) = best_region(window).map(|(s, e)| (s + end, e + end)) else { break };
+        let sum: i64 = scores[s..e].iter().sum();
+        if sum < MIN_NEIGHBOUR || s - end > MAX_GAP || !kinds[end..s].iter().all(neutral) {
+            break;
+        }
+        end = e;
+    }
+    for _ in 0..MAX_JOINS {
+        let from = start.saturating_sub(MAX_GAP + NEIGHBOUR_WINDOW);
+        let Some((s, e)) = best_region(&scores[from..start]).map(|(s, e)| (s + from, e + from)) else { break };
+        let sum: i64 = scores[s..e].iter().sum();
+        if sum < MIN_NEIGHBOUR || start - e > MAX_GAP || !kinds[e..start].iter().all(neutral) {
+            break;
+        }
+        start = s;
+    }
+    (start, end)
 }
 
 /// Lists (tables rendered one row a line) announced by a line ending with
