@@ -9,7 +9,8 @@
 //! python3 bench/score.py ../shared/bench/scrapinghub/ground-truth.json /tmp/pred.profiles.jsonl
 //! ```
 //!
-//! Each output line is `{"id", "text", "title", "is_article", "reason",
+//! Each output line is `{"id", "text", "title", "description",
+//! "site_name", "authors", "published", "tags", "is_article", "reason",
 //! "group"}`, `id` being the file stem and `group` the index of the site
 //! group found by `learn_profiles` (null in single-page mode).
 
@@ -84,6 +85,11 @@ fn write(
             "id": stem(path),
             "text": a.text,
             "title": a.title,
+            "description": a.description,
+            "site_name": a.site_name,
+            "authors": a.authors,
+            "published": a.published.map(|t| t.to_string()),
+            "tags": a.tags,
             "is_article": a.is_article,
             "reason": a.reason,
             "group": groups.get(n),

@@ -121,12 +121,23 @@ const MIN_NEIGHBOUR: i64 = 100;
 /// only neutral lines lie between: no vocabulary, legal, comment or known
 /// boilerplate line, just short unknown text such as the labels of a chart
 /// or the cells of a table drawn inside the article.
-fn merge_neighbours(kinds: &[Kind], scores: &[i64], (mut start, mut end): (usize, usize)) -> (usize, usize) {
-    let neutral = |k: &Kind| matches!(k, Kind::Text | Kind::Repeated | Kind::Caption | Kind::Credit);
+fn merge_neighbours(
+    kinds: &[Kind],
+    scores: &[i64],
+    (mut start, mut end): (usize, usize),
+) -> (usize, usize) {
+    let neutral = |k: &Kind| {
+        matches!(
+            k,
+            Kind::Text | Kind::Repeated | Kind::Caption | Kind::Credit
+        )
+    };
     // Bounded: a few joins, each looking at a window of lines, keep this linear.
     for _ in 0..MAX_JOINS {
         let window = &scores[end..scores.len().min(end + MAX_GAP + NEIGHBOUR_WINDOW)];
-        let Some((s, e)) = best_region(window).map(|(s, e)| (s + end, e + end)) else { break };
+        let Some((s, e)) = best_region(window).map(|(s, e)| (s + end, e + end)) else {
+            break;
+        };
         let sum: i64 = scores[s..e].iter().sum();
         if sum < MIN_NEIGHBOUR || s - end > MAX_GAP || !kinds[end..s].iter().all(neutral) {
             break;
@@ -135,7 +146,10 @@ fn merge_neighbours(kinds: &[Kind], scores: &[i64], (mut start, mut end): (usize
     }
     for _ in 0..MAX_JOINS {
         let from = start.saturating_sub(MAX_GAP + NEIGHBOUR_WINDOW);
-        let Some((s, e)) = best_region(&scores[from..start]).map(|(s, e)| (s + from, e + from)) else { break };
+        let Some((s, e)) = best_region(&scores[from..start]).map(|(s, e)| (s + from, e + from))
+        else {
+            break;
+        };
         let sum: i64 = scores[s..e].iter().sum();
         if sum < MIN_NEIGHBOUR || start - e > MAX_GAP || !kinds[e..start].iter().all(neutral) {
             break;

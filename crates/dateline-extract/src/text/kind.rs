@@ -468,17 +468,16 @@ fn is_comments(key: &str) -> bool {
         && key.chars().any(|c| c.is_ascii_digit())
         && (key.ends_with(" said:") || key.ends_with(" wrote:") || key.ends_with(" says:"));
     (says && words <= 3) || stamped || {
-            // "12 Comments", "1 comment", "Comments (3)"
-            let words: Vec<&str> = c.split(' ').collect();
-            words.len() == 2
-                && ((words[0].chars().all(|d| d.is_ascii_digit())
-                    && words[1].starts_with("comment"))
-                    || (words[0].starts_with("comment")
-                        && words[1]
-                            .trim_matches(['(', ')'])
-                            .chars()
-                            .all(|d| d.is_ascii_digit())))
-        }
+        // "12 Comments", "1 comment", "Comments (3)"
+        let words: Vec<&str> = c.split(' ').collect();
+        words.len() == 2
+            && ((words[0].chars().all(|d| d.is_ascii_digit()) && words[1].starts_with("comment"))
+                || (words[0].starts_with("comment")
+                    && words[1]
+                        .trim_matches(['(', ')'])
+                        .chars()
+                        .all(|d| d.is_ascii_digit())))
+    }
 }
 
 /// A byline: "By X", "Written by X", "Por X", short, with a name after the prefix.
@@ -589,6 +588,12 @@ const DATE_WORDS: &[&str] = &[
     "hours",
     "ago",
     "hrs",
+    "min",
+    "mins",
+    "read",
+    "reading",
+    "minute",
+    "minutes",
 ];
 
 /// The month number of an English month name or abbreviation.
@@ -802,7 +807,10 @@ mod tests {
         assert_eq!(kind("Lascia un commento"), Kind::Comments);
         assert_eq!(kind("Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito."), Kind::Boilerplate);
         assert_eq!(kind("joetoronto says:"), Kind::Comments);
-        assert_eq!(kind("In a wide-ranging interview, President Obama also said:"), Kind::Text);
+        assert_eq!(
+            kind("In a wide-ranging interview, President Obama also said:"),
+            Kind::Text
+        );
         assert_eq!(
             kind("Alex on September 17, 2018 at 6:34 am said:"),
             Kind::Comments

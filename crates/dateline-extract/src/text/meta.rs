@@ -57,11 +57,10 @@ pub(crate) fn title_and_description(
             continue;
         }
         let words: Vec<String> = content_words(&line.text).collect();
-        let overlap = if words.is_empty() {
-            0.0
-        } else {
-            words.iter().filter(|w| vocabulary.contains(*w)).count() as f32 / words.len() as f32
-        };
+        // Over at least three words, so that a one-word menu item found in
+        // the body does not look like a perfect headline.
+        let found = words.iter().filter(|w| vocabulary.contains(*w)).count();
+        let overlap = found as f32 / words.len().max(3) as f32;
         let mut score = 4.0 * overlap - 0.08 * (body_start - i) as f32;
         if kinds[i] == Kind::Repeated
             || lines
@@ -103,9 +102,11 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Authors from the byline lines of the header, properly cased.
+/// Authors from the header: a byline ("By SETH J. FRANTZMAN"), else a bare
+/// name standing next to the dateline ("Dan Goodin -" above "Apr 16, 2015").
+/// The line nearest the body wins.
 pub(crate) fn authors(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> Vec<String> {
-    for i in from..to {
+    for i in (from..to).rev() {
         if kinds[i] == Kind::Byline {
             let names = crate::byline::parse_byline(&lines[i].text);
             if !names.is_empty() {
@@ -119,21 +120,54 @@ pub(crate) fn authors(lines: &[Line], kinds: &[Kind], from: usize, to: usize) ->
             }
         }
     }
+    for i in (from..to).rev() {
+        let beside_date =
+            (i > 0 && kinds[i - 1] == Kind::Date) || kinds.get(i + 1) == Some(&Kind::Date);
+        if kinds[i] == Kind::Text && beside_date && is_person_name(&lines[i].text) {
+            let name = lines[i].text.trim_end_matches([' ', '-', '–', '|', ',']);
+            let names = crate::byline::parse_byline(name);
+            if !names.is_empty() {
+                return names;
+            }
+            return fallback::byline_names(name);
+        }
+    }
     Vec::new()
 }
 
-/// The first parseable dateline of the header.
+/// Two to four capitalised words (initials allowed), nothing else: "Dan Goodin -".
+fn is_person_name(text: &str) -> bool {
+    let text = text.trim_end_matches([' ', '-', '–', '|', ',']);
+    let words: Vec<&str> = text.split(' ').collect();
+    (2..=4).contains(&words.len())
+        && text.len() <= 40
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        })
+}
+
+/// The dateline of the header nearest the body, else a date in a byline
+/// ("by Laura June Topolsky July 10, 2015").
 pub(crate) fn published(
     lines: &[Line],
     kinds: &[Kind],
     from: usize,
     to: usize,
 ) -> Option<Timestamp> {
+    let parse = |i: usize| {
+        crate::dates::parse_date(&lines[i].text).or_else(|| fallback::parse_date(&lines[i].text))
+    };
     (from..to)
+        .rev()
         .filter(|&i| kinds[i] == Kind::Date)
-        .find_map(|i| {
-            crate::dates::parse_date(&lines[i].text)
-                .or_else(|| fallback::parse_date(&lines[i].text))
+        .find_map(parse)
+        .or_else(|| {
+            (from..to)
+                .rev()
+                .filter(|&i| kinds[i] == Kind::Byline)
+                .find_map(parse)
         })
 }
 
@@ -248,6 +282,25 @@ mod tests {
         assert_eq!(
             title_and_description(&lines, &kinds, 5, body),
             (Some(1), Some(2))
+        );
+    }
+
+    #[test]
+    fn authors_from_bylines_or_names_beside_datelines() {
+        let (lines, kinds) = page("Title here\nDan Goodin -\nApr 16, 2015 8:02 pm UTC\nBody.");
+        assert_eq!(authors(&lines, &kinds, 0, 3), ["Dan Goodin"]);
+        let (lines, kinds) = page("Title here\nBy SETH J. FRANTZMAN\nBody.");
+        assert_eq!(authors(&lines, &kinds, 0, 2), ["Seth J. Frantzman"]);
+        let (lines, kinds) = page("Top Stories Today\nApr 16, 2015\nBody.");
+        assert!(authors(&lines, &kinds, 0, 2).is_empty());
+    }
+
+    #[test]
+    fn published_from_datelines_or_bylines() {
+        let (lines, kinds) = page("by Laura June Topolsky July 10, 2015\nBody.");
+        assert_eq!(
+            published(&lines, &kinds, 0, 1).unwrap().to_string(),
+            "2015-07-10"
         );
     }
 

@@ -51,6 +51,11 @@ pub use profile::{learn_profiles, SiteGroup, SiteProfile};
 /// Context given to the tag splitter is cut to this many bytes: enough for
 /// any article, and bounded on huge inputs.
 const TAG_CONTEXT_BYTES: usize = 200_000;
+/// Bylines and datelines are looked for from this many lines above the
+/// headline (or the body, without one)...
+const HEADER_BEFORE_TITLE: usize = 6;
+/// ...to this many lines into the body (some sit under the lead image).
+const HEADER_AFTER_BODY: usize = 3;
 /// Repeated lines this long (in characters) keep their first occurrence.
 const LONG_REPEAT: usize = 150;
 /// Bodies shorter than this (in characters) make the page a non-article.
@@ -110,9 +115,13 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     let (title, description) = meta::title_and_description(&lines, &kinds, body_start, &sample);
     article.title = title.map(|i| lines[i].text.clone());
     article.description = description.map(|i| lines[i].text.clone());
-    let head = title.unwrap_or(body_start.saturating_sub(6));
-    article.authors = meta::authors(&lines, &kinds, head, body_start);
-    article.published = meta::published(&lines, &kinds, head, body_start).or(header_date);
+    let head = title
+        .unwrap_or(body_start)
+        .min(body_start)
+        .saturating_sub(HEADER_BEFORE_TITLE);
+    let head_end = lines.len().min(body_start + HEADER_AFTER_BODY);
+    article.authors = meta::authors(&lines, &kinds, head, head_end);
+    article.published = meta::published(&lines, &kinds, head, head_end).or(header_date);
     article.images = meta::images(&lines, &kinds, head, end);
     article.body = blocks.into_iter().map(|(_, b)| b).collect();
     article.tags = find_tags(&lines, &kinds, body_start, &article);
@@ -335,15 +344,26 @@ mod tests {
 mod debug_tmp {
     #[test]
     fn debug_dump() {
-        let Ok(path) = std::env::var("DUMP") else { return };
+        let Ok(path) = std::env::var("DUMP") else {
+            return;
+        };
         let text = std::fs::read_to_string(path).unwrap();
         let (_, text) = super::line::split_header(&text);
         let lines = super::line::split_lines(text);
         let mut kinds = super::classify_all(&lines);
         super::mark_page_context(&lines, &mut kinds);
-        let scores: Vec<i64> = lines.iter().zip(&kinds).map(|(l, k)| super::body::score(l, *k)).collect();
+        let scores: Vec<i64> = lines
+            .iter()
+            .zip(&kinds)
+            .map(|(l, k)| super::body::score(l, *k))
+            .collect();
         for (i, l) in lines.iter().enumerate() {
-            println!("{i:4} {:?} {} | {}", kinds[i], scores[i], &l.text.chars().take(90).collect::<String>());
+            println!(
+                "{i:4} {:?} {} | {}",
+                kinds[i],
+                scores[i],
+                &l.text.chars().take(90).collect::<String>()
+            );
         }
     }
 }
