@@ -17,8 +17,12 @@ pub(crate) fn parse_date(text: &str) -> Option<Timestamp> {
         .filter(|w| !w.is_empty())
         .collect();
     let (mut year, mut month, mut day, mut time) = (None, None, None, None);
-    for w in &words {
-        if let Some(m) = month_number(w) {
+    let number = |w: Option<&&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    for (i, w) in words.iter().enumerate() {
+        // A month name counts beside a number only ("Laura June Topolsky
+        // July 10, 2015" is in July).
+        let dated = number(words.get(i + 1)) || (i > 0 && number(words.get(i - 1)));
+        if let Some(m) = month_number(w).filter(|_| dated) {
             month = month.or(Some(m));
         } else if let Some((h, m)) = w.split_once(':') {
             let (h, m) = (
@@ -105,6 +109,12 @@ mod tests {
             "2019-11-20"
         );
         assert_eq!(parse_date("no date"), None);
+        assert_eq!(
+            parse_date("by Laura June Topolsky July 10, 2015")
+                .unwrap()
+                .to_string(),
+            "2015-07-10"
+        );
     }
 
     #[test]

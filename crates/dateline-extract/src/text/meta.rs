@@ -139,8 +139,36 @@ pub(crate) fn authors(lines: &[Line], kinds: &[Kind], from: usize, to: usize) ->
 fn is_person_name(text: &str) -> bool {
     let text = text.trim_end_matches([' ', '-', '–', '|', ',']);
     let words: Vec<&str> = text.split(' ').collect();
+    // Words of headings and menus that are no one's name.
+    const NOT_NAMES: &[&str] = &[
+        "The",
+        "Of",
+        "And",
+        "In",
+        "On",
+        "To",
+        "For",
+        "A",
+        "News",
+        "Today",
+        "Latest",
+        "Top",
+        "More",
+        "Stories",
+        "Home",
+        "Video",
+        "Videos",
+        "Photos",
+        "Most",
+        "Read",
+        "Popular",
+        "Updated",
+        "Published",
+        "Posted",
+    ];
     (2..=4).contains(&words.len())
         && text.len() <= 40
+        && !words.iter().any(|w| NOT_NAMES.contains(w))
         && words.iter().all(|w| {
             let mut cs = w.chars();
             cs.next().is_some_and(char::is_uppercase)
