@@ -12,7 +12,9 @@
 //!    boilerplate;
 //! 3. the body is the highest-scoring stretch of lines ([`body`]);
 //! 4. title, standfirst, byline, dateline and lead image are read just
-//!    above the body ([`meta`]), tags from a tag line below it ([`tags`]).
+//!    above the body ([`meta`]), tags from a tag line below it ([`tags`]);
+//! 5. a page with next to no body is judged an index, error or wall page
+//!    ([`verdict`]).
 //!
 //! No per-site rules: only general heuristics and site profiles learned
 //! from the dumps themselves ([`SiteProfile::learn`], [`learn_profiles`]).
@@ -39,6 +41,7 @@ mod line;
 mod meta;
 mod profile;
 mod tags;
+mod verdict;
 
 use std::collections::HashMap;
 
@@ -58,8 +61,6 @@ const HEADER_BEFORE_TITLE: usize = 6;
 const HEADER_AFTER_BODY: usize = 3;
 /// Repeated lines this long (in characters) keep their first occurrence.
 const LONG_REPEAT: usize = 150;
-/// Bodies shorter than this (in characters) make the page a non-article.
-const MIN_BODY_CHARS: usize = 150;
 
 /// Extracts an article from a plain-text dump. `url` is recorded as given;
 /// `profile` (learned from other dumps of the same site) marks the site's
@@ -85,7 +86,7 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     article.site_name = meta::site_name(&lines, &kinds);
     article.published = header_date;
     let mut selection = body::select(&lines, &kinds);
-    if selection.chars < MIN_BODY_CHARS {
+    if selection.chars < verdict::MIN_BODY_CHARS {
         // Nothing left: maybe the article itself is said twice (a test or
         // print page); keep the first copy of long repeated paragraphs.
         let mut again = classify_all(&lines);
@@ -102,7 +103,7 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
         start, blocks, end, ..
     } = selection;
     if blocks.is_empty() {
-        article.reject(non_article_reason(&lines));
+        article.reject(verdict::non_article(&lines, &kinds, 0).unwrap_or("no article body"));
         return article;
     }
     let body_start = blocks.first().map_or(start, |(i, _)| *i);
@@ -127,8 +128,7 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     article.tags = find_tags(&lines, &kinds, body_start, &article);
 
     let body_chars: usize = article.body.iter().map(|b| b.text.chars().count()).sum();
-    if body_chars < MIN_BODY_CHARS {
-        let reason = non_article_reason(&lines);
+    if let Some(reason) = verdict::non_article(&lines, &kinds, body_chars) {
         article.reject(reason);
         return article;
     }
@@ -246,31 +246,6 @@ fn find_tags(lines: &[Line], kinds: &[Kind], from: usize, article: &Article) -> 
         }
     }
     Vec::new()
-}
-
-/// Why a page without body text is not an article.
-fn non_article_reason(lines: &[Line]) -> &'static str {
-    let head = lines.iter().take(60);
-    let mut error = false;
-    let mut consent = false;
-    for l in head {
-        let k = l.key.as_str();
-        error |= k.contains("page not found")
-            || k.contains("404")
-            || k.contains("no longer available")
-            || k.contains("could not be found");
-        consent |=
-            k.contains("cookies") || k.contains("consent") || k.contains("subscribe to continue");
-    }
-    if lines.is_empty() {
-        "empty dump"
-    } else if error {
-        "error page"
-    } else if consent {
-        "consent or subscription wall"
-    } else {
-        "no article body (index or stub page)"
-    }
 }
 
 #[cfg(test)]
