@@ -18,6 +18,7 @@ use dateline_model::{Block, BlockKind};
 
 use super::kind::Kind;
 use super::line::Line;
+use super::list;
 
 /// The score of one line: positive for body-like text.
 pub(crate) fn score(line: &Line, kind: Kind) -> i64 {
@@ -68,7 +69,7 @@ pub(crate) struct Selection {
 /// skipped, and a list its last line introduces.
 pub(crate) fn select(lines: &[Line], kinds: &[Kind]) -> Selection {
     let mut scores: Vec<i64> = lines.iter().zip(kinds).map(|(l, k)| score(l, *k)).collect();
-    credit_lists(lines, kinds, &mut scores);
+    list::credit_lists(lines, kinds, &mut scores);
     damp_comments(kinds, &mut scores);
     let Some(region) = best_region(&scores) else {
         return Selection::default();
@@ -79,13 +80,15 @@ pub(crate) fn select(lines: &[Line], kinds: &[Kind]) -> Selection {
     let mut end = region.1;
     // A list introduced by the body's last line ("Tour dates:") is body too.
     let last = blocks.last().map(|(i, _)| *i);
-    let intro = last.filter(|&i| ends_with_colon(&lines[i])).or_else(|| {
-        let next = region.1;
-        (next < lines.len() && kinds[next] == Kind::Text && ends_with_colon(&lines[next]))
-            .then_some(next)
-    });
+    let intro = last
+        .filter(|&i| list::ends_with_colon(&lines[i]))
+        .or_else(|| {
+            let next = region.1;
+            (next < lines.len() && kinds[next] == Kind::Text && list::ends_with_colon(&lines[next]))
+                .then_some(next)
+        });
     if let Some(intro) = intro {
-        let items = list_len(lines, kinds, intro + 1, lines.len());
+        let items = list::list_len(lines, kinds, intro + 1, lines.len());
         if items > 0 {
             blocks.retain(|(i, _)| *i < intro);
             blocks.push((
@@ -157,29 +160,6 @@ fn merge_neighbours(
         start = s;
     }
     (start, end)
-}
-
-/// Lists (tables rendered one row a line) announced by a line ending with
-/// a colon are text: their rows earn half their length, so a standings
-/// table or a tour-date list can carry the region like prose does. One
-/// header row may sit between the colon line and the rows.
-fn credit_lists(lines: &[Line], kinds: &[Kind], scores: &mut [i64]) {
-    let mut i = 0;
-    while i < lines.len() {
-        if kinds[i] == Kind::Text && ends_with_colon(&lines[i]) {
-            for from in [i + 1, i + 2] {
-                let n = list_len(lines, kinds, from, lines.len());
-                if n > 0 {
-                    for j in from..from + n {
-                        scores[j] = scores[j].max(lines[j].chars as i64 / 2);
-                    }
-                    i = from + n;
-                    break;
-                }
-            }
-        }
-        i += 1;
-    }
 }
 
 /// Prose this strong (in score points) before a comment header means the
@@ -269,7 +249,7 @@ fn blocks(
         let run_end = (i..end)
             .find(|&j| kinds[j] == Kind::Text && scores[j] > 0)
             .unwrap_or(end);
-        if list_len(lines, kinds, i, run_end) == run_end - i {
+        if list::list_len(lines, kinds, i, run_end) == run_end - i {
             for j in i..run_end {
                 out.push((j, Block::new(BlockKind::ListItem, lines[j].text.clone())));
             }
@@ -288,53 +268,6 @@ fn blocks(
         i = run_end;
     }
     out
-}
-
-/// Lines that introduce a list end with a colon ("Tour dates:").
-fn ends_with_colon(line: &Line) -> bool {
-    line.text.ends_with(':')
-}
-
-/// The number of lines from `from` (before `to`) that form a list: at
-/// least three text lines of the same shape (how they start, which
-/// separator they use), a separator or a leading number being required so
-/// that plain menus do not qualify.
-fn list_len(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> usize {
-    let Some(first) = lines
-        .get(from)
-        .filter(|_| from < to && kinds[from] == Kind::Text)
-    else {
-        return 0;
-    };
-    let sig = shape(first);
-    if sig.1.is_none() && sig.0 != 'd' {
-        return 0;
-    }
-    let n = (from..to)
-        .take_while(|&j| kinds[j] == Kind::Text && lines[j].chars <= 200 && shape(&lines[j]) == sig)
-        .count();
-    if n >= 3 {
-        n
-    } else {
-        0
-    }
-}
-
-/// How a line starts (digit, upper, lower, other) and its first separator.
-fn shape(line: &Line) -> (char, Option<&'static str>) {
-    const SEPARATORS: &[&str] = &[" -- ", " – ", " — ", " - ", " @ ", " : ", ": ", " | "];
-    let start = match line.text.chars().next() {
-        Some(c) if c.is_ascii_digit() => 'd',
-        Some(c) if c.is_uppercase() => 'u',
-        Some(c) if c.is_lowercase() => 'l',
-        _ => 'o',
-    };
-    let sep = SEPARATORS
-        .iter()
-        .filter_map(|s| line.text.find(s).map(|i| (i, *s)))
-        .min()
-        .map(|(_, s)| s);
-    (start, sep)
 }
 
 fn block_kind(line: &Line) -> BlockKind {
@@ -381,20 +314,6 @@ mod tests {
         assert!(texts[0].starts_with("Heavy rain"));
         assert_eq!(texts[2], "What comes next");
         assert!(texts[3].starts_with("Residents"));
-    }
-
-    #[test]
-    fn lists_of_one_shape_are_kept() {
-        let (lines, kinds, _) = page(
-            "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\nJune 10 -- MIDFLORIDA Amphitheatre, Tampa, FL\n\
-             June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA\nRelated\nNews\nSport\nWeather",
-        );
-        assert_eq!(list_len(&lines, &kinds, 0, lines.len()), 3);
-        assert_eq!(
-            list_len(&lines, &kinds, 3, lines.len()),
-            0,
-            "a menu is no list"
-        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! [`super::SiteProfile`]).
 
 use super::line::Line;
+use super::vocab;
 
 /// The role of a line, as far as the body is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,219 +92,6 @@ fn core(key: &str) -> &str {
     key.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-const EXACT: &[&str] = &[
-    "share",
-    "shares",
-    "tweet",
-    "email",
-    "e-mail",
-    "print",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "whatsapp",
-    "pinterest",
-    "reddit",
-    "telegram",
-    "instagram",
-    "youtube",
-    "rss",
-    "menu",
-    "search",
-    "home",
-    "subscribe",
-    "sign in",
-    "sign up",
-    "log in",
-    "login",
-    "logout",
-    "register",
-    "advertisement",
-    "advertising",
-    "ad",
-    "related",
-    "read more",
-    "more",
-    "next",
-    "previous",
-    "close",
-    "skip to content",
-    "newsletter",
-    "share this",
-    "like this",
-    "like loading",
-    "loading",
-    "back to top",
-    "return to top",
-    "top",
-    "caption",
-    "back to gallery",
-    "open",
-    "toggle navigation",
-    "navigation",
-    "main menu",
-    "copy link",
-    "link copied",
-    "save",
-    "share on facebook",
-    "share on twitter",
-    "share via email",
-    "reprints",
-    "cancel",
-    "submit",
-    "post",
-    "follow",
-    "follow us",
-    "sponsored content",
-    "sponsored",
-    "recommended",
-    "trending",
-    "popular",
-    "most popular",
-    "most read",
-    "latest",
-    "latest news",
-    "top stories",
-    "more stories",
-    "related articles",
-    "related stories",
-    "related posts",
-    "you may also like",
-    "you might also like",
-    "read next",
-    "watch",
-    "listen",
-    "play",
-    "gallery",
-    "video",
-    "photos",
-    "print this article",
-    "email this article",
-    "get short url",
-    "view comments",
-    "sections",
-    "topics",
-    "accept",
-    "accept cookies",
-    "ok",
-    "got it",
-    "x",
-    "show more",
-    "load more",
-    "see more",
-    "view more",
-    "view all",
-    "see all",
-    "all",
-    "contact",
-    "contact us",
-    "about",
-    "about us",
-    "privacy",
-    "privacy policy",
-    "terms",
-    "terms of use",
-    "terms of service",
-    "faq",
-    "help",
-    "by",
-];
-
-const CONTAINS: &[&str] = &[
-    "all rights reserved",
-    "©",
-    "copyright",
-    "cookie",
-    "privacy policy",
-    "privacy notice",
-    "terms of use",
-    "terms of service",
-    "terms and conditions",
-    "sign up for",
-    "subscribe to",
-    "newsletter",
-    "follow us",
-    "share this",
-    "share on ",
-    "click here",
-    "read more",
-    "related articles",
-    "related stories",
-    "you may also like",
-    "you might also like",
-    "recommended for you",
-    "most popular",
-    "most read",
-    "javascript",
-    "your browser",
-    "skip to ",
-    "back to top",
-    "view all",
-    "see all",
-    "more from ",
-    "download the app",
-    "get the app",
-    "image 1 of",
-    "next article",
-    "previous article",
-    "bloggers like this",
-    "powered by",
-    "designed by",
-    "contact us",
-    "about us",
-    "your email",
-    "email address",
-    "comment data",
-    "you are commenting using",
-    "notify me of",
-    "must be logged in",
-    "will not be published",
-    "required fields are marked",
-    "log in to",
-    "sign in to",
-    "create an account",
-    "free trial",
-    "read also:",
-    "also read:",
-    "see also:",
-    "leggi anche",
-    "leia também",
-    "lee también",
-    "lire aussi",
-    "lesen sie auch",
-];
-
-/// Patterns strong enough to condemn even a sentence-like line.
-const CONTAINS_IN_PROSE: &[&str] = &[
-    "all rights reserved",
-    "©",
-    "click here to",
-    "sign up for our",
-    "subscribe to our",
-    "our newsletter",
-    "javascript",
-    "your browser",
-    "uses cookies",
-    "use of cookies",
-    "bloggers like this",
-    "your email address",
-    "comment data is processed",
-    "save my name, email",
-    "you are commenting using",
-    "notify me of",
-    "must be logged in",
-    "will not be published",
-    "required fields are marked",
-    "read also:",
-    "also read:",
-    "see also:",
-    "leggi anche",
-    "leia também",
-    "lee también",
-    "lire aussi",
-    "lesen sie auch",
-];
-
 /// Navigation, share, legal and subscription vocabulary.
 ///
 /// Short lines are matched loosely; sentence-like lines only against strong
@@ -311,27 +99,17 @@ const CONTAINS_IN_PROSE: &[&str] = &[
 fn is_boilerplate(line: &Line) -> bool {
     let key = line.key.as_str();
     let c = core(key);
-    if c.is_empty() || EXACT.contains(&c) {
+    if c.is_empty() || vocab::EXACT.contains(&c) {
         return true;
     }
     // Teaser links: "Related: SpaceX's Starship in Pictures".
-    const TEASERS: &[&str] = &[
-        "related:",
-        "read more:",
-        "see also:",
-        "more:",
-        "recommended:",
-        "read next:",
-        "watch:",
-        "listen:",
-    ];
-    if TEASERS.iter().any(|t| key.starts_with(t)) {
+    if vocab::TEASERS.iter().any(|t| key.starts_with(t)) {
         return true;
     }
     let patterns = if line.is_prose() && line.chars >= 60 {
-        CONTAINS_IN_PROSE
+        vocab::CONTAINS_IN_PROSE
     } else {
-        CONTAINS
+        vocab::CONTAINS
     };
     patterns.iter().any(|p| key.contains(p)) || is_cookie_notice(key)
 }
@@ -358,18 +136,10 @@ fn is_cookie_notice(key: &str) -> bool {
 
 /// Contact blocks: two or more contact markers, or an e-mail address in a short line.
 fn is_contact(key: &str) -> bool {
-    const MARKERS: &[&str] = &[
-        "telephone",
-        "phone:",
-        "tel:",
-        "tel.",
-        "fax",
-        "e-mail:",
-        "email:",
-        "toll free",
-        "customer service",
-    ];
-    let hits = MARKERS.iter().filter(|m| key.contains(*m)).count();
+    let hits = vocab::CONTACT_MARKERS
+        .iter()
+        .filter(|m| key.contains(*m))
+        .count();
     hits >= 2 || (key.len() < 120 && has_email(key))
 }
 
@@ -387,27 +157,9 @@ fn has_email(key: &str) -> bool {
 fn is_closing(key: &str) -> bool {
     // Boxes that also sit inside articles ("Related", "Don't miss") are
     // plain boilerplate, not closers: only end-of-article headers here.
-    const HEADS: &[&str] = &[
-        "you may also like",
-        "you might also like",
-        "you may like",
-        "you might like",
-        "read next",
-        "what to read next",
-        "about the author",
-        "more from the author",
-        "você pode gostar",
-        "você também pode gostar",
-        "te puede interesar",
-        "potrebbe interessarti",
-        "vous aimerez aussi",
-        "das könnte sie auch interessieren",
-        "über den autor",
-        "sobre o autor",
-        "sobre el autor",
-    ];
+
     let c = core(key);
-    if HEADS.contains(&c) {
+    if vocab::CLOSING_HEADS.contains(&c) {
         return true;
     }
     // "About Jane Doe", "Sobre Carlos Nadalim", "Über Moritz Bachmann": an author box.
@@ -425,38 +177,8 @@ fn is_closing(key: &str) -> bool {
 /// Headers of comment sections.
 fn is_comments(key: &str) -> bool {
     let c = core(key);
-    const HEADS: &[&str] = &[
-        "comments",
-        "comment",
-        "leave a reply",
-        "leave a comment",
-        "post a comment",
-        "add a comment",
-        "join the discussion",
-        "join the conversation",
-        "show comments",
-        "loading comments",
-        "comments are closed",
-        "reader comments",
-        "comments powered by disqus",
-        "discussion",
-        "responses",
-        // The same headers in a few other languages.
-        "lascia un commento",
-        "deixe um comentário",
-        "deixe seu comentário",
-        "deja un comentario",
-        "laisser un commentaire",
-        "laissez un commentaire",
-        "kommentar schreiben",
-        "kommentare",
-        "comentários",
-        "comentarios",
-        "commenti",
-        "commentaires",
-        "nessun commento",
-    ];
-    if HEADS.contains(&c) {
+
+    if vocab::COMMENT_HEADS.contains(&c) {
         return true;
     }
     // A commenter's header: "joetoronto says:", "Ben commented on", or with
@@ -490,115 +212,16 @@ pub(crate) fn is_byline(line: &Line) -> bool {
 
 /// The text after a byline prefix.
 pub(crate) fn byline_rest(text: &str) -> Option<&str> {
-    const PREFIXES: &[&str] = &[
-        "by ",
-        "posted by ",
-        "written by ",
-        "words by ",
-        "story by ",
-        "reported by ",
-        "por ",
-        "von ",
-        "par ",
-    ];
     let lower = text.get(..text.len().min(16))?.to_lowercase();
-    PREFIXES
+    vocab::BYLINE_PREFIXES
         .iter()
         .find(|p| lower.starts_with(*p))
         .map(|p| text[p.len()..].trim())
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-const DATE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "gmt",
-    "utc",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "pst",
-    "pdt",
-    "et",
-    "pt",
-    "bst",
-    "cet",
-    "cest",
-    "ist",
-    "at",
-    "on",
-    "updated",
-    "published",
-    "posted",
-    "last",
-    "modified",
-    "date",
-    "time",
-    "de",
-    "of",
-    "the",
-    "th",
-    "st",
-    "nd",
-    "rd",
-    "hours",
-    "ago",
-    "hrs",
-    "min",
-    "mins",
-    "read",
-    "reading",
-    "minute",
-    "minutes",
-];
-
 /// The month number of an English month name or abbreviation.
 pub(crate) fn month_number(word: &str) -> Option<u8> {
-    let i = MONTHS.iter().position(|m| *m == word)?;
+    let i = vocab::MONTHS.iter().position(|m| *m == word)?;
     // The abbreviations follow the twelve names, "may" having none.
     Some(if i < 12 {
         i as u8 + 1
@@ -631,7 +254,7 @@ pub(crate) fn is_date_line(line: &Line) -> bool {
         } else if month_number(w).is_some() {
             known += 1;
             dated = true;
-        } else if DATE_WORDS.contains(&w)
+        } else if vocab::DATE_WORDS.contains(&w)
             || w.trim_end_matches(['s', 't', 'n', 'd', 'h', 'r'])
                 .chars()
                 .all(|c| c.is_ascii_digit())
@@ -644,18 +267,8 @@ pub(crate) fn is_date_line(line: &Line) -> bool {
 
 /// The credit of a caption or credit line: "(photo credit: X)", "Photo: X".
 pub(crate) fn credit_of(text: &str) -> Option<&str> {
-    const MARKERS: &[&str] = &[
-        "(photo credit:",
-        "(image credit:",
-        "(photo:",
-        "(credit:",
-        "(image:",
-        "(picture:",
-        "(foto:",
-        "(photograph:",
-    ];
     let lower = text.to_lowercase();
-    for m in MARKERS {
+    for m in vocab::CREDIT_MARKERS {
         if let Some(i) = lower.rfind(m) {
             if lower.ends_with(')') && lower.len() == text.len() {
                 return Some(text[i + m.len()..text.len() - 1].trim()).filter(|s| !s.is_empty());
@@ -663,19 +276,10 @@ pub(crate) fn credit_of(text: &str) -> Option<&str> {
         }
     }
     // A bare agency credit under a picture: "Getty Images", "AP Photo/Jane Doe".
-    const AGENCIES: &[&str] = &[
-        "getty images",
-        "ap photo",
-        "reuters",
-        "afp",
-        "shutterstock",
-        "istock",
-        "epa-efe",
-        "xinhua",
-    ];
+
     if text.len() < 60
         && text.split(' ').count() <= 6
-        && AGENCIES.iter().any(|a| lower.contains(a))
+        && vocab::AGENCIES.iter().any(|a| lower.contains(a))
         && !lower.ends_with('.')
     {
         return Some(
@@ -683,17 +287,9 @@ pub(crate) fn credit_of(text: &str) -> Option<&str> {
                 .trim_end_matches([')', ' ']),
         );
     }
-    const PREFIXES: &[&str] = &[
-        "photo:",
-        "photo credit:",
-        "credit:",
-        "image:",
-        "picture:",
-        "photograph:",
-        "foto:",
-    ];
+
     if text.len() < 100 && lower.len() == text.len() {
-        for p in PREFIXES {
+        for p in vocab::CREDIT_PREFIXES {
             if lower.starts_with(p) {
                 return Some(text[p.len()..].trim()).filter(|s| !s.is_empty());
             }
@@ -724,15 +320,6 @@ pub(crate) fn caption_of(text: &str) -> Option<&str> {
 
 /// The items part of a tag line ("Tags: a, b", "Tags Iran Syria", "Topics: x").
 pub(crate) fn tag_items(text: &str) -> Option<&str> {
-    const PREFIXES: &[&str] = &[
-        "tags",
-        "tagged",
-        "tagged with",
-        "topics",
-        "related topics",
-        "filed under",
-        "keywords",
-    ];
     let (head, rest) = match text.split_once(':') {
         Some((h, r)) if h.len() < 20 => (h.trim(), r.trim()),
         _ => {
@@ -741,7 +328,8 @@ pub(crate) fn tag_items(text: &str) -> Option<&str> {
         }
     };
     let head = head.to_lowercase();
-    (PREFIXES.contains(&head.as_str()) && !rest.is_empty() && text.len() < 400).then_some(rest)
+    (vocab::TAG_PREFIXES.contains(&head.as_str()) && !rest.is_empty() && text.len() < 400)
+        .then_some(rest)
 }
 
 #[cfg(test)]

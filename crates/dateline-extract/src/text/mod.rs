@@ -38,10 +38,12 @@ mod body;
 mod fallback;
 mod kind;
 mod line;
+mod list;
 mod meta;
 mod profile;
 mod tags;
 mod verdict;
+mod vocab;
 
 use std::collections::HashMap;
 
@@ -313,32 +315,5 @@ mod tests {
             article.is_article,
             "a page repeating another keeps its body"
         );
-    }
-}
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn debug_dump() {
-        let Ok(path) = std::env::var("DUMP") else {
-            return;
-        };
-        let text = std::fs::read_to_string(path).unwrap();
-        let (_, text) = super::line::split_header(&text);
-        let lines = super::line::split_lines(text);
-        let mut kinds = super::classify_all(&lines);
-        super::mark_page_context(&lines, &mut kinds);
-        let scores: Vec<i64> = lines
-            .iter()
-            .zip(&kinds)
-            .map(|(l, k)| super::body::score(l, *k))
-            .collect();
-        for (i, l) in lines.iter().enumerate() {
-            println!(
-                "{i:4} {:?} {} | {}",
-                kinds[i],
-                scores[i],
-                &l.text.chars().take(90).collect::<String>()
-            );
-        }
     }
 }
