@@ -317,6 +317,55 @@ mod tests {
     }
 
     #[test]
+    fn comments_after_the_article_are_damped() {
+        let article = "Heavy rain flooded hundreds of homes along the coast on Monday, officials said, \
+                       and more storms are expected later this week as the front moves slowly north.\n";
+        let comment = "I could not agree more with this, the council should have acted years ago on the flooding.\n";
+        let text = format!("{}Leave a Reply\n{}", article.repeat(4), comment.repeat(12));
+        let (lines, kinds, _) = page(&text);
+        let sel = select(&lines, &kinds);
+        assert_eq!(sel.blocks.len(), 4, "the longer thread below stays out");
+    }
+
+    #[test]
+    fn dated_teasers_after_the_article_are_damped() {
+        let para = "Heavy rain flooded hundreds of homes along the coast on Monday, officials said, \
+                    and more storms are expected later this week as the front moves slowly north.\n";
+        let teaser = "Mayor Opens Bridge\nNovember 19, 2019\nThe new bridge over the river opened to traffic after three years of work.\n";
+        let text = format!("{}{}", para.repeat(4), teaser.repeat(6));
+        let (lines, kinds, _) = page(&text);
+        assert_eq!(select(&lines, &kinds).blocks.len(), 4);
+    }
+
+    #[test]
+    fn neutral_gaps_are_joined() {
+        let para = "Heavy rain flooded hundreds of homes along the coast on Monday, officials said today.\n";
+        let chart = "$915\nbillion\n'17\n'18\n'19\n'20\n'21\n'22\n";
+        let text = format!(
+            "{}{chart}{}",
+            para.repeat(3),
+            para.replace("Monday", "Tuesday").repeat(3)
+        );
+        let (lines, kinds, _) = page(&text);
+        let sel = select(&lines, &kinds);
+        assert!(sel.blocks.last().unwrap().1.text.contains("Tuesday"));
+        let menu = "$915\nHome\nSubscribe\n";
+        let text = format!(
+            "{}{menu}{}",
+            para.repeat(3),
+            para.replace("Monday", "Tuesday").repeat(2)
+        );
+        let (lines, kinds, _) = page(&text);
+        assert!(
+            !select(&lines, &kinds)
+                .blocks
+                .iter()
+                .any(|(_, b)| b.text.contains("Tuesday")),
+            "vocabulary is a barrier"
+        );
+    }
+
+    #[test]
     fn no_region_without_text() {
         assert_eq!(best_region(&[-5, -20, -1]), None);
         assert_eq!(best_region(&[]), None);

@@ -294,6 +294,54 @@ mod tests {
     }
 
     #[test]
+    fn random_bytes_do_not_panic() {
+        // A fixed xorshift stream: the same junk on every run.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let bytes: Vec<u8> = (0..200_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect();
+        let text = String::from_utf8_lossy(&bytes);
+        let a = extract_dump(&text, None, None);
+        assert!(!a.is_article || !a.text.is_empty());
+    }
+
+    #[test]
+    fn repeated_lines_and_bare_tag_headings() {
+        let lines: Vec<Line> = "Home\nNews\nHome\nTags\nIran Syria\nA caption\nPhoto: AP"
+            .lines()
+            .filter_map(Line::new)
+            .collect();
+        let mut kinds = classify_all(&lines);
+        mark_page_context(&lines, &mut kinds);
+        assert_eq!(
+            kinds[2],
+            Kind::Boilerplate,
+            "vocabulary wins over repetition"
+        );
+        assert_eq!(kinds[4], Kind::Tags);
+        assert_eq!(kinds[5], Kind::Caption);
+    }
+
+    #[test]
+    fn seed_like_page_end_to_end() {
+        let dump = " date 2019-12-09 Daily Planet - News\nStorm floods the coast\nBy JANE DOE\n\
+            DECEMBER 9, 2019 17:34\n\
+            Heavy rain flooded hundreds of homes along the coast on Monday, officials said.\n\
+            More storms are expected later this week as the front moves north, forecasters warned.\n\
+            Tags Floods United States Coast\nCustomer service: Telephone 555 E-mail: help@planet.example";
+        let a = extract_dump(dump, None, None);
+        assert_eq!(a.authors, ["Jane Doe"]);
+        assert_eq!(a.published.unwrap().to_string(), "2019-12-09T17:34:00");
+        assert_eq!(a.tags, ["Floods", "United States", "Coast"]);
+        assert!(!a.text.contains("Telephone"));
+    }
+
+    #[test]
     fn error_pages_are_rejected() {
         let a = extract_dump(
             "Home\nNews\n404 - Page not found\nSorry, we could not find that page.",
