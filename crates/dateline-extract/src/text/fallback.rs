@@ -51,15 +51,42 @@ pub(crate) fn parse_date(text: &str) -> Option<Timestamp> {
 }
 
 /// Names after a byline prefix: "SETH J. FRANTZMAN" -> ["Seth J. Frantzman"].
+/// What follows the names (a date, "Updated", a role after " - " or "|")
+/// is cut off; parts that are not name-like (credentials, agencies in one
+/// word) are dropped.
 pub(crate) fn byline_names(rest: &str) -> Vec<String> {
-    // "Jane Doe on November 19, 2019": the date is not part of the name.
-    let rest = rest.split(" on ").next().unwrap_or(rest);
-    rest.split([',', '&', '|'])
+    // The names end where a date, a time or an update note begins.
+    let mut end = rest.len();
+    for (i, w) in word_starts(rest) {
+        let lower = w.to_lowercase();
+        let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.starts_with(|c: char| c.is_ascii_digit())
+            || month_number(lower).is_some()
+            || matches!(
+                lower,
+                "on" | "updated" | "published" | "posted" | "follow" | "at"
+            )
+        {
+            end = i;
+            break;
+        }
+    }
+    let rest = rest[..end].split([' ', '-']).collect::<Vec<_>>().join(" ");
+    rest.split([',', '&', '|', '(', ')', '/'])
         .flat_map(|part| part.split(" and "))
-        .map(str::trim)
-        .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 4)
+        .map(|n| n.trim().trim_end_matches(['-', '–']).trim())
+        .filter(|n| n.split_whitespace().count() >= 2 && n.split_whitespace().count() <= 4)
         .map(|n| crate::byline::normalize_person_name(n).unwrap_or_else(|| case_name(n)))
         .collect()
+}
+
+/// Byte offsets and words of `text`, split on spaces.
+fn word_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(' ').scan(0, |pos, w| {
+        let start = *pos;
+        *pos += w.len() + 1;
+        Some((start, w))
+    })
 }
 
 /// Title-cases an all-caps name, keeping names that already have mixed case.
@@ -121,5 +148,14 @@ mod tests {
     fn cases_names() {
         assert_eq!(byline_names("SETH J. FRANTZMAN"), ["Seth J. Frantzman"]);
         assert_eq!(byline_names("Ann Lee and BOB RAY"), ["Ann Lee", "Bob Ray"]);
+        assert_eq!(
+            byline_names("Joseph Tsidulko November 19, 2019, 07:47 PM EST"),
+            ["Joseph Tsidulko"]
+        );
+        assert_eq!(
+            byline_names("Umair Irfan Updated Nov 13, 2019"),
+            ["Umair Irfan"]
+        );
+        assert_eq!(byline_names("Rachael Link, MS, RD"), ["Rachael Link"]);
     }
 }

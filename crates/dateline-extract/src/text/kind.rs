@@ -111,7 +111,19 @@ fn is_boilerplate(line: &Line) -> bool {
     } else {
         vocab::CONTAINS
     };
-    patterns.iter().any(|p| key.contains(p)) || is_cookie_notice(key)
+    patterns.iter().any(|p| key.contains(p)) || is_cookie_notice(key) || is_share_bar(line)
+}
+
+/// Share bars: a short line naming two social networks or more
+/// ("Whatsapp Facebook Pint Baixar").
+fn is_share_bar(line: &Line) -> bool {
+    line.words <= 12
+        && line
+            .key
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| vocab::SOCIAL.contains(w))
+            .count()
+            >= 2
 }
 
 /// Cookie notices, in any of a few languages: "cookie" beside a word for
@@ -377,6 +389,7 @@ mod tests {
     #[test]
     fn recognises_boilerplate() {
         assert_eq!(kind("Share this:"), Kind::Boilerplate);
+        assert_eq!(kind("Whatsapp Facebook Pint Baixar"), Kind::Boilerplate);
         assert_eq!(
             kind("Related: SpaceX's Starship and Super Heavy Mars Rocket in Pictures"),
             Kind::Boilerplate

@@ -137,3 +137,10 @@ pub(crate) const CREDIT_PREFIXES: &[&str] = &[
 pub(crate) const TAG_PREFIXES: &[&str] = &[
     "tags", "tagged", "tagged with", "topics", "related topics", "filed under", "keywords",
 ];
+
+/// Social networks, named in share bars.
+#[rustfmt::skip]
+pub(crate) const SOCIAL: &[&str] = &[
+    "facebook", "twitter", "whatsapp", "pinterest", "pint", "linkedin", "reddit", "email", "telegram",
+    "instagram", "youtube", "tumblr", "flipboard", "messenger", "vk", "weibo", "wechat",
+];
