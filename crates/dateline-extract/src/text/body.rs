@@ -255,7 +255,10 @@ fn blocks(
             }
         } else if run_end - i <= 2 && run_end < end {
             for j in i..run_end {
-                if kinds[j] == Kind::Text && lines[j].words <= 20 {
+                // A sentence said twice inside the article (an embedded
+                // post's signature, a recurring interview question) is text.
+                let repeated_sentence = kinds[j] == Kind::Repeated && lines[j].ends_sentence && lines[j].words >= 4;
+                if (kinds[j] == Kind::Text && lines[j].words <= 20) || repeated_sentence {
                     let kind = if lines[j].ends_sentence {
                         block_kind(&lines[j])
                     } else {
