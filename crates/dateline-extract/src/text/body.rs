@@ -257,7 +257,8 @@ fn blocks(
             for j in i..run_end {
                 // A sentence said twice inside the article (an embedded
                 // post's signature, a recurring interview question) is text.
-                let repeated_sentence = kinds[j] == Kind::Repeated && lines[j].ends_sentence && lines[j].words >= 4;
+                let repeated_sentence =
+                    kinds[j] == Kind::Repeated && lines[j].ends_sentence && lines[j].words >= 4;
                 if (kinds[j] == Kind::Text && lines[j].words <= 20) || repeated_sentence {
                     let kind = if lines[j].ends_sentence {
                         block_kind(&lines[j])

@@ -21,8 +21,8 @@ pub(crate) fn ends_with_colon(line: &Line) -> bool {
 
 /// The number of lines from `from` (before `to`) that form a list: at
 /// least three text lines of the same shape (how they start, which
-/// separator they use), a separator or a leading number being required so
-/// that plain menus do not qualify.
+/// separator they use), a separator, a leading number or a lower-case
+/// start being required so that plain title-case menus do not qualify.
 pub(crate) fn list_len(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> usize {
     let Some(first) = lines
         .get(from)
@@ -31,17 +31,25 @@ pub(crate) fn list_len(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -
         return 0;
     };
     let sig = shape(first);
-    if sig.1.is_none() && sig.0 != 'd' {
+    if sig.1.is_none() && !matches!(sig.0, 'd' | 'l') {
         return 0;
     }
     let n = (from..to)
-        .take_while(|&j| kinds[j] == Kind::Text && lines[j].chars <= 200 && shape(&lines[j]) == sig)
+        .take_while(|&j| {
+            kinds[j] == Kind::Text && lines[j].chars <= 200 && same_shape(shape(&lines[j]), sig)
+        })
         .count();
     if n >= 3 {
         n
     } else {
         0
     }
+}
+
+/// Rows of a list starting with a number or in lower case need only start
+/// alike; others must also share their separator.
+fn same_shape(a: (char, Option<&'static str>), b: (char, Option<&'static str>)) -> bool {
+    a.0 == b.0 && (matches!(a.0, 'd' | 'l') || a.1 == b.1)
 }
 
 /// How a line starts (digit, upper, lower, other) and its first separator.
