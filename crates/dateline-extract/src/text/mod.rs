@@ -365,3 +365,32 @@ mod tests {
         );
     }
 }
+/// A tuning aid, not a check: `DUMP=page.txt cargo test -p dateline-extract
+/// explain_dump -- --nocapture` prints each line's kind and score.
+#[cfg(test)]
+mod tuning {
+    #[test]
+    fn explain_dump() {
+        let Ok(path) = std::env::var("DUMP") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap();
+        let (_, text) = super::line::split_header(&text);
+        let lines = super::line::split_lines(text);
+        let mut kinds = super::classify_all(&lines);
+        super::mark_page_context(&lines, &mut kinds);
+        let scores: Vec<i64> = lines
+            .iter()
+            .zip(&kinds)
+            .map(|(l, k)| super::body::score(l, *k))
+            .collect();
+        for (i, l) in lines.iter().enumerate() {
+            println!(
+                "{i:4} {:?} {} | {}",
+                kinds[i],
+                scores[i],
+                &l.text.chars().take(90).collect::<String>()
+            );
+        }
+    }
+}

@@ -45,7 +45,8 @@ pub(crate) const CONTAINS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const CONTAINS_IN_PROSE: &[&str] = &[
     "all rights reserved", "©", "click here to", "sign up for our", "subscribe to our",
-    "our newsletter", "javascript", "your browser", "uses cookies", "use of cookies",
+    "our newsletter", "enable javascript", "javascript is disabled", "your browser does not",
+    "update your browser", "upgrade your browser", "uses cookies", "use of cookies",
     "bloggers like this", "your email address", "comment data is processed", "save my name, email",
     "you are commenting using", "notify me of", "must be logged in", "will not be published",
     "required fields are marked", "read also:", "also read:", "see also:", "leggi anche",
