@@ -51,6 +51,9 @@ pub(crate) const CONTAINS_IN_PROSE: &[&str] = &[
     "you are commenting using", "notify me of", "must be logged in", "will not be published",
     "required fields are marked", "read also:", "also read:", "see also:", "leggi anche",
     "leia também", "lee también", "lire aussi", "lesen sie auch",
+    // Legal footers.
+    "registered trademark", "are trademarks of", "is a trademark of", "informational purposes only",
+    "not intended to diagnose", "not been evaluated by the food and drug administration",
 ];
 
 /// Prefixes of teaser links: "Related: SpaceX's Starship in Pictures".
