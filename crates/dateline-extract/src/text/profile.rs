@@ -7,6 +7,11 @@
 //!
 //! Dumps carry no URL, so a batch is first grouped into sites by the lines
 //! pages share ([`learn_profiles`]).
+//!
+//! Known failures: sites built on one template (a newspaper group) share a
+//! group, which is harmless as they share boilerplate too; two copies of
+//! one article teach their text as boilerplate, so extraction ignores a
+//! profile that would remove most of a page's running text.
 
 use std::collections::{HashMap, HashSet};
 
