@@ -78,7 +78,8 @@ pub(crate) const CLOSING_HEADS: &[&str] = &[
     "what to read next", "about the author", "more from the author", "você pode gostar",
     "você também pode gostar", "te puede interesar", "potrebbe interessarti", "vous aimerez aussi",
     "das könnte sie auch interessieren", "über den autor", "sobre o autor", "sobre el autor",
-    "most read", "most popular", "most viewed", "most shared", "up next",
+    "most read", "most popular", "most viewed", "most shared", "up next", "top stories",
+    "more stories", "more news", "other news", "latest news", "latest stories",
 ];
 
 /// Headers of comment sections, in a few languages.
