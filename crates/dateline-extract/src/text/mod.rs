@@ -51,7 +51,7 @@ mod tags;
 mod verdict;
 mod vocab;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dateline_model::{Article, Source, SourceFormat, Timestamp};
 
@@ -67,6 +67,8 @@ const TAG_CONTEXT_BYTES: usize = 200_000;
 const HEADER_BEFORE_TITLE: usize = 6;
 /// ...to this many lines into the body (some sit under the lead image).
 const HEADER_AFTER_BODY: usize = 3;
+/// A tag list written one tag a line is read this far at most.
+const MAX_TAG_LINES: usize = 30;
 /// Repeated lines this long (in characters) keep their first occurrence.
 const LONG_REPEAT: usize = 150;
 
@@ -133,7 +135,7 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     article.published = meta::published(&lines, &kinds, head, head_end).or(header_date);
     article.images = meta::images(&lines, &kinds, head, end);
     article.body = blocks.into_iter().map(|(_, b)| b).collect();
-    article.tags = find_tags(&lines, &kinds, body_start, &article);
+    article.tags = find_tags(&lines, &kinds, head, &article);
 
     let body_chars: usize = article.body.iter().map(|b| b.text.chars().count()).sum();
     if let Some(reason) = verdict::non_article(&lines, &kinds, body_chars) {
@@ -174,22 +176,15 @@ fn mark_repeats(lines: &[Line], kinds: &mut [Kind], keep_first_long: bool) {
     for l in lines {
         *counts.entry(l.key.as_str()).or_default() += 1;
     }
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for i in 0..lines.len() {
         let key = lines[i].key.as_str();
-        let first_long =
-            keep_first_long && lines[i].chars >= LONG_REPEAT && seen.insert(key, ()).is_none();
+        let first_long = keep_first_long && lines[i].chars >= LONG_REPEAT && seen.insert(key);
         if kinds[i] == Kind::Text && counts[key] > 1 && !first_long {
             kinds[i] = Kind::Repeated;
         }
         // The line under a bare "Tags" heading is the tag list.
-        if i > 0
-            && matches!(
-                lines[i - 1].key.trim_end_matches(':'),
-                "tags" | "topics" | "tagged"
-            )
-            && !lines[i].ends_sentence
-        {
+        if i > 0 && is_tag_heading(&lines[i - 1]) && !lines[i].ends_sentence {
             kinds[i] = Kind::Tags;
         }
         if matches!(kinds[i], Kind::Text | Kind::Repeated)
@@ -226,8 +221,9 @@ fn mark_profile(lines: &[Line], kinds: &mut [Kind], profile: &SiteProfile) {
     }
 }
 
-/// Tags from the first tag line below the body start: "Tags: a, b", or a
-/// bare "Tags" heading followed by one short line per tag.
+/// Tags from the first tag line from the article header on: "Tags: a, b",
+/// "Filed Under: a, b", or a bare "Tags" heading followed by either one
+/// line of tags or one short line per tag.
 fn find_tags(lines: &[Line], kinds: &[Kind], from: usize, article: &Article) -> Vec<String> {
     let mut context = article.title.clone().unwrap_or_default();
     for b in &article.body {
@@ -243,17 +239,46 @@ fn find_tags(lines: &[Line], kinds: &[Kind], from: usize, article: &Article) -> 
                 return tags::split_tags(items, &context);
             }
         }
-        let bare = lines[i].key.trim_end_matches(':');
-        if matches!(bare, "tags" | "topics" | "tagged") {
-            return lines[i + 1..]
-                .iter()
-                .take(20)
-                .take_while(|l| l.words <= 4 && l.chars <= 40 && !l.ends_sentence)
-                .map(|l| l.text.clone())
-                .collect();
+        if is_tag_heading(&lines[i]) {
+            let Some(next) = lines.get(i + 1) else { break };
+            if next.words > 4 {
+                return tags::split_tags(&next.text, &context);
+            }
+            // One tag a line: short text lines, up to the first other line.
+            let mut out: Vec<String> = Vec::new();
+            for j in i + 1..lines.len().min(i + 1 + MAX_TAG_LINES) {
+                let l = &lines[j];
+                let item = l
+                    .text
+                    .trim_matches(|c: char| matches!(c, ',' | ';' | '|' | '·' | ' '));
+                if item.is_empty() || !item.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                if !matches!(kinds[j], Kind::Text | Kind::Repeated | Kind::Tags)
+                    || l.words > 4
+                    || l.chars > 40
+                    || l.ends_sentence
+                    || item.chars().count() < 2
+                {
+                    break;
+                }
+                if !out.iter().any(|t| t.eq_ignore_ascii_case(item)) {
+                    out.push(item.to_owned());
+                }
+            }
+            return out;
         }
     }
     Vec::new()
+}
+
+/// A bare "Tags" heading over the tag list ("Topics" headings are more
+/// often menus).
+fn is_tag_heading(line: &Line) -> bool {
+    matches!(
+        line.key.trim_end_matches(':'),
+        "tags" | "tagged" | "tagged with" | "filed under" | "keywords"
+    )
 }
 
 #[cfg(test)]
@@ -331,6 +356,16 @@ mod tests {
         );
         assert_eq!(kinds[4], Kind::Tags);
         assert_eq!(kinds[5], Kind::Caption);
+    }
+
+    #[test]
+    fn tags_one_a_line_stop_at_other_lines() {
+        let dump = "Storm floods the coast\n\
+            Heavy rain flooded hundreds of homes along the coast on Monday, officials said.\n\
+            More storms are expected later this week as the front moves north, forecasters warned.\n\
+            Tags\nFloods,\n,\nWeather\nShare this:\nFacebook";
+        let a = extract_dump(dump, None, None);
+        assert_eq!(a.tags, ["Floods", "Weather"]);
     }
 
     #[test]
