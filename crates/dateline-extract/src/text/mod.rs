@@ -272,13 +272,14 @@ fn find_tags(lines: &[Line], kinds: &[Kind], from: usize, article: &Article) -> 
     Vec::new()
 }
 
-/// A bare "Tags" heading over the tag list ("Topics" headings are more
-/// often menus).
+/// A bare "Tags" heading over the tag list ("Topics" without a colon is
+/// more often a menu).
 fn is_tag_heading(line: &Line) -> bool {
-    matches!(
-        line.key.trim_end_matches(':'),
-        "tags" | "tagged" | "tagged with" | "filed under" | "keywords"
-    )
+    line.key == "topics:"
+        || matches!(
+            line.key.trim_end_matches(':'),
+            "tags" | "tagged" | "tagged with" | "filed under" | "keywords"
+        )
 }
 
 #[cfg(test)]
