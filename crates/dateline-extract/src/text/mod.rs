@@ -22,8 +22,8 @@
 //! page its group's profile.
 //!
 //! Quality, measured on the 181 scrapinghub text dumps (body F1 of 4-token
-//! shingles, reproduced by `examples/dump_eval.rs`): 0.936 page by page,
-//! 0.940 with site profiles learned over the whole folder.
+//! shingles, reproduced by `examples/dump_eval.rs`): 0.937 page by page,
+//! 0.941 with site profiles learned over the whole folder.
 //!
 //! ```
 //! use dateline_extract::text::extract_dump;
