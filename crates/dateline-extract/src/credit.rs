@@ -56,6 +56,10 @@ pub fn split_caption(text: &str) -> (Option<String>, Option<String>) {
     if text.is_empty() {
         return (None, None);
     }
+    // A site's copyright notice is furniture, not a picture credit.
+    if is_copyright_notice(text) {
+        return (Some(text.to_owned()), None);
+    }
     if let Some(credit) = whole_credit(text) {
         return (None, Some(credit.to_owned()));
     }
@@ -69,6 +73,9 @@ pub fn split_caption(text: &str) -> (Option<String>, Option<String>) {
 /// credit: X)", "AP Photo/Jane Doe", "© Reuters").
 pub fn whole_credit(text: &str) -> Option<&str> {
     let text = text.trim();
+    if is_copyright_notice(text) {
+        return None;
+    }
     if let Some((before, credit)) = trailing_parenthesis(text) {
         if before.trim().is_empty() {
             return Some(credit).filter(|c| !c.is_empty());
@@ -176,6 +183,15 @@ fn strip_label(text: &str) -> Option<&str> {
     })
 }
 
+fn is_copyright_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("rights reserved")
+        || lower.contains("all rights")
+        || lower.starts_with("copyright ©")
+        || lower.starts_with("© 20")
+        || lower.starts_with("© 19")
+}
+
 fn contains_word(haystack: &str, word: &str) -> bool {
     haystack.match_indices(word).any(|(i, _)| {
         let before = haystack[..i].chars().next_back();
@@ -239,6 +255,15 @@ mod tests {
         assert_eq!(whole_credit("Photo: Jane Doe"), Some("Jane Doe"));
         assert_eq!(whole_credit("Getty Images"), Some("Getty Images"));
         assert_eq!(whole_credit("The photo shows a protest."), None);
+    }
+
+    #[test]
+    fn copyright_notices_are_not_credits() {
+        assert_eq!(
+            whole_credit("Copyright © 2019 The Paradigm. All Rights Reserved."),
+            None
+        );
+        assert_eq!(split_caption("© 2019 Daily Planet").1, None);
     }
 
     #[test]

@@ -1,8 +1,4 @@
 //! The seed text dump, checked field by field against its expected output.
-//!
-//! Asserts marked `[shared helpers]` depend on `dates::parse_date` and
-//! `byline::parse_byline`; until those land they pass through the text
-//! module's temporary fallbacks (`text/fallback.rs`).
 
 use dateline_extract::text::extract_dump;
 use dateline_model::BlockKind;
@@ -36,7 +32,7 @@ fn seed_metadata() {
 
 #[test]
 fn seed_authors_and_published() {
-    // [shared helpers] byline and date parsing.
+    // Byline and dateline, through the shared `byline` and `dates` parsers.
     let want = expected();
     let a = extract_dump(DUMP, None, None);
     assert_eq!(a.authors, strings(&want["authors"]));

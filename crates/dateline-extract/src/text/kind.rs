@@ -284,37 +284,10 @@ pub(crate) fn is_date_line(line: &Line) -> bool {
     dated && numbers > 0 && known * 10 >= total * 7
 }
 
-/// The credit of a caption or credit line: "(photo credit: X)", "Photo: X".
-pub(crate) fn credit_of(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
-    for m in vocab::CREDIT_MARKERS {
-        if let Some(i) = lower.rfind(m) {
-            if lower.ends_with(')') && lower.len() == text.len() {
-                return Some(text[i + m.len()..text.len() - 1].trim()).filter(|s| !s.is_empty());
-            }
-        }
-    }
-    // A bare agency credit under a picture: "Getty Images", "AP Photo/Jane Doe".
-
-    if text.len() < 60
-        && text.split(' ').count() <= 6
-        && vocab::AGENCIES.iter().any(|a| lower.contains(a))
-        && !lower.ends_with('.')
-    {
-        return Some(
-            text.trim_start_matches(['(', ' '])
-                .trim_end_matches([')', ' ']),
-        );
-    }
-
-    if text.len() < 100 && lower.len() == text.len() {
-        for p in vocab::CREDIT_PREFIXES {
-            if lower.starts_with(p) {
-                return Some(text[p.len()..].trim()).filter(|s| !s.is_empty());
-            }
-        }
-    }
-    None
+/// The credit of a caption or credit line: "(photo credit: X)", "Photo: X",
+/// "AP Photo/Jane Doe" (see [`crate::credit`]).
+pub(crate) fn credit_of(text: &str) -> Option<String> {
+    crate::credit::split_caption(text).1
 }
 
 /// Gallery captions: "1 of 4 A shopper looks at...", "Image 3 of 5", or a
@@ -331,10 +304,9 @@ fn is_gallery_caption(key: &str) -> bool {
     numbered || credited
 }
 
-/// The caption before a trailing "(photo credit: X)".
-pub(crate) fn caption_of(text: &str) -> Option<&str> {
-    let i = text.rfind('(')?;
-    Some(text[..i].trim()).filter(|c| c.len() > 1)
+/// What a caption line shows, without its credit.
+pub(crate) fn caption_of(text: &str) -> Option<String> {
+    crate::credit::split_caption(text).0
 }
 
 /// The items part of a tag line ("Tags: a, b", "Tags Iran Syria", "Topics: x").

@@ -16,8 +16,7 @@ use std::collections::HashSet;
 
 use dateline_model::{Image, Timestamp};
 
-use super::fallback;
-use super::kind::{byline_rest, caption_of, credit_of, Kind};
+use super::kind::{caption_of, credit_of, Kind};
 use super::line::Line;
 
 /// How far above the body the headline is looked for.
@@ -112,12 +111,6 @@ pub(crate) fn authors(lines: &[Line], kinds: &[Kind], from: usize, to: usize) ->
             if !names.is_empty() {
                 return names;
             }
-            let names = byline_rest(&lines[i].text)
-                .map(fallback::byline_names)
-                .unwrap_or_default();
-            if !names.is_empty() {
-                return names;
-            }
         }
     }
     for i in (from..to).rev() {
@@ -129,7 +122,6 @@ pub(crate) fn authors(lines: &[Line], kinds: &[Kind], from: usize, to: usize) ->
             if !names.is_empty() {
                 return names;
             }
-            return fallback::byline_names(name);
         }
     }
     Vec::new()
@@ -184,9 +176,7 @@ pub(crate) fn published(
     from: usize,
     to: usize,
 ) -> Option<Timestamp> {
-    let parse = |i: usize| {
-        crate::dates::parse_date(&lines[i].text).or_else(|| fallback::parse_date(&lines[i].text))
-    };
+    let parse = |i: usize| crate::dates::parse_date(&lines[i].text);
     (from..to)
         .rev()
         .filter(|&i| kinds[i] == Kind::Date)
@@ -210,25 +200,24 @@ pub(crate) fn images(lines: &[Line], kinds: &[Kind], from: usize, to: usize) -> 
                 let (caption, credit) = match credit_of(text) {
                     Some(credit) => (caption_of(text), Some(credit)),
                     None => (
-                        Some(text.as_str()),
+                        Some(text.clone()),
                         lines.get(i + 1).and_then(|n| credit_of(&n.text)),
                     ),
                 };
                 out.push(Image {
                     url: None,
-                    caption: caption.map(str::to_owned),
-                    credit: credit.map(str::to_owned),
+                    caption,
+                    credit,
                 });
             }
             Kind::Credit => {
                 let credit = credit_of(text);
                 let dup = i > 0 && kinds[i - 1] == Kind::Caption;
-                if !dup && credit.is_some() && !out.iter().any(|im| im.credit.as_deref() == credit)
-                {
+                if !dup && credit.is_some() && !out.iter().any(|im| im.credit == credit) {
                     out.push(Image {
                         url: None,
                         caption: None,
-                        credit: credit.map(str::to_owned),
+                        credit,
                     });
                 }
             }

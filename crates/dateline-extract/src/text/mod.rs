@@ -41,7 +41,6 @@
 //! ```
 
 mod body;
-mod fallback;
 mod kind;
 mod line;
 mod list;

@@ -119,25 +119,6 @@ pub(crate) const DATE_WORDS: &[&str] = &[
     "st", "nd", "rd", "hours", "ago", "hrs", "min", "mins", "read", "reading", "minute", "minutes",
 ];
 
-/// Credit markers closing a caption: "... (photo credit: REUTERS)".
-#[rustfmt::skip]
-pub(crate) const CREDIT_MARKERS: &[&str] = &[
-    "(photo credit:", "(image credit:", "(photo:", "(credit:", "(image:", "(picture:", "(foto:",
-    "(photograph:",
-];
-
-/// Picture agencies named alone under a picture.
-#[rustfmt::skip]
-pub(crate) const AGENCIES: &[&str] = &[
-    "getty images", "ap photo", "reuters", "afp", "shutterstock", "istock", "epa-efe", "xinhua",
-];
-
-/// Credit lines: "Photo: AP".
-#[rustfmt::skip]
-pub(crate) const CREDIT_PREFIXES: &[&str] = &[
-    "photo:", "photo credit:", "credit:", "image:", "picture:", "photograph:", "foto:",
-];
-
 /// Openers of tag lines.
 #[rustfmt::skip]
 pub(crate) const TAG_PREFIXES: &[&str] = &[
