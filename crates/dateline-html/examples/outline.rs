@@ -1,25 +1,15 @@
 //! Prints the element outline of a page down to a depth, with text sizes:
 //! `cargo run -p dateline-html --example outline -- FILE [DEPTH]`.
 
-use std::io::Read;
-
 use dateline_html::{Document, Node};
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: outline FILE [DEPTH]");
     let depth: usize = args.next().and_then(|d| d.parse().ok()).unwrap_or(4);
-    let file = std::fs::File::open(&path).expect("file");
-    let mut bytes = Vec::new();
-    if path.ends_with(".gz") {
-        flate2::read::GzDecoder::new(file)
-            .read_to_end(&mut bytes)
-            .expect("gzip");
-    } else {
-        std::io::BufReader::new(file)
-            .read_to_end(&mut bytes)
-            .expect("read");
-    }
+    let page =
+        dateline_ingest::read_page(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = page.bytes;
     let doc = Document::parse(&String::from_utf8_lossy(&bytes));
     print(doc.root(), 0, depth);
 }

@@ -1,27 +1,17 @@
-//! Parses every `.html.gz` page of a folder repeatedly and prints pages/s.
+//! Parses every page of a folder repeatedly and prints pages/s.
 //! `cargo run --release -p dateline-html --example parse_speed -- DIR`
 
-use std::io::Read;
 use std::time::Instant;
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: parse_speed DIR");
-    let mut pages = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("readable folder") {
-        let path = entry.expect("entry").path();
-        let mut html = String::new();
-        let file = std::fs::File::open(&path).expect("file");
-        if path.to_string_lossy().ends_with(".gz") {
-            flate2::read::GzDecoder::new(file)
-                .read_to_string(&mut html)
-                .expect("gzip utf8");
-        } else {
-            std::io::BufReader::new(file)
-                .read_to_string(&mut html)
-                .expect("utf8");
-        }
-        pages.push(html);
-    }
+    let found = dateline_ingest::discover(&[dir.into()]);
+    let pages: Vec<String> = found
+        .files
+        .iter()
+        .filter_map(|p| dateline_ingest::read_page(p).ok())
+        .map(|p| String::from_utf8_lossy(&p.bytes).into_owned())
+        .collect();
     let rounds = 10;
     let start = Instant::now();
     let mut nodes = 0;

@@ -38,6 +38,32 @@ pub(crate) struct NodeData {
     pub tag: Tag,
 }
 
+impl NodeData {
+    /// An unlinked node; `append` links it into the tree.
+    pub(crate) fn new(
+        kind: NodeKind,
+        tag: Tag,
+        id: u32,
+        data: (u32, u32),
+        name: (u32, u32),
+    ) -> Self {
+        NodeData {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            next_sibling: NONE,
+            prev_sibling: NONE,
+            end: id + 1,
+            start_a: data.0,
+            end_a: data.1,
+            name_start: name.0,
+            name_end: name.1,
+            kind,
+            tag,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct AttrData {
     pub name: (u32, u32),

@@ -271,20 +271,13 @@ struct Builder {
 impl Builder {
     fn new(input_len: usize) -> Self {
         let mut nodes = Vec::with_capacity(input_len / 40 + 16);
-        nodes.push(NodeData {
-            parent: NONE,
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: NONE,
-            prev_sibling: NONE,
-            end: 1,
-            start_a: 0,
-            end_a: 0,
-            name_start: 0,
-            name_end: 0,
-            kind: NodeKind::Document,
-            tag: Tag::Other,
-        });
+        nodes.push(NodeData::new(
+            NodeKind::Document,
+            Tag::Other,
+            0,
+            (0, 0),
+            (0, 0),
+        ));
         Builder {
             doc: Document {
                 nodes,
@@ -337,20 +330,13 @@ impl Builder {
             }
         }
         let id = self.doc.nodes.len() as u32;
-        self.append(NodeData {
-            parent: NONE,
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: NONE,
-            prev_sibling: NONE,
-            end: id + 1,
-            start_a: start,
-            end_a: end,
-            name_start: 0,
-            name_end: 0,
-            kind: NodeKind::Text,
-            tag: Tag::Other,
-        });
+        self.append(NodeData::new(
+            NodeKind::Text,
+            Tag::Other,
+            id,
+            (start, end),
+            (0, 0),
+        ));
     }
 
     fn push_lower(&mut self, s: &str) -> (u32, u32) {
@@ -454,20 +440,13 @@ impl Builder {
             (0, 0)
         };
         let id = self.doc.nodes.len() as u32;
-        self.append(NodeData {
-            parent: NONE,
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: NONE,
-            prev_sibling: NONE,
-            end: id + 1,
-            start_a: attrs.0,
-            end_a: attrs.1,
-            name_start,
-            name_end,
-            kind: NodeKind::Element,
+        self.append(NodeData::new(
+            NodeKind::Element,
             tag,
-        });
+            id,
+            attrs,
+            (name_start, name_end),
+        ));
         let leaf = tag.is_void() || (self_closing && (tag == Tag::Other || self.foreign_depth > 0));
         if leaf || self.stack.len() >= MAX_DEPTH {
             return;

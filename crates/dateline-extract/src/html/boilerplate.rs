@@ -353,18 +353,28 @@ pub fn is_caption(node: Node<'_>) -> bool {
         Tag::Figcaption | Tag::Figure => true,
         // Page-level class lists carry feature flags ("video_captions_on").
         Tag::Html | Tag::Body | Tag::Main | Tag::Article | Tag::Section => false,
-        _ => [node.attr("class"), node.attr("id")]
-            .into_iter()
-            .flatten()
-            .any(|v| {
-                words(v).iter().any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "caption" | "captions" | "credit" | "credits" | "figcaption" | "copyright"
-                    )
-                })
-            }),
+        _ => names_any(
+            node,
+            &["class", "id"],
+            &[
+                "caption",
+                "captions",
+                "credit",
+                "credits",
+                "figcaption",
+                "copyright",
+            ],
+        ),
     }
+}
+
+/// True when one of the node's `attrs` (class, id, itemprop...) holds one
+/// of the `wanted` words, split as [`words`] splits them.
+pub fn names_any(node: Node<'_>, attrs: &[&str], wanted: &[&str]) -> bool {
+    attrs
+        .iter()
+        .filter_map(|a| node.attr(a))
+        .any(|v| words(v).iter().any(|w| wanted.contains(&w.as_str())))
 }
 
 /// Unknown elements that behave as blocks when removed.

@@ -89,9 +89,11 @@ pub fn select(doc: &Document, blocks: &[TextBlock], title: Option<&str>) -> Cont
     Content { container, body }
 }
 
-/// Like [`element_scores`], but a block counts less for ancestors further
-/// from it, so the tightest subtree holding the story wins over the page.
-fn decayed_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) {
+/// Sums of good and bad block scores over every element's subtree. With
+/// `decay` below 1 a block counts less for ancestors further from it (each
+/// ancestor with siblings multiplies its weight by `decay`), so the
+/// tightest subtree holding the story wins over the page.
+pub fn element_scores(doc: &Document, blocks: &[TextBlock], decay: f32) -> (Vec<f32>, Vec<f32>) {
     let mut good_sum = vec![0f32; doc.len()];
     let mut bad_sum = vec![0f32; doc.len()];
     for block in blocks {
@@ -107,8 +109,8 @@ fn decayed_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) 
             if n.parent()
                 .is_some_and(|p| p.element_children().nth(1).is_some())
             {
-                g *= DECAY;
-                b *= DECAY;
+                g *= decay;
+                b *= decay;
             }
             node = n.parent();
         }
@@ -116,27 +118,8 @@ fn decayed_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) 
     (good_sum, bad_sum)
 }
 
-/// Sums of good and bad block scores over every element's subtree.
-pub fn element_scores(doc: &Document, blocks: &[TextBlock]) -> (Vec<f32>, Vec<f32>) {
-    let mut good_sum = vec![0f32; doc.len()];
-    let mut bad_sum = vec![0f32; doc.len()];
-    for block in blocks {
-        let (g, b) = (good(block), bad(block));
-        if g == 0.0 && b == 0.0 {
-            continue;
-        }
-        let mut node = Some(doc.node(block.container));
-        while let Some(n) = node {
-            good_sum[n.id().0 as usize] += g;
-            bad_sum[n.id().0 as usize] += b;
-            node = n.parent();
-        }
-    }
-    (good_sum, bad_sum)
-}
-
 fn choose_container(doc: &Document, blocks: &[TextBlock]) -> NodeId {
-    let (good_sum, bad_sum) = decayed_scores(doc, blocks);
+    let (good_sum, bad_sum) = element_scores(doc, blocks, DECAY);
     let mut best = (f32::MIN, NodeId(0));
     for node in doc.elements() {
         let i = node.id().0 as usize;
@@ -283,23 +266,19 @@ fn is_byline_or_dateline(doc: &Document, block: &TextBlock) -> bool {
         .chain(container.ancestors().take(1))
         .filter(small)
         .any(|n| {
-            [n.attr("class"), n.attr("id")]
-                .into_iter()
-                .flatten()
-                .any(|v| {
-                    boilerplate::words(v).iter().any(|w| {
-                        matches!(
-                            w.as_str(),
-                            "byline"
-                                | "author"
-                                | "dateline"
-                                | "timestamp"
-                                | "date"
-                                | "published"
-                                | "meta"
-                        )
-                    })
-                })
+            boilerplate::names_any(
+                n,
+                &["class", "id"],
+                &[
+                    "byline",
+                    "author",
+                    "dateline",
+                    "timestamp",
+                    "date",
+                    "published",
+                    "meta",
+                ],
+            )
         });
     named
         || crate::dates::parse_date(&block.text)

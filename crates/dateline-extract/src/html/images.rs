@@ -197,23 +197,19 @@ fn nearby_caption(node: Node<'_>) -> Option<String> {
 }
 
 fn has_credit_class(node: Node<'_>) -> bool {
-    [node.attr("class"), node.attr("itemprop")]
-        .into_iter()
-        .flatten()
-        .any(|v| {
-            boilerplate::words(v).iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "credit"
-                        | "credits"
-                        | "copyright"
-                        | "photographer"
-                        | "source"
-                        | "byline"
-                        | "author"
-                )
-            })
-        })
+    boilerplate::names_any(
+        node,
+        &["class", "itemprop"],
+        &[
+            "credit",
+            "credits",
+            "copyright",
+            "photographer",
+            "source",
+            "byline",
+            "author",
+        ],
+    )
 }
 
 fn visible_text(node: Node<'_>) -> String {

@@ -74,7 +74,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
 fn content_blocks_with_removal(doc: &Document) -> (Vec<blocks::TextBlock>, boilerplate::Removal) {
     let structural = boilerplate::Removal::structural(doc);
     let first = blocks::build(doc, doc.root(), &structural);
-    let (good, _) = content::element_scores(doc, &first);
+    let (good, _) = content::element_scores(doc, &first, 1.0);
     let removal = structural.with_furniture(doc, &good);
     (blocks::build(doc, doc.root(), &removal), removal)
 }

@@ -2,7 +2,6 @@
 //! (`examples/pages` at the repository root). Adding a page there adds a
 //! snapshot here; review new or changed output with `cargo insta review`.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use dateline_extract::{extract, InputKind, Options};
@@ -27,18 +26,9 @@ fn pages() -> Vec<PathBuf> {
 }
 
 fn read(path: &Path) -> Vec<u8> {
-    let file = std::fs::File::open(path).expect("readable page");
-    let mut bytes = Vec::new();
-    if path.to_string_lossy().ends_with(".gz") {
-        flate2::read::GzDecoder::new(file)
-            .read_to_end(&mut bytes)
-            .expect("gzip");
-    } else {
-        std::io::BufReader::new(file)
-            .read_to_end(&mut bytes)
-            .expect("read");
-    }
-    bytes
+    dateline_ingest::read_page(path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .bytes
 }
 
 fn kind(path: &Path) -> InputKind {

@@ -160,7 +160,7 @@ fn shift(ts: Timestamp, offset: i16) -> Option<Timestamp> {
     let minutes = i64::from(h) * 60 + i64::from(m) + i64::from(offset);
     let day_shift = minutes.div_euclid(1440);
     let minutes = minutes.rem_euclid(1440);
-    let (y, mo, d) = civil_from_days(days_from_civil(ts) + day_shift);
+    let (y, mo, d) = crate::dates::civil_from_days(days_from_civil(ts) + day_shift);
     Timestamp::date(u16::try_from(y).ok()?, mo, d)?
         .with_time((minutes / 60) as u8, (minutes % 60) as u8, s)?
         .with_offset(offset)
@@ -175,18 +175,6 @@ fn days_from_civil(ts: Timestamp) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(ts.day) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// Whole days from `a` to `b`.
