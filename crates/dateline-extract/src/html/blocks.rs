@@ -319,7 +319,8 @@ impl Builder {
         };
         let text = std::mem::take(&mut self.text);
         let trimmed = text.trim_end();
-        let chars = self.chars - (text.len() - trimmed.len());
+        // Trailing white space may be multi-byte (U+3000, NBSP in `<pre>`).
+        let chars = self.chars.saturating_sub(text[trimmed.len()..].chars().count());
         let text = if trimmed.len() == text.len() {
             text
         } else {
@@ -396,6 +397,15 @@ mod tests {
             .map(|(_, t)| t)
             .collect();
         assert_eq!(texts, ["Body"]);
+    }
+
+    #[test]
+    fn trailing_multibyte_space_in_pre_is_trimmed() {
+        for html in ["<pre>a&nbsp;&nbsp;</pre>", "<pre>a\u{3000}</pre>"] {
+            let doc = Document::parse(html);
+            let b = build(&doc, doc.root(), &Removal::structural(&doc));
+            assert_eq!((b[0].text.as_str(), b[0].chars), ("a", 1), "{html}");
+        }
     }
 
     #[test]
