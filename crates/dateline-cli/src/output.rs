@@ -69,11 +69,15 @@ pub fn markdown(article: &Article) -> String {
             .as_deref()
             .map(|c| format!(" ({c})"))
             .unwrap_or_default();
-        match &image.url {
-            Some(url) => md.push_str(&format!("![{caption}]({url})\n*{caption}{credit}*\n\n")),
-            None if !caption.is_empty() => md.push_str(&format!("*{caption}{credit}*\n\n")),
-            None => {}
+        let legend = format!("{caption}{credit}");
+        let legend = legend.trim();
+        if let Some(url) = &image.url {
+            md.push_str(&format!("![{caption}]({url})\n"));
         }
+        if !legend.is_empty() {
+            md.push_str(&format!("*{legend}*\n"));
+        }
+        md.push('\n');
     }
     for block in &article.body {
         let text = &block.text;
@@ -111,5 +115,21 @@ mod tests {
             Block::new(BlockKind::Paragraph, "P"),
         ];
         assert_eq!(markdown(&a), "# T\n\nBy A B\n\n## H\n\n> Q\n\n- L\nP\n\n");
+    }
+
+    #[test]
+    fn images_without_captions_have_no_empty_legend() {
+        let mut a = Article::default();
+        a.images.push(dateline_model::Image {
+            url: Some("https://x.org/a.jpg".into()),
+            caption: None,
+            credit: None,
+        });
+        a.images.push(dateline_model::Image {
+            url: None,
+            caption: Some("Ruins".into()),
+            credit: Some("AP".into()),
+        });
+        assert_eq!(markdown(&a), "![](https://x.org/a.jpg)\n\n*Ruins (AP)*\n\n");
     }
 }

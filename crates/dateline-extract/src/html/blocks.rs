@@ -320,7 +320,9 @@ impl Builder {
         let text = std::mem::take(&mut self.text);
         let trimmed = text.trim_end();
         // Trailing white space may be multi-byte (U+3000, NBSP in `<pre>`).
-        let chars = self.chars.saturating_sub(text[trimmed.len()..].chars().count());
+        let chars = self
+            .chars
+            .saturating_sub(text[trimmed.len()..].chars().count());
         let text = if trimmed.len() == text.len() {
             text
         } else {
