@@ -1,0 +1,68 @@
+//! Pages that are not articles come back with `is_article: false` and a
+//! reason, never as a merge of teasers; real stories are never rejected.
+
+use dateline_extract::{extract, InputKind, Options};
+
+fn html(bytes: &str, url: &str) -> dateline_model::Article {
+    extract(
+        bytes.as_bytes(),
+        &Options::default().input(InputKind::Html).url(url),
+    )
+}
+
+fn card(i: usize) -> String {
+    format!(
+        "<article class='card'><a href='/2019/12/0{d}/story-{i}'><img src='/img/{i}.jpg'></a>\
+         <h3><a href='/2019/12/0{d}/story-{i}'>Headline number {i} about the council budget</a></h3>\
+         <p>A short summary of story {i}, two lines long at most...</p></article>",
+        d = i % 9 + 1
+    )
+}
+
+#[test]
+fn a_tag_page_of_teasers_is_an_index_page() {
+    let cards: String = (0..24).map(card).collect();
+    let page = format!(
+        "<html><head><title>Raqqa | News</title><meta property='og:type' content='website'></head>\
+         <body><nav><a href='/'>Home</a></nav><h1>Raqqa</h1><section class='grid'>{cards}</section></body></html>"
+    );
+    let article = html(&page, "https://news.example/tag/raqqa/");
+    assert!(!article.is_article);
+    assert_eq!(article.reason.as_deref(), Some("index page"));
+    assert!(article.body.is_empty(), "no merge of teasers");
+}
+
+#[test]
+fn an_error_page_is_not_an_article() {
+    let page = "<html><head><title>Page not found | Daily Planet</title></head><body><h1>404</h1>\
+                <p>Sorry, we couldn't find that page. Try the search box or go back to the home page.</p></body></html>";
+    let article = html(page, "https://news.example/2019/12/09/missing");
+    assert!(!article.is_article);
+    assert_eq!(article.reason.as_deref(), Some("error page"));
+}
+
+#[test]
+fn a_consent_wall_is_not_an_article() {
+    let page = "<html><head><title>Daily Planet</title></head><body><div class='wall'>\
+                <p>We use cookies to improve your experience and to show you personalised ads.</p>\
+                <p>Accept all cookies to continue, or manage your choices.</p></div></body></html>";
+    let article = html(page, "https://news.example/2019/12/09/story");
+    assert!(!article.is_article);
+    assert_eq!(article.reason.as_deref(), Some("consent wall"));
+}
+
+#[test]
+fn a_short_story_with_teasers_below_is_still_an_article() {
+    let cards: String = (0..12).map(card).collect();
+    let page = format!(
+        "<html><head><title>Bridge opens | Daily Planet</title></head><body><article><h1>Bridge opens</h1>\
+         <p>The new bridge over the river opened on Friday after three years of work, the city said, and traffic \
+         across the old crossing is expected to ease by the end of the month as buses are rerouted.</p>\
+         <p>The mayor cut the ribbon in front of a crowd of several hundred people and thanked the workers.</p>\
+         </article><section class='more'>{cards}</section></body></html>"
+    );
+    let article = html(&page, "https://news.example/2019/12/09/bridge-opens");
+    assert!(article.is_article, "{:?}", article.reason);
+    assert!(article.text.starts_with("The new bridge"));
+    assert!(!article.text.contains("Headline number"));
+}
