@@ -66,3 +66,21 @@ fn a_short_story_with_teasers_below_is_still_an_article() {
     assert!(article.text.starts_with("The new bridge"));
     assert!(!article.text.contains("Headline number"));
 }
+
+#[test]
+fn a_script_rendered_page_falls_back_to_the_declared_body() {
+    let body = "Heavy rain flooded hundreds of homes along the coast on Monday, officials said.\\n\
+                More storms are expected later this week as the front moves north, forecasters warned, \
+                and schools in three districts will stay closed until Thursday at the earliest.\\n\
+                The regional government said emergency shelters had taken in more than 2,000 people overnight \
+                and asked residents of low-lying streets to leave before the next high tide.";
+    let page = format!(
+        "<html><head><title>Floods | Daily Planet</title><script type='application/ld+json'>\
+         {{\"@type\":\"NewsArticle\",\"headline\":\"Floods hit the coast\",\"articleBody\":\"{body}\"}}</script></head>\
+         <body><div id='root'><h1>Floods hit the coast</h1><p>Loading…</p></div></body></html>"
+    );
+    let article = html(&page, "https://news.example/2019/12/09/floods");
+    assert!(article.is_article, "{:?}", article.reason);
+    assert_eq!(article.body.len(), 3);
+    assert!(article.text.starts_with("Heavy rain flooded"));
+}

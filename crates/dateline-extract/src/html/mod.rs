@@ -9,7 +9,7 @@ pub mod meta;
 mod verdict;
 
 use dateline_html::{Document, Tag};
-use dateline_model::{Article, Source, SourceFormat};
+use dateline_model::{Article, Block, BlockKind, Source, SourceFormat};
 
 /// Extracts an article from decoded HTML.
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
@@ -18,10 +18,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     let (blocks, removal) = content_blocks_with_removal(&doc);
     let title = metadata.title.clone().or_else(|| basic_title(&doc));
     let content = content::select(&doc, &blocks, title.as_deref());
+    let body = declared_body_fallback(content.body, metadata.article_body.as_deref());
     let mut article = Article {
         title,
         url: url.map(str::to_owned),
-        body: content.body,
+        body,
         ..Article::default()
     };
     metadata.apply_to(&mut article);
@@ -77,6 +78,27 @@ fn content_blocks_with_removal(doc: &Document) -> (Vec<blocks::TextBlock>, boile
     let (good, _) = content::element_scores(doc, &first, 1.0);
     let removal = structural.with_furniture(doc, &good);
     (blocks::build(doc, doc.root(), &removal), removal)
+}
+
+/// Script-rendered pages may hold little text in their markup and the
+/// whole story in JSON-LD `articleBody`. The declared text replaces a body
+/// that is thin (under 500 characters) beside it (at least three times
+/// longer); it is split into paragraphs at line breaks.
+fn declared_body_fallback(body: Vec<Block>, declared: Option<&str>) -> Vec<Block> {
+    let Some(declared) = declared else {
+        return body;
+    };
+    let found: usize = body.iter().map(|b| b.text.chars().count()).sum();
+    let declared_chars = declared.chars().count();
+    if found >= 500 || declared_chars < 3 * found.max(100) {
+        return body;
+    }
+    declared
+        .split('\n')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::new(BlockKind::Paragraph, p))
+        .collect()
 }
 
 /// The document's `<base href>`, when absolute.

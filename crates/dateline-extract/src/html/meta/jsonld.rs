@@ -26,6 +26,8 @@ pub(crate) struct LdArticle {
     pub(crate) image: Option<String>,
     pub(crate) keywords: Vec<String>,
     pub(crate) sections: Vec<String>,
+    /// The full text, as some script-rendered pages declare it.
+    pub(crate) article_body: Option<String>,
     pub(crate) language: Option<String>,
     /// True when the object was typed as an article (not a bare WebPage).
     pub(crate) is_article: bool,
@@ -212,6 +214,10 @@ fn from_values(values: &[Value]) -> Option<LdArticle> {
     ld.image = main.get("image").and_then(image_url);
     ld.keywords = list_of(main.get("keywords"));
     ld.sections = list_of(main.get("articleSection"));
+    ld.article_body = main
+        .get("articleBody")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     ld.language = main
         .get("inLanguage")
         .and_then(|l| string_of(Some(l)).or_else(|| string_of(l.get("alternateName"))));

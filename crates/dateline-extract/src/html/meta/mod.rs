@@ -66,6 +66,8 @@ pub struct Metadata {
     pub page_type: Option<String>,
     /// True when JSON-LD, microdata or `og:type` declare an article.
     pub declares_article: bool,
+    /// The full text declared in JSON-LD `articleBody`, when present.
+    pub article_body: Option<String>,
 }
 
 impl Metadata {
@@ -326,6 +328,7 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         image,
         page_type,
         declares_article,
+        article_body: ld.and_then(|l| l.article_body.clone()),
     }
 }
 
