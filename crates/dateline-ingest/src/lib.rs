@@ -1,4 +1,6 @@
-//! Dateline ingestion: finding and reading raw pages.
+//! Dateline ingestion: finding and reading raw pages, one a file
+//! ([`read_page`]) or many in a record container, WARC or JSONL
+//! (see [`Record`]).
 //!
 //! ```
 //! use dateline_ingest::{read_page, PageKind};
@@ -13,8 +15,10 @@
 
 mod error;
 mod files;
+mod record;
 
 pub use error::IngestError;
 pub use files::{
     discover, kind_of, read_page, read_stdin, Discovery, Page, PageKind, MAX_PAGE_BYTES,
 };
+pub use record::{Counts, Locator, Record, RecordSource};
