@@ -15,10 +15,12 @@
 
 mod error;
 mod files;
+mod jsonl;
 mod record;
 
 pub use error::IngestError;
 pub use files::{
     discover, kind_of, read_page, read_stdin, Discovery, Page, PageKind, MAX_PAGE_BYTES,
 };
+pub use jsonl::{JsonlReader, MAX_LINE_BYTES};
 pub use record::{Counts, Locator, Record, RecordSource};
