@@ -194,7 +194,7 @@ fn gunzip(path: &Path, raw: &[u8]) -> Result<Vec<u8>, IngestError> {
 
 /// Text pages have no NUL bytes and few control characters; UTF-16 pages
 /// have NULs but start with a byte-order mark.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return false;
     }

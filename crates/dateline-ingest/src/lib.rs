@@ -17,6 +17,7 @@ mod error;
 mod files;
 mod jsonl;
 mod record;
+mod warc;
 
 pub use error::IngestError;
 pub use files::{
@@ -24,3 +25,4 @@ pub use files::{
 };
 pub use jsonl::{JsonlReader, MAX_LINE_BYTES};
 pub use record::{Counts, Locator, Record, RecordSource};
+pub use warc::{WarcReader, MAX_RECORD_BYTES};
