@@ -52,7 +52,7 @@ pub enum IngestError {
         /// What is wrong with it.
         reason: String,
     },
-    /// A file that is not a record container (a WARC or JSONL file).
+    /// A file that is not a record container (see [`crate::container_kind`]).
     #[error("{path}: not a record container (.warc, .warc.gz, .jsonl, .jsonl.gz, .ndjson)")]
     NotContainer {
         /// The input.
