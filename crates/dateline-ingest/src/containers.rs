@@ -110,6 +110,13 @@ mod tests {
     }
 
     #[test]
+    fn readers_can_move_to_worker_threads() {
+        fn send<T: Send>() {}
+        send::<RecordReader>();
+        send::<Record>();
+    }
+
+    #[test]
     fn open_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let page = dir.path().join("page.html");

@@ -230,6 +230,9 @@ impl Iterator for JsonlReader {
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
+            if self.buf.capacity() > 16 << 20 {
+                self.buf = Vec::new(); // Do not keep a huge line's buffer.
+            }
             let start = self.offset;
             let line = match read_line(self.input.as_mut(), &mut self.buf, MAX_LINE_BYTES) {
                 Ok(line) => line,

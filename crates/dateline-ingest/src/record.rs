@@ -158,6 +158,30 @@ mod tests {
     }
 
     #[test]
+    fn records_become_pages() {
+        let record = Record {
+            bytes: b"<p>x</p>".to_vec(),
+            kind: PageKind::Html,
+            url: None,
+            date: None,
+            site: None,
+            charset: None,
+            source: RecordSource {
+                path: PathBuf::from("c.warc"),
+                offset: 7,
+                record_id: None,
+                line: None,
+            },
+        };
+        let page = record.into_page();
+        assert_eq!(page.path, PathBuf::from("c.warc@7"));
+        assert_eq!(
+            (page.kind, &page.bytes[..]),
+            (PageKind::Html, &b"<p>x</p>"[..])
+        );
+    }
+
+    #[test]
     fn counts_merge_and_total() {
         let mut a = Counts::default();
         a.skip("request");

@@ -90,10 +90,14 @@ fn page(kind: PageKind, sniff: bool, charset: Option<String>, body: Vec<u8>) -> 
 
 /// The page kind of a media type: HTML, XHTML and plain text.
 fn mime_kind(mime: Option<&str>) -> Option<PageKind> {
-    match mime? {
-        "text/html" | "application/xhtml+xml" => Some(PageKind::Html),
-        "text/plain" => Some(PageKind::Text),
-        _ => None,
+    // Prefixes: servers send `text/html,text/html` and the like.
+    let mime = mime?;
+    if mime.starts_with("text/html") || mime.starts_with("application/xhtml") {
+        Some(PageKind::Html)
+    } else if mime.starts_with("text/plain") {
+        Some(PageKind::Text)
+    } else {
+        None
     }
 }
 

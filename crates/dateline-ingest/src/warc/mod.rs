@@ -43,7 +43,9 @@ const MAX_HEADER_BYTES: usize = 1024 * 1024;
 /// a corrupt or truncated gzip member) comes out as
 /// [`IngestError::BadRecord`] with its offset, and reading goes on: with the
 /// next gzip member (found by its magic bytes after a corrupt one), or the
-/// next line starting `WARC/`. A read error of the file ends the iteration.
+/// next line starting `WARC/`. (In a single-stream `.warc.gz` nothing after
+/// a corruption can be decoded: the rest of the stream is lost.) A read
+/// error of the file ends the iteration.
 pub struct WarcReader<R = File> {
     path: PathBuf,
     stream: Stream<R>,

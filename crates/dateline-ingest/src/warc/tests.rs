@@ -392,6 +392,26 @@ fn gzip_with_trailing_garbage() {
     assert_eq!(items.len(), 3, "the garbage is reported once");
 }
 
+#[test]
+fn lenient_header_forms() {
+    // WARC/1.0, bare LF line ends, a folded header line, an untyped resource.
+    let body = b"<!DOCTYPE html><html><p>sniffed</p></html>";
+    let mut file = format!(
+        "WARC/1.0\nWARC-Type: resource\nWARC-Target-URI: https://d.example/\n  folded-on\nContent-Length: {}\n\n",
+        body.len()
+    )
+    .into_bytes();
+    file.extend_from_slice(body);
+    file.extend_from_slice(b"\n\n");
+    file.extend_from_slice(&warc_record("resource", 2, &[], b"no markup here"));
+    let (items, counts) = read(file);
+    let page = items[0].as_ref().unwrap();
+    assert_eq!(page.bytes, body);
+    assert_eq!(page.url.as_deref(), Some("https://d.example/ folded-on"));
+    assert_eq!(items.len(), 1);
+    assert_eq!(counts.skipped["no-content-type"], 1);
+}
+
 fn valid_files() -> Vec<Vec<u8>> {
     let records = crawl();
     vec![members(&records).0, records.concat(), gz(&records.concat())]
