@@ -1,6 +1,7 @@
 //! WARC files (1.0 and 1.1), plain or gzip: the HTML pages of their
 //! `response` and `resource` records.
 
+mod header;
 mod http;
 mod stream;
 #[cfg(test)]
@@ -10,6 +11,7 @@ use std::fs::File;
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
+use header::read_header;
 use http::Payload;
 use stream::{Stream, StreamError};
 
@@ -18,8 +20,6 @@ use crate::{IngestError, MAX_PAGE_BYTES};
 
 /// A record block larger than this is skipped (`"too-large"`) unread.
 pub const MAX_RECORD_BYTES: u64 = MAX_PAGE_BYTES;
-/// A WARC header larger than this makes a bad record.
-const MAX_HEADER_BYTES: usize = 1024 * 1024;
 
 /// Streams the pages of a WARC file, one record in memory at a time.
 ///
@@ -77,32 +77,6 @@ enum Recover {
     Scan,
     /// Look for the next good gzip member after the one starting there.
     Resync(u64),
-}
-
-/// The WARC header fields the reader uses.
-#[derive(Default)]
-struct Header {
-    kind: Option<String>,
-    length: Option<String>,
-    record_id: Option<String>,
-    date: Option<String>,
-    uri: Option<String>,
-    content_type: Option<String>,
-}
-
-impl Header {
-    fn set(&mut self, name: &str, value: String) {
-        let slot = match name.to_ascii_lowercase().as_str() {
-            "warc-type" => &mut self.kind,
-            "content-length" => &mut self.length,
-            "warc-record-id" => &mut self.record_id,
-            "warc-date" => &mut self.date,
-            "warc-target-uri" => &mut self.uri,
-            "content-type" => &mut self.content_type,
-            _ => return,
-        };
-        slot.get_or_insert(value);
-    }
 }
 
 impl WarcReader<File> {
@@ -180,7 +154,7 @@ impl<R: Read + Seek> WarcReader<R> {
             self.stream.consume(1);
             return bad("no WARC/ version line where a record should start".into());
         }
-        let header = match self.read_header()? {
+        let header = match read_header(&mut self.stream)? {
             Ok(header) => header,
             Err(reason) => return bad(reason),
         };
@@ -257,86 +231,6 @@ impl<R: Read + Seek> WarcReader<R> {
                 }
             }
         })
-    }
-
-    /// The version line and header fields, up to the blank line.
-    fn read_header(&mut self) -> Result<Result<Header, String>, StreamError> {
-        let mut header = Header::default();
-        let mut line = Vec::new();
-        let mut total = 0;
-        let mut last: Option<(String, String)> = None;
-        let mut first = true;
-        loop {
-            line.clear();
-            let room = MAX_HEADER_BYTES.saturating_sub(total);
-            let ended = self.read_line(&mut line, room)?;
-            total += line.len();
-            if !ended {
-                return Ok(Err(if total >= MAX_HEADER_BYTES {
-                    format!("WARC header longer than {MAX_HEADER_BYTES} bytes")
-                } else {
-                    "WARC header cut short by the end of the file".into()
-                }));
-            }
-            let text = String::from_utf8_lossy(&line);
-            let text = text.trim_end_matches(['\r', '\n']);
-            if first {
-                first = false;
-                continue; // The version line, checked by the caller.
-            }
-            if text.is_empty() {
-                break;
-            }
-            if text.starts_with([' ', '\t']) {
-                match &mut last {
-                    Some((_, value)) => {
-                        value.push(' ');
-                        value.push_str(text.trim());
-                        continue;
-                    }
-                    None => return Ok(Err("WARC header starts with a continuation line".into())),
-                }
-            }
-            let Some((name, value)) = text.split_once(':') else {
-                return Ok(Err(format!(
-                    "WARC header line without a colon: {:?}",
-                    clip(text)
-                )));
-            };
-            if let Some((name, value)) = last.take() {
-                header.set(&name, value);
-            }
-            last = Some((name.trim().to_owned(), value.trim().to_owned()));
-        }
-        if let Some((name, value)) = last {
-            header.set(&name, value);
-        }
-        Ok(Ok(header))
-    }
-
-    /// Appends one line (with its newline) of at most `cap` bytes; false if
-    /// the input or the cap ended it first.
-    fn read_line(&mut self, line: &mut Vec<u8>, cap: usize) -> Result<bool, StreamError> {
-        loop {
-            let buf = self.stream.fill()?;
-            if buf.is_empty() {
-                return Ok(false);
-            }
-            let (take, ended) = match memchr::memchr(b'\n', buf) {
-                Some(i) => (i + 1, true),
-                None => (buf.len(), false),
-            };
-            let room = cap.saturating_sub(line.len());
-            if take > room {
-                self.stream.consume(room);
-                return Ok(false);
-            }
-            line.extend_from_slice(&buf[..take]);
-            self.stream.consume(take);
-            if ended {
-                return Ok(true);
-            }
-        }
     }
 
     /// Reads (`keep`) or drops a block of `length` bytes; None if the input
@@ -492,13 +386,5 @@ impl<R: Read + Seek> Iterator for WarcReader<R> {
             }
         }
         None
-    }
-}
-
-/// The first 80 characters, for messages.
-fn clip(text: &str) -> &str {
-    match text.char_indices().nth(80) {
-        Some((i, _)) => &text[..i],
-        None => text,
     }
 }
