@@ -326,6 +326,8 @@ mod tests {
         );
         let h2 = b"HTTP/2 200\r\ncontent-type: application/xhtml+xml\r\n\r\n<html/>";
         assert_eq!(page_of(response(h2.to_vec())).2, "<html/>");
+        let bare_lf = b"HTTP/1.1 200 OK\nContent-Type: text/html\nBad Name: x\n\n<p>lf</p>";
+        assert_eq!(page_of(response(bare_lf.to_vec())).2, "<p>lf</p>");
         assert!(matches!(
             response(b"garbage\r\n\r\n".to_vec()),
             Payload::Bad(_)
