@@ -1,5 +1,7 @@
 use std::path::PathBuf;
 
+use crate::record::Locator;
+
 /// Why one input could not be read. Each variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
@@ -39,10 +41,28 @@ pub enum IngestError {
         /// The limit.
         limit: u64,
     },
+    /// One record of a container (a WARC record, a JSONL line) that could
+    /// not be read; the reader goes on with the next one.
+    #[error("{path}{locator}: bad record: {reason}")]
+    BadRecord {
+        /// The container.
+        path: PathBuf,
+        /// Where the record is in it.
+        locator: Locator,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A file that is not a record container (see [`crate::container_kind`]).
+    #[error("{path}: not a record container (.warc, .warc.gz, .jsonl, .jsonl.gz, .ndjson)")]
+    NotContainer {
+        /// The input.
+        path: PathBuf,
+    },
 }
 
 impl IngestError {
-    /// A short machine-friendly reason ("io", "empty", "binary", "gzip", "too-large").
+    /// A short machine-friendly reason ("io", "empty", "binary", "gzip", "too-large",
+    /// "bad-record", "not-container").
     pub fn reason(&self) -> &'static str {
         match self {
             Self::Io { .. } => "io",
@@ -50,6 +70,8 @@ impl IngestError {
             Self::Binary { .. } => "binary",
             Self::Gzip { .. } => "gzip",
             Self::TooLarge { .. } => "too-large",
+            Self::BadRecord { .. } => "bad-record",
+            Self::NotContainer { .. } => "not-container",
         }
     }
 }

@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::IngestError;
+use crate::{container_kind, IngestError};
 
 /// Pages larger than this (after decompression) are refused: no news page
 /// is that big, and a decompression bomb must not exhaust memory.
@@ -32,7 +32,8 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// The kind of page a file name suggests.
+/// The kind of page a file name suggests. Record containers (`.warc.gz`,
+/// `.jsonl`, see [`crate::container_kind`]) are `Unknown` here.
 pub fn kind_of(path: &Path) -> PageKind {
     let name = path
         .file_name()
@@ -52,6 +53,10 @@ pub fn kind_of(path: &Path) -> PageKind {
 pub struct Discovery {
     /// Page files, in a stable order (folders sorted by name).
     pub files: Vec<PathBuf>,
+    /// Record containers (WARC, JSONL; see [`crate::container_kind`]), given
+    /// or found in folders, in the same order; read them with
+    /// [`crate::open_records`], not [`read_page`].
+    pub containers: Vec<PathBuf>,
     /// Folders or entries that could not be read.
     pub errors: Vec<IngestError>,
     /// Files inside folders skipped for their extension.
@@ -59,12 +64,15 @@ pub struct Discovery {
 }
 
 /// Expands paths: files are taken as given, folders are walked
-/// recursively for page files (`.html`, `.htm`, `.txt`, and `.gz` of them).
+/// recursively for page files (`.html`, `.htm`, `.txt`, and `.gz` of them)
+/// and record containers (`.warc`, `.jsonl`, `.ndjson`, and `.gz` of them).
+/// Containers, given or found, go to [`Discovery::containers`].
 pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut found = Discovery::default();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(_) if container_kind(path).is_some() => found.containers.push(path.clone()),
             Ok(_) => found.files.push(path.clone()),
             Err(source) => found.errors.push(IngestError::Io {
                 path: path.clone(),
@@ -101,6 +109,7 @@ fn walk(dir: &Path, found: &mut Discovery) {
         for child in children {
             match std::fs::metadata(&child) {
                 Ok(meta) if meta.is_dir() => subdirs.push(child),
+                Ok(_) if container_kind(&child).is_some() => found.containers.push(child),
                 Ok(_) if kind_of(&child) != PageKind::Unknown => found.files.push(child),
                 Ok(_) => found.skipped += 1,
                 Err(source) => found.errors.push(IngestError::Io {
@@ -194,7 +203,7 @@ fn gunzip(path: &Path, raw: &[u8]) -> Result<Vec<u8>, IngestError> {
 
 /// Text pages have no NUL bytes and few control characters; UTF-16 pages
 /// have NULs but start with a byte-order mark.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return false;
     }
@@ -259,7 +268,14 @@ mod tests {
     fn folders_are_walked_in_order_and_others_skipped() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("b/c")).unwrap();
-        for name in ["b/c/2.html", "a.txt", "b/1.htm", "notes.json"] {
+        for name in [
+            "b/c/2.html",
+            "a.txt",
+            "b/1.htm",
+            "notes.json",
+            "b/crawl.warc.gz",
+            "dump.jsonl",
+        ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
         let found = discover(&[dir.path().to_path_buf()]);
@@ -275,6 +291,16 @@ mod tests {
             .collect();
         assert_eq!(names, ["a.txt", "b/1.htm", "b/c/2.html"]);
         assert_eq!(found.skipped, 1);
+        assert_eq!(
+            found.containers,
+            [
+                dir.path().join("dump.jsonl"),
+                dir.path().join("b/crawl.warc.gz")
+            ]
+        );
+        let given = discover(&[dir.path().join("dump.jsonl"), dir.path().join("a.txt")]);
+        assert_eq!(given.files, [dir.path().join("a.txt")]);
+        assert_eq!(given.containers, [dir.path().join("dump.jsonl")]);
         let missing = discover(&[dir.path().join("nope")]);
         assert_eq!(missing.errors.len(), 1);
     }

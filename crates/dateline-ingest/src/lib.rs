@@ -1,4 +1,6 @@
-//! Dateline ingestion: finding and reading raw pages.
+//! Dateline ingestion: finding and reading raw pages, one a file
+//! ([`read_page`]) or many in a record container, WARC or JSONL
+//! ([`open_records`]).
 //!
 //! ```
 //! use dateline_ingest::{read_page, PageKind};
@@ -11,10 +13,18 @@
 //! assert_eq!(page.bytes, b"<p>Hello</p>");
 //! ```
 
+mod containers;
 mod error;
 mod files;
+mod jsonl;
+mod record;
+mod warc;
 
+pub use containers::{container_kind, open_records, ContainerKind, RecordReader};
 pub use error::IngestError;
 pub use files::{
     discover, kind_of, read_page, read_stdin, Discovery, Page, PageKind, MAX_PAGE_BYTES,
 };
+pub use jsonl::{JsonlReader, MAX_LINE_BYTES};
+pub use record::{Counts, Locator, Record, RecordSource};
+pub use warc::{WarcReader, MAX_RECORD_BYTES};
