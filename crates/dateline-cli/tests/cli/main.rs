@@ -218,3 +218,90 @@ fn closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// One gzip member holding one WARC record.
+fn warc_member(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+    let mut record = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2019-12-09T17:40:00Z\r\n\
+         WARC-Record-ID: <urn:uuid:{}>\r\nContent-Length: {}\r\n\r\n",
+        uri.len(),
+        block.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(block);
+    record.extend_from_slice(b"\r\n\r\n");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&record).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn warc_and_jsonl_records_are_extracted_and_skips_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "<html><body><article><h1>Bridge opens</h1><p>The new bridge over the river opened on Friday \
+                 after three years of work, the city said, and the caf\u{e9} by the old crossing expects more visitors.</p>\
+                 </article></body></html>";
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(story);
+    let mut response =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n".to_vec();
+    response.extend_from_slice(&latin1);
+    let mut warc = warc_member(
+        "request",
+        "https://news.example/bridge",
+        b"GET /bridge HTTP/1.1\r\n\r\n",
+    );
+    warc.extend(warc_member(
+        "response",
+        "https://news.example/2019/12/09/bridge",
+        &response,
+    ));
+    warc.extend(warc_member(
+        "response",
+        "https://news.example/gone",
+        b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>",
+    ));
+    std::fs::write(dir.path().join("crawl.warc.gz"), warc).unwrap();
+    let line = serde_json::json!({"url": "https://news.example/2019/12/10/vote", "html": story.replace("Bridge opens", "Vote counted")});
+    std::fs::write(
+        dir.path().join("dump.jsonl"),
+        format!("{line}\nnot json at all\n"),
+    )
+    .unwrap();
+
+    let out = dateline(&["extract", dir.path().to_str().unwrap(), "-q"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the bad JSONL line is a failure: {stderr}"
+    );
+    assert!(stderr.contains("dump.jsonl:2"), "{stderr}");
+    assert!(
+        stderr.contains("crawl.warc.gz") && stderr.contains("skipped"),
+        "{stderr}"
+    );
+    let articles = json_lines(&out);
+    assert_eq!(articles.len(), 2, "{stderr}");
+    let from_warc = articles
+        .iter()
+        .find(|a| {
+            a["source"]["path"]
+                .as_str()
+                .unwrap()
+                .contains("crawl.warc.gz@")
+        })
+        .unwrap();
+    assert_eq!(from_warc["url"], "https://news.example/2019/12/09/bridge");
+    assert!(
+        from_warc["text"]
+            .as_str()
+            .unwrap()
+            .contains("the café by the old crossing"),
+        "charset from HTTP headers"
+    );
+    let from_jsonl = articles
+        .iter()
+        .find(|a| a["source"]["path"].as_str().unwrap().contains("dump.jsonl"))
+        .unwrap();
+    assert_eq!(from_jsonl["title"], "Vote counted");
+}
