@@ -20,11 +20,14 @@ use crate::cli::{ExtractArgs, Format, InputArg};
 use crate::exit;
 use crate::output::write_article;
 
-/// Pages read and extracted at once: bounds memory on huge inputs while
-/// keeping every core busy. Text dumps of one site share boilerplate that
-/// is learned per batch, so batches are large enough to hold many pages of
-/// a site (crawl folders keep a site's pages together).
+/// Pages extracted at once, at most: text dumps of one site share
+/// boilerplate that is learned per batch, so batches hold many pages of a
+/// site (crawl folders and WARCs keep a site's pages together).
 const BATCH: usize = 2048;
+/// Page bytes held at once, at most: bounds memory whatever the input.
+const BATCH_BYTES: usize = 64 * 1024 * 1024;
+/// Files read in parallel at a time.
+const READ_AHEAD: usize = 64;
 
 /// One page to extract, with what its source says about it.
 struct Item {
@@ -76,7 +79,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         failed: errors.len(),
     };
 
-    for chunk in files.chunks(BATCH) {
+    let mut pending = Pending::default();
+    for chunk in files.chunks(READ_AHEAD) {
         let items: Vec<Result<Item, IngestError>> = run.pool.install(|| {
             chunk
                 .par_iter()
@@ -94,8 +98,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
                 })
                 .collect()
         });
-        run.extract_batch(items)?;
+        for item in items {
+            if let Some(batch) = pending.push(item) {
+                run.extract_batch(batch)?;
+            }
+        }
     }
+    run.extract_batch(pending.take())?;
     for path in &containers {
         run.extract_container(path)?;
     }
@@ -106,6 +115,27 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     } else {
         eprintln!("dateline: {} extracted, {} failed", run.written, run.failed);
         Ok(exit::SOME_FAILED)
+    }
+}
+
+/// Items waiting to be extracted, released as a batch when full.
+#[derive(Default)]
+struct Pending {
+    items: Vec<Result<Item, IngestError>>,
+    bytes: usize,
+}
+
+impl Pending {
+    /// Adds an item; returns a full batch to extract.
+    fn push(&mut self, item: Result<Item, IngestError>) -> Option<Vec<Result<Item, IngestError>>> {
+        self.bytes += item.as_ref().map_or(0, |i| i.page.bytes.len());
+        self.items.push(item);
+        (self.items.len() >= BATCH || self.bytes >= BATCH_BYTES).then(|| self.take())
+    }
+
+    fn take(&mut self) -> Vec<Result<Item, IngestError>> {
+        self.bytes = 0;
+        std::mem::take(&mut self.items)
     }
 }
 
@@ -160,18 +190,14 @@ impl<W: Write> Run<'_, W> {
                 return Ok(());
             }
         };
-        loop {
-            let batch: Vec<Result<Item, IngestError>> = reader
-                .by_ref()
-                .take(BATCH)
-                .map(|r| r.map(|r| self.item(r)))
-                .collect();
-            if batch.is_empty() {
-                break;
+        let mut pending = Pending::default();
+        for record in reader.by_ref() {
+            self.progress.inc_length(1);
+            if let Some(batch) = pending.push(record.map(|r| self.item(r))) {
+                self.extract_batch(batch)?;
             }
-            self.progress.inc_length(batch.len() as u64);
-            self.extract_batch(batch)?;
         }
+        self.extract_batch(pending.take())?;
         let counts = reader.counts();
         if counts.skipped_total() > 0 || counts.bad > 0 {
             let summary = summarise(path, counts);
