@@ -104,7 +104,7 @@ for target in "${TARGETS[@]}"; do
         stamp "$target: recorded regressions pass"
     else
         echo "---- $target: a recorded regression still fails (see $dir/README.md)"
-        grep -E 'panicked at|Running:|ALARM|out-of-memory|^Error|SUMMARY' "$log" | head -n 20 || true
+        grep -A1 -E 'panicked at|Running:|ALARM|out-of-memory|^Error' "$log" | grep -v '^--$' | head -n 20 || true
         if [ "$FUZZ_KNOWN" = warn ]; then
             echo "  (FUZZ_KNOWN=warn: not failing the run for it)"
         else
