@@ -7,7 +7,8 @@
 //! Known failures: a credit with no label and no agency name ("Jane Doe"
 //! under a picture) stays in the caption.
 
-/// Labels that introduce a credit, lower-case, without the colon.
+/// Labels that introduce a credit, lower-case, without the colon. Matched
+/// against ASCII-lower-cased text, whose byte offsets are the original's.
 const LABELS: &[&str] = &[
     "photo credit",
     "image credit",
@@ -84,7 +85,7 @@ pub fn whole_credit(text: &str) -> Option<&str> {
     if let Some(rest) = strip_label(text) {
         return Some(rest).filter(|r| !r.is_empty() && r.len() < 120);
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let short = text.chars().count() < 70 && text.split_whitespace().count() <= 8;
     // A credit is names: every word capitalised (or a joining word).
     let names_only = text.split_whitespace().all(|w| {
@@ -111,7 +112,7 @@ fn trailing_parenthesis(text: &str) -> Option<(&str, &str)> {
     let inner_end = text.strip_suffix(')')?;
     let open = inner_end.rfind('(')?;
     let inner = inner_end[open + 1..].trim();
-    let lower = inner.to_lowercase();
+    let lower = inner.to_ascii_lowercase();
     let credit = if let Some(rest) = strip_label(inner) {
         rest
     } else if AGENCIES.iter().any(|a| contains_word(&lower, a))
@@ -132,7 +133,7 @@ fn trailing_label(text: &str) -> Option<(&str, &str)> {
             return Some((text[..i].trim_end(), credit));
         }
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     for label in LABELS {
         for glue in [": ", ":", " / "] {
             let needle = format!("{label}{glue}");
@@ -171,7 +172,7 @@ fn trailing_label(text: &str) -> Option<(&str, &str)> {
 }
 
 fn strip_label(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     if let Some(rest) = text.strip_prefix('©') {
         return Some(rest.trim());
     }
@@ -184,7 +185,7 @@ fn strip_label(text: &str) -> Option<&str> {
 }
 
 fn is_copyright_notice(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     lower.contains("rights reserved")
         || lower.contains("all rights")
         || lower.starts_with("copyright ©")
@@ -255,6 +256,17 @@ mod tests {
         assert_eq!(whole_credit("Photo: Jane Doe"), Some("Jane Doe"));
         assert_eq!(whole_credit("Getty Images"), Some("Getty Images"));
         assert_eq!(whole_credit("The photo shows a protest."), None);
+    }
+
+    #[test]
+    fn case_folding_never_splits_a_character() {
+        // 'İ' lower-cases to three bytes; offsets must stay on the original.
+        let text = "Homes photo:İİİ Homes photo:İİİ";
+        let _ = split_caption(text);
+        assert_eq!(
+            whole_credit("Photo: İstanbul Press"),
+            Some("İstanbul Press")
+        );
     }
 
     #[test]

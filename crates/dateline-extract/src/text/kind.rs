@@ -231,7 +231,8 @@ pub(crate) fn is_byline(line: &Line) -> bool {
 
 /// The text after a byline prefix.
 pub(crate) fn byline_rest(text: &str) -> Option<&str> {
-    let lower = text.get(..text.len().min(16))?.to_lowercase();
+    // ASCII case folding keeps byte offsets: `p.len()` indexes `text`.
+    let lower = text.get(..text.len().min(16))?.to_ascii_lowercase();
     vocab::BYLINE_PREFIXES
         .iter()
         .find(|p| lower.starts_with(*p))
