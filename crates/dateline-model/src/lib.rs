@@ -18,7 +18,9 @@
 //! ```
 
 mod article;
+mod provenance;
 mod timestamp;
 
 pub use article::{Article, Block, BlockKind, Image, Source, SourceFormat};
+pub use provenance::Provenance;
 pub use timestamp::Timestamp;
