@@ -8,11 +8,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use dateline_extract::{Extractor, InputKind, Options};
+use dateline_extract::InputKind;
 use dateline_ingest::{
-    discover, open_records, read_page, read_stdin, Counts, IngestError, Page, PageKind, Record,
+    discover, extract_batch, open_records, read_page, read_stdin, BatchItem, BatchOptions, Batcher,
+    Counts, IngestError, Record,
 };
-use dateline_model::{Article, Source};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -20,21 +20,8 @@ use crate::cli::{ExtractArgs, Format, InputArg};
 use crate::exit;
 use crate::output::write_article;
 
-/// Pages extracted at once, at most: text dumps of one site share
-/// boilerplate that is learned per batch, so batches hold many pages of a
-/// site (crawl folders and WARCs keep a site's pages together).
-const BATCH: usize = 2048;
-/// Page bytes held at once, at most: bounds memory whatever the input.
-const BATCH_BYTES: usize = 64 * 1024 * 1024;
 /// Files read in parallel at a time.
 const READ_AHEAD: usize = 64;
-
-/// One page to extract, with what its source says about it.
-struct Item {
-    page: Page,
-    url: Option<String>,
-    charset: Option<String>,
-}
 
 /// Runs the command; returns the exit code.
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
@@ -79,9 +66,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         failed: errors.len(),
     };
 
-    let mut pending = Pending::default();
+    let mut pending = Batcher::default();
     for chunk in files.chunks(READ_AHEAD) {
-        let items: Vec<Result<Item, IngestError>> = run.pool.install(|| {
+        let items: Vec<Result<BatchItem, IngestError>> = run.pool.install(|| {
             chunk
                 .par_iter()
                 .map(|path| {
@@ -90,7 +77,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
                     } else {
                         read_page(path)?
                     };
-                    Ok(Item {
+                    Ok(BatchItem {
                         page,
                         url: args.url.clone(),
                         charset: args.charset.clone(),
@@ -99,7 +86,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
                 .collect()
         });
         for item in items {
-            if let Some(batch) = pending.push(item) {
+            let bytes = item.as_ref().map_or(0, |i| i.page.bytes.len());
+            if let Some(batch) = pending.push(item, bytes) {
                 run.extract_batch(batch)?;
             }
         }
@@ -118,27 +106,6 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     }
 }
 
-/// Items waiting to be extracted, released as a batch when full.
-#[derive(Default)]
-struct Pending {
-    items: Vec<Result<Item, IngestError>>,
-    bytes: usize,
-}
-
-impl Pending {
-    /// Adds an item; returns a full batch to extract.
-    fn push(&mut self, item: Result<Item, IngestError>) -> Option<Vec<Result<Item, IngestError>>> {
-        self.bytes += item.as_ref().map_or(0, |i| i.page.bytes.len());
-        self.items.push(item);
-        (self.items.len() >= BATCH || self.bytes >= BATCH_BYTES).then(|| self.take())
-    }
-
-    fn take(&mut self) -> Vec<Result<Item, IngestError>> {
-        self.bytes = 0;
-        std::mem::take(&mut self.items)
-    }
-}
-
 /// The state of one `extract` run.
 struct Run<'a, W: Write> {
     args: &'a ExtractArgs,
@@ -152,16 +119,15 @@ struct Run<'a, W: Write> {
 
 impl<W: Write> Run<'_, W> {
     /// Extracts a batch in parallel and writes it in input order.
-    fn extract_batch(&mut self, items: Vec<Result<Item, IngestError>>) -> anyhow::Result<()> {
-        let args = self.args;
-        let (extractors, engine_of) = engines(&items, args, &self.pool);
-        let results: Vec<Result<Article, IngestError>> = self.pool.install(|| {
-            items
-                .into_par_iter()
-                .enumerate()
-                .map(|(i, item)| Ok(extract_item(&extractors[engine_of[i]], &item?, args)))
-                .collect()
-        });
+    fn extract_batch(&mut self, items: Vec<Result<BatchItem, IngestError>>) -> anyhow::Result<()> {
+        let options = BatchOptions {
+            input: self.args.input.map(|input| match input {
+                InputArg::Html => InputKind::Html,
+                InputArg::Text => InputKind::Text,
+            }),
+            site_profiles: !self.args.no_site_profiles,
+        };
+        let results = extract_batch(items, options, &self.pool, |article| article);
         for result in results {
             match result {
                 Ok(article) => {
@@ -190,10 +156,12 @@ impl<W: Write> Run<'_, W> {
                 return Ok(());
             }
         };
-        let mut pending = Pending::default();
+        let mut pending = Batcher::default();
         for record in reader.by_ref() {
             self.progress.inc_length(1);
-            if let Some(batch) = pending.push(record.map(|r| self.item(r))) {
+            let item = record.map(|r| self.item(r));
+            let bytes = item.as_ref().map_or(0, |i| i.page.bytes.len());
+            if let Some(batch) = pending.push(item, bytes) {
                 self.extract_batch(batch)?;
             }
         }
@@ -206,14 +174,12 @@ impl<W: Write> Run<'_, W> {
         Ok(())
     }
 
-    fn item(&self, record: Record) -> Item {
-        let url = record.url.clone();
-        let charset = self.args.charset.clone().or_else(|| record.charset.clone());
-        Item {
-            page: record.into_page(),
-            url,
-            charset,
+    fn item(&self, record: Record) -> BatchItem {
+        let mut item = BatchItem::from(record);
+        if self.args.charset.is_some() {
+            item.charset.clone_from(&self.args.charset);
         }
+        item
     }
 }
 
@@ -234,72 +200,6 @@ fn summarise(path: &Path, counts: &Counts) -> String {
         reasons.join(", "),
         counts.bad
     )
-}
-
-/// One extraction engine per site group of the batch's text dumps (plus a
-/// plain one at index 0), and which engine each item uses.
-fn engines(
-    items: &[Result<Item, IngestError>],
-    args: &ExtractArgs,
-    pool: &rayon::ThreadPool,
-) -> (Vec<Extractor>, Vec<usize>) {
-    let mut engine_of = vec![0; items.len()];
-    let mut extractors = vec![Extractor::new()];
-    let dumps: Vec<usize> = (0..items.len())
-        .filter(|&i| {
-            items[i]
-                .as_ref()
-                .is_ok_and(|it| input_kind(&it.page, args) == InputKind::Text)
-        })
-        .collect();
-    if args.no_site_profiles || dumps.len() < 2 {
-        return (extractors, engine_of);
-    }
-    let texts: Vec<String> = pool.install(|| {
-        dumps
-            .par_iter()
-            .map(|&i| match &items[i] {
-                Ok(item) => dateline_extract::decode(&item.page.bytes, None, false).text,
-                Err(_) => String::new(),
-            })
-            .collect()
-    });
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    for group in dateline_extract::text::learn_profiles(&refs) {
-        if group.pages.len() < 2 {
-            continue;
-        }
-        for member in &group.pages {
-            engine_of[dumps[*member]] = extractors.len();
-        }
-        extractors.push(Extractor::with_profile(group.profile));
-    }
-    (extractors, engine_of)
-}
-
-fn input_kind(page: &Page, args: &ExtractArgs) -> InputKind {
-    match (args.input, page.kind) {
-        (Some(InputArg::Html), _) | (None, PageKind::Html) => InputKind::Html,
-        (Some(InputArg::Text), _) | (None, PageKind::Text) => InputKind::Text,
-        (None, PageKind::Unknown) => InputKind::Sniff,
-    }
-}
-
-fn extract_item(extractor: &Extractor, item: &Item, args: &ExtractArgs) -> Article {
-    let mut options = Options::default().input(input_kind(&item.page, args));
-    options.url = item.url.clone();
-    options.charset = item.charset.clone();
-    let mut article = extractor.extract(&item.page.bytes, &options);
-    let format = article
-        .source
-        .as_ref()
-        .map(|s| s.format)
-        .unwrap_or_default();
-    article.source = Some(Source {
-        path: Some(item.page.path.display().to_string()),
-        format,
-    });
-    article
 }
 
 fn progress_bar(total: usize, quiet: bool) -> ProgressBar {

@@ -13,6 +13,7 @@
 //! assert_eq!(page.bytes, b"<p>Hello</p>");
 //! ```
 
+pub mod batch;
 mod containers;
 mod error;
 mod files;
@@ -20,6 +21,7 @@ mod jsonl;
 mod record;
 mod warc;
 
+pub use batch::{extract_batch, BatchItem, BatchOptions, Batcher};
 pub use containers::{container_kind, open_records, ContainerKind, RecordReader};
 pub use error::IngestError;
 pub use files::{
