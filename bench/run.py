@@ -23,8 +23,11 @@ BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 sys.path.insert(0, BENCH)
 import score  # noqa: E402  (bench/score.py: the body metric)
+import store_suite  # noqa: E402  (bench/store_suite.py: ingest, dedup, search at scale)
 
-SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed"]
+SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "store"]
+# `store` ingests a 200,000-document corpus (about 20 minutes): run it by name.
+DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed"]
 RESULTS = os.path.join(BENCH, "results")
 TMP = os.path.join(RESULTS, "tmp")
 VENV_PY = os.path.join(BENCH, ".venv", "bin", "python")
@@ -499,6 +502,10 @@ def environment():
     }
 
 
+def suite_store(data, args):
+    return store_suite.run(data, args.docs, os.path.join(TMP, "store"))
+
+
 # ---------------------------------------------------------------- report
 
 def fmt(v, digits=3):
@@ -597,6 +604,8 @@ def markdown(results):
             verdict = ("yes" if row["dateline_under_limit"] else "**no**") if "dateline" in row["tools"] else "–"
             lines.append(f"| {row['page']} | {row['bytes'] / 1e6:.2f} MB | " + " | ".join(cells) + f" | {verdict} |")
         lines.append("")
+    if "store" in suites:
+        lines.append(store_suite.markdown(suites["store"]))
     lines += ["Tools and options:", ""]
     for tool, info in env["tools"].items():
         opts = info.get("options")
@@ -628,6 +637,7 @@ NEEDS = {
     "readability": ["readability"],
     "dates": ["dates/html", "dates/ground-truth.json"],
     "speed": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
+    "store": ["scrapinghub/html", "dates/html", "readability"],
 }
 
 
@@ -645,7 +655,9 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(prog="bench/run", description=__doc__)
     parser.add_argument("--data", help="evaluation data folder (default: ../shared/bench from the repository root)")
     parser.add_argument("--suite", action="append", choices=SUITES,
-                        help="run only this suite (repeatable); default: all")
+                        help="run only this suite (repeatable); default: all but store")
+    parser.add_argument("--docs", type=int, default=200_000,
+                        help="documents in the store suite's synthetic corpus (default 200000)")
     parser.add_argument("--quick", action="store_true",
                         help="skip slow peers (Python trafilatura, htmldate extensive); one 1 s speed trial per "
                              "tool; scaling for dateline only")
@@ -659,7 +671,7 @@ def parse_args(argv):
 
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
-    suites = args.suite or SUITES
+    suites = args.suite or DEFAULT_SUITES
     latest = os.path.join(RESULTS, "latest.json")
     if args.render:
         if args.preflight:

@@ -1,6 +1,7 @@
 //! Benchmark drivers for Dateline (not published). The binaries
 //! `dateline-predict` and `dateline-throughput` are run by `bench/run`.
 
+pub mod corpus;
 pub mod pages;
 
 use dateline_extract::{InputKind, Options};

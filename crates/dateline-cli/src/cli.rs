@@ -23,6 +23,172 @@ pub enum Command {
     /// Exit code 0: all inputs extracted; 1: some inputs failed;
     /// 2: usage or fatal error.
     Extract(ExtractArgs),
+    /// Ingest pages into a store: extract, deduplicate, store and index.
+    ///
+    /// Paths may be page files, folders (searched recursively), WARC and
+    /// JSONL files (optionally gzipped). Ingesting the same input again adds
+    /// nothing; an interrupted run can simply be run again.
+    /// Exit code 0: all records ingested; 1: some records failed;
+    /// 2: usage or fatal error (the store stays consistent).
+    Ingest(IngestArgs),
+    /// Search the store (BM25 over one copy of each story).
+    ///
+    /// Terms must all match; "quoted phrases", -excluded terms, OR, and
+    /// filters site:, author:, tag:, title:, lang: are understood.
+    Search(SearchArgs),
+    /// Show one stored article with its provenance and duplicates.
+    Show(ShowArgs),
+    /// Counts: articles, stories, duplicates, by site, month and language.
+    Stats(StatsArgs),
+    /// Export every stored article as JSONL, CSV or Parquet.
+    Export(ExportArgs),
+    /// Rebuild the search index from the store's database.
+    Reindex(ReindexArgs),
+}
+
+/// The store every store command works on.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArg {
+    /// Store directory (created by `ingest` on first use).
+    #[arg(long, env = "DATELINE_STORE", default_value = "dateline-data")]
+    pub store: PathBuf,
+}
+
+/// Arguments of `dateline ingest`.
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// Files or folders to ingest.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    /// Input kind for every page, overriding file extensions.
+    #[arg(long, value_enum)]
+    pub input: Option<InputArg>,
+
+    /// Extract each text dump alone, without learning the boilerplate lines
+    /// that dumps of one site share.
+    #[arg(long)]
+    pub no_site_profiles: bool,
+
+    /// Also store pages judged not to be articles (section fronts, galleries).
+    #[arg(long)]
+    pub keep_non_articles: bool,
+
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+
+    /// Print the summary as JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
+
+    /// No progress display.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Arguments of `dateline search`.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The query (several words are joined).
+    #[arg(required = true)]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    /// Published on or after (2019, 2019-12 or 2019-12-09).
+    #[arg(long)]
+    pub from: Option<String>,
+
+    /// Published on or before (2019, 2019-12 or 2019-12-09).
+    #[arg(long)]
+    pub to: Option<String>,
+
+    /// Only articles in this language (ISO 639-1, e.g. `en`).
+    #[arg(long)]
+    pub lang: Option<String>,
+
+    /// Hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+
+    /// Hits to skip (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+
+    /// Print `{total, hits: [{id, title, url, site_name, published, snippet, score}]}`.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `dateline show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The article's id (from `search`).
+    pub id: i64,
+
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    /// Print JSON: the article contract plus id, cluster, provenance and duplicates.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `dateline stats`.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    /// Print JSON (`articles`, `clusters`, `duplicates`, and the breakdowns).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Rows per breakdown in the text output.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+}
+
+/// Arguments of `dateline export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "jsonl")]
+    pub format: ExportFormatArg,
+
+    /// Output file (default: standard output).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+}
+
+/// `export --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// One JSON object per line: the article contract plus id, cluster and provenance.
+    Jsonl,
+    /// Flat columns, lists joined with "; ".
+    Csv,
+    /// Apache Parquet, for DuckDB, Spark or DataFusion.
+    Parquet,
+}
+
+/// Arguments of `dateline reindex`.
+#[derive(Debug, clap::Args)]
+pub struct ReindexArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    /// No progress display.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// Arguments of `dateline extract`.

@@ -11,7 +11,7 @@ use anyhow::{bail, Context};
 use dateline_extract::InputKind;
 use dateline_ingest::{
     discover, extract_batch, open_records, read_page, read_stdin, BatchItem, BatchOptions, Batcher,
-    Counts, IngestError, Record,
+    Counts, IngestError, ProfileMemory, Record,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -62,6 +62,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         pool,
         out: std::io::BufWriter::new(stdout.lock()),
         progress: progress_bar(files.len(), args.quiet || one_page),
+        memory: ProfileMemory::default(),
         written: 0,
         failed: errors.len(),
     };
@@ -113,6 +114,7 @@ struct Run<'a, W: Write> {
     pool: rayon::ThreadPool,
     out: W,
     progress: ProgressBar,
+    memory: ProfileMemory,
     written: usize,
     failed: usize,
 }
@@ -127,7 +129,9 @@ impl<W: Write> Run<'_, W> {
             }),
             site_profiles: !self.args.no_site_profiles,
         };
-        let results = extract_batch(items, options, &self.pool, |article| article);
+        let results = extract_batch(items, options, &mut self.memory, &self.pool, |article| {
+            article
+        });
         for result in results {
             match result {
                 Ok(article) => {

@@ -1,8 +1,14 @@
 //! `dateline`: news pages in, structured articles out.
 
 mod cli;
+mod export;
 mod extract;
+mod ingest;
 mod output;
+mod reindex;
+mod search;
+mod show;
+mod stats;
 
 use std::process::ExitCode;
 
@@ -22,6 +28,12 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
+        cli::Command::Ingest(args) => ingest::run(args),
+        cli::Command::Search(args) => search::run(args),
+        cli::Command::Show(args) => show::run(args),
+        cli::Command::Stats(args) => stats::run(args),
+        cli::Command::Export(args) => export::run(args),
+        cli::Command::Reindex(args) => reindex::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -31,6 +43,12 @@ fn main() -> ExitCode {
             ExitCode::from(exit::FATAL)
         }
     }
+}
+
+/// Opens a store for a command that only reads it.
+fn open_store(arg: &cli::StoreArg) -> anyhow::Result<dateline_store::Store> {
+    dateline_store::Store::open_read_only(&arg.store)
+        .map_err(|err| anyhow::anyhow!("{}: {err}", arg.store.display()))
 }
 
 /// A closed stdout (`dateline extract ... | head`) ends the run quietly.

@@ -6,6 +6,9 @@
 //! so a batch holds many pages: crawl folders and WARCs keep a site's pages
 //! together.
 
+use std::collections::{HashMap, VecDeque};
+
+use dateline_extract::text::SiteProfile;
 use dateline_extract::{Extractor, InputKind, Options};
 use dateline_model::{Article, Source};
 use rayon::prelude::*;
@@ -90,16 +93,50 @@ impl<T> Batcher<T> {
     }
 }
 
+/// Site profiles learned from earlier batches of a run, most recent first,
+/// for text dumps that arrive without enough pages of their site in their
+/// own batch to learn from.
+#[derive(Debug, Default)]
+pub struct ProfileMemory {
+    profiles: VecDeque<SiteProfile>,
+}
+
+/// Profiles remembered, at most: a run over many sites keeps the recent ones.
+const REMEMBERED_PROFILES: usize = 64;
+
+impl ProfileMemory {
+    fn remember(&mut self, profile: &SiteProfile) {
+        self.profiles.retain(|p| p != profile);
+        self.profiles.push_front(profile.clone());
+        self.profiles.truncate(REMEMBERED_PROFILES);
+    }
+
+    fn recognise(&self, page: &str) -> Option<usize> {
+        self.profiles.iter().position(|p| p.recognises(page))
+    }
+
+    /// Profiles remembered.
+    pub fn len(&self) -> usize {
+        self.profiles.len()
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.profiles.is_empty()
+    }
+}
+
 /// Extracts a batch on `pool`, returning one result per item in order;
 /// `finish` runs on each article on the worker that extracted it (the
 /// ingest pipeline computes duplicate fingerprints there).
 pub fn extract_batch<T: Send>(
     items: Vec<Result<BatchItem, IngestError>>,
     options: BatchOptions,
+    memory: &mut ProfileMemory,
     pool: &rayon::ThreadPool,
     finish: impl Fn(Article) -> T + Sync,
 ) -> Vec<Result<T, IngestError>> {
-    let (extractors, engine_of) = engines(&items, options, pool);
+    let (extractors, engine_of) = engines(&items, options, memory, pool);
     pool.install(|| {
         items
             .into_par_iter()
@@ -116,10 +153,12 @@ pub fn extract_batch<T: Send>(
 }
 
 /// One extraction engine per site group of the batch's text dumps (plus a
-/// plain one at index 0), and which engine each item uses.
+/// plain one at index 0), and which engine each item uses. A dump alone of
+/// its site in the batch uses a remembered profile that recognises it.
 fn engines(
     items: &[Result<BatchItem, IngestError>],
     options: BatchOptions,
+    memory: &mut ProfileMemory,
     pool: &rayon::ThreadPool,
 ) -> (Vec<Extractor>, Vec<usize>) {
     let mut engine_of = vec![0; items.len()];
@@ -131,7 +170,7 @@ fn engines(
                 .is_ok_and(|it| input_kind(&it.page, options) == InputKind::Text)
         })
         .collect();
-    if !options.site_profiles || dumps.len() < 2 {
+    if !options.site_profiles || dumps.is_empty() {
         return (extractors, engine_of);
     }
     let texts: Vec<String> = pool.install(|| {
@@ -144,13 +183,23 @@ fn engines(
             .collect()
     });
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut recalled: HashMap<usize, usize> = HashMap::new();
     for group in dateline_extract::text::learn_profiles(&refs) {
-        if group.pages.len() < 2 {
+        if let [page] = group.pages[..] {
+            if let Some(remembered) = memory.recognise(refs[page]) {
+                let engine = *recalled.entry(remembered).or_insert_with(|| {
+                    let profile = memory.profiles[remembered].clone();
+                    extractors.push(Extractor::with_profile(profile));
+                    extractors.len() - 1
+                });
+                engine_of[dumps[page]] = engine;
+            }
             continue;
         }
         for member in &group.pages {
             engine_of[dumps[*member]] = extractors.len();
         }
+        memory.remember(&group.profile);
         extractors.push(Extractor::with_profile(group.profile));
     }
     (extractors, engine_of)

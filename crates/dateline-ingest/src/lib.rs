@@ -18,10 +18,11 @@ mod containers;
 mod error;
 mod files;
 mod jsonl;
+pub mod pipeline;
 mod record;
 mod warc;
 
-pub use batch::{extract_batch, BatchItem, BatchOptions, Batcher};
+pub use batch::{extract_batch, BatchItem, BatchOptions, Batcher, ProfileMemory};
 pub use containers::{container_kind, open_records, ContainerKind, RecordReader};
 pub use error::IngestError;
 pub use files::{

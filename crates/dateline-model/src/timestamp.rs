@@ -138,7 +138,7 @@ fn is_valid_date(year: u16, month: u8, day: u8) -> bool {
     if !(1..=12).contains(&month) || day == 0 || !(1000..=9999).contains(&year) {
         return false;
     }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         2 if leap => 29,
         2 => 28,

@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod store;
+
 fn dateline(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)

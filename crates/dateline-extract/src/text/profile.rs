@@ -85,6 +85,24 @@ impl SiteProfile {
         !self.lines.is_empty() && self.contains_key(&super::line::normalize(line).to_lowercase())
     }
 
+    /// True when `page` looks like a page of this profile's site: it holds
+    /// at least three of the profile's distinctive lines (three words or
+    /// more), and they are a fifth of its own, the rule [`learn_profiles`]
+    /// groups pages by. Lets a profile learned from earlier pages serve a
+    /// page that arrives alone.
+    pub fn recognises(&self, page: &str) -> bool {
+        if self.lines.is_empty() {
+            return false;
+        }
+        let keys = page_keys(page);
+        let evidence = keys.iter().filter(|k| is_evidence(k)).count();
+        let shared = keys
+            .iter()
+            .filter(|k| is_evidence(k) && self.lines.contains(k.as_str()))
+            .count();
+        shared >= (evidence / 5).max(3)
+    }
+
     /// True when the normalised, lower-cased `key` is known boilerplate.
     pub(crate) fn contains_key(&self, key: &str) -> bool {
         self.lines.contains(key)
@@ -217,6 +235,18 @@ mod tests {
         assert!(p.is_boilerplate("nav  a") && p.is_boilerplate("Nav B"));
         assert!(!p.is_boilerplate("Only one"));
         assert!(SiteProfile::learn(&["Nav A"]).lines.is_empty());
+    }
+
+    #[test]
+    fn recognises_a_page_of_the_same_site_only() {
+        let nav = "Daily Planet Home page\nDaily Planet World news\nDaily Planet Sport pages\n";
+        let a = format!("{nav}Storm hits the coast tonight");
+        let b = format!("{nav}Mayor opens the new bridge");
+        let profile = SiteProfile::learn(&[&a, &b]);
+        assert!(profile.recognises(&format!("{nav}Vote count begins in the city")));
+        assert!(!profile
+            .recognises("The Gazette front page\nThe Gazette local news\nVote count begins"));
+        assert!(!SiteProfile::default().recognises(&a));
     }
 
     #[test]

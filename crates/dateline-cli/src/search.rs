@@ -1,0 +1,183 @@
+//! `dateline search`: ranked hits with highlighted snippets.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::{bail, Context};
+use dateline_model::Timestamp;
+use dateline_store::Query;
+use serde_json::json;
+
+use crate::cli::SearchArgs;
+use crate::exit;
+
+/// Runs the command; returns the exit code.
+pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
+    let store = crate::open_store(&args.store)?;
+    let query = Query {
+        text: args.query.join(" "),
+        from: args
+            .from
+            .as_deref()
+            .map(|d| date_bound(d, false))
+            .transpose()?,
+        to: args
+            .to
+            .as_deref()
+            .map(|d| date_bound(d, true))
+            .transpose()?,
+        language: args.lang.clone(),
+        limit: args.limit,
+        offset: args.offset,
+        ..Query::default()
+    };
+    let results = store.search(&query).context("searching")?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let hits: Vec<_> = results
+            .hits
+            .iter()
+            .map(|hit| {
+                json!({
+                    "id": hit.id,
+                    "title": hit.title,
+                    "url": hit.url,
+                    "site_name": hit.site_name,
+                    "published": hit.published,
+                    "snippet": hit.snippet,
+                    "highlights": hit.highlights,
+                    "score": hit.score,
+                    "cluster_size": hit.cluster_size,
+                })
+            })
+            .collect();
+        serde_json::to_writer(&mut out, &json!({"total": results.total, "hits": hits}))?;
+        writeln!(out)?;
+        return Ok(exit::OK);
+    }
+    let bold = std::io::stdout().is_terminal();
+    writeln!(
+        out,
+        "{} {} for {:?}",
+        results.total,
+        if results.total == 1 {
+            "story"
+        } else {
+            "stories"
+        },
+        query.text
+    )?;
+    for hit in &results.hits {
+        writeln!(out)?;
+        let date = hit
+            .published
+            .as_deref()
+            .map_or("", |d| &d[..d.len().min(10)]);
+        let copies = if hit.cluster_size > 1 {
+            format!("  ({} copies)", hit.cluster_size)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "[{}] {}{copies}",
+            hit.id,
+            hit.title.as_deref().unwrap_or("(untitled)")
+        )?;
+        let site = hit.site_name.as_deref().unwrap_or("");
+        writeln!(
+            out,
+            "    {date}  {site}  {}",
+            hit.url.as_deref().unwrap_or("")
+        )?;
+        writeln!(
+            out,
+            "    {}",
+            highlight(&hit.snippet, &hit.highlights, bold)
+        )?;
+    }
+    Ok(exit::OK)
+}
+
+/// The snippet with its matched words in bold (on a terminal) or `*marked*`.
+fn highlight(snippet: &str, ranges: &[[usize; 2]], bold: bool) -> String {
+    let (open, close) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("*", "*")
+    };
+    let mut out = String::with_capacity(snippet.len() + ranges.len() * 8);
+    let mut ranges = ranges.iter().peekable();
+    for (i, c) in snippet.chars().enumerate() {
+        if ranges.peek().is_some_and(|r| r[0] == i) {
+            out.push_str(open);
+        }
+        out.push(c);
+        if let Some(r) = ranges.peek() {
+            if r[1] == i + 1 {
+                out.push_str(close);
+                ranges.next();
+            }
+        }
+    }
+    out
+}
+
+/// A `--from`/`--to` date: a year or month stands for its first day
+/// (`--from`) or last day (`--to`).
+pub fn date_bound(text: &str, end: bool) -> anyhow::Result<Timestamp> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |s: &str| s.parse::<u16>().ok();
+    let stamp = match parts.as_slice() {
+        [y] => number(y).and_then(|y| {
+            if end {
+                Timestamp::date(y, 12, 31)
+            } else {
+                Timestamp::date(y, 1, 1)
+            }
+        }),
+        [y, m] => number(y).zip(number(m)).and_then(|(y, m)| {
+            let m = u8::try_from(m).ok()?;
+            if end {
+                (28..=31).rev().find_map(|d| Timestamp::date(y, m, d))
+            } else {
+                Timestamp::date(y, m, 1)
+            }
+        }),
+        _ => Timestamp::parse_iso(text.trim()),
+    };
+    match stamp {
+        Some(stamp) => Ok(stamp),
+        None => bail!("{text:?} is not a date (use 2019, 2019-12 or 2019-12-09)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds_widen_years_and_months() {
+        assert_eq!(date_bound("2019", false).unwrap().to_string(), "2019-01-01");
+        assert_eq!(date_bound("2019", true).unwrap().to_string(), "2019-12-31");
+        assert_eq!(
+            date_bound("2020-02", true).unwrap().to_string(),
+            "2020-02-29"
+        );
+        assert_eq!(
+            date_bound("2019-12-09", true).unwrap().to_string(),
+            "2019-12-09"
+        );
+        assert!(date_bound("last week", false).is_err());
+        assert!(date_bound("2019-13", false).is_err());
+    }
+
+    #[test]
+    fn highlights_mark_character_ranges() {
+        let snippet = "Équipe à Raqqa et Raqqa";
+        assert_eq!(
+            highlight(snippet, &[[9, 14], [18, 23]], false),
+            "Équipe à *Raqqa* et *Raqqa*"
+        );
+    }
+}

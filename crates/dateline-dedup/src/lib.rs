@@ -1,0 +1,35 @@
+//! Duplicate detection for news articles.
+//!
+//! Three signals, from cheapest to most forgiving:
+//!
+//! - [`canonical_url`]: one form for the many addresses of one page
+//!   (scheme, `www.`, fragments, tracking parameters, AMP variants).
+//! - [`body_hash`]: one hash for texts that differ only in case, spacing
+//!   and punctuation: the same story syndicated verbatim.
+//! - [`MinHasher`]: MinHash signatures over word shingles, whose
+//!   [`Signature::similarity`] estimates the Jaccard similarity of two
+//!   texts, and LSH band keys ([`MinHasher::band_keys`]) under which
+//!   lightly edited copies of a story meet without comparing every pair.
+//!
+//! ```
+//! use dateline_dedup::{body_hash, canonical_url, MinHasher};
+//!
+//! assert_eq!(
+//!     canonical_url("https://www.example.com/story/?utm_source=rss#top").as_deref(),
+//!     Some("example.com/story")
+//! );
+//! assert_eq!(body_hash("Russian forces entered Raqqa."), body_hash("russian  forces entered raqqa"));
+//!
+//! let hasher = MinHasher::default();
+//! let a = hasher.signature("Russian forces entered the city of Raqqa on Monday, the ministry said, as Turkish troops pressed on near Tel Abyad");
+//! let b = hasher.signature("Russian forces entered the city of Raqqa on Sunday, the ministry said, as Turkish troops pressed on near Tel Abyad");
+//! assert!(a.similarity(&b) > 0.5);
+//! ```
+
+mod minhash;
+mod text;
+mod url;
+
+pub use minhash::{MinHasher, Signature, BANDS, ROWS_PER_BAND, SIGNATURE_LEN};
+pub use text::{body_hash, words};
+pub use url::canonical_url;

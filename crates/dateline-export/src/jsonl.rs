@@ -1,0 +1,46 @@
+//! JSON Lines: the article contract plus store fields, one object a line.
+
+use std::io::Write;
+
+use dateline_model::{Article, Provenance};
+use serde::Serialize;
+
+use crate::{ExportError, ExportRecord};
+
+/// One output line. The article is flattened so that its contract fields
+/// (`title`, `text`, `body`...) sit at the top level, exactly as
+/// `serde_json` prints an [`Article`]; the store fields come around it.
+#[derive(Serialize)]
+struct Line<'a> {
+    id: i64,
+    cluster_id: i64,
+    cluster_size: u64,
+    #[serde(flatten)]
+    article: &'a Article,
+    provenance: &'a [Provenance],
+}
+
+/// Writes `record` as one line of JSON.
+pub(crate) fn write<W: Write>(out: &mut W, record: &ExportRecord<'_>) -> Result<(), ExportError> {
+    let line = Line {
+        id: record.id,
+        cluster_id: record.cluster_id,
+        cluster_size: record.cluster_size,
+        article: record.article,
+        provenance: record.provenance,
+    };
+    serde_json::to_writer(&mut *out, &line).map_err(|source| {
+        // Keep I/O failures (a closed pipe) recognisable as such, so the
+        // binary can treat them like every other write error.
+        if source.is_io() {
+            ExportError::Io(source.into())
+        } else {
+            ExportError::Json {
+                id: record.id,
+                source,
+            }
+        }
+    })?;
+    out.write_all(b"\n")?;
+    Ok(())
+}

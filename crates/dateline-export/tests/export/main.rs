@@ -1,0 +1,108 @@
+//! Export round trips: every format is written, then read back with a
+//! reader that knows nothing of this crate.
+
+mod csv;
+mod jsonl;
+mod parquet;
+
+use dateline_export::{ExportFormat, ExportRecord, Exporter};
+use dateline_model::{
+    Article, Block, BlockKind, Image, Provenance, Source, SourceFormat, Timestamp,
+};
+
+/// A full article with the characters formats trip over: non-ASCII,
+/// commas, quotes and line breaks.
+fn full() -> (Article, Vec<Provenance>) {
+    let mut a = Article {
+        title: Some("Русские в Ракке, «тест» \"quoted\"".into()),
+        description: None,
+        site_name: Some("The Jerusalem Post".into()),
+        url: Some("https://www.jpost.com/raqqa".into()),
+        language: Some("ru".into()),
+        authors: vec!["Anna Ahronheim".into(), "Seth J. Frantzman".into()],
+        published: Timestamp::parse_iso("2019-12-09T17:34:00+02:00"),
+        modified: None,
+        tags: Vec::new(),
+        categories: vec!["Middle East".into()],
+        images: vec![
+            Image {
+                url: Some("https://img.example/1.jpg".into()),
+                caption: Some("Troops, \"on patrol\"\nin Raqqa".into()),
+                credit: None,
+            },
+            Image {
+                url: None,
+                caption: None,
+                credit: Some("Reuters".into()),
+            },
+        ],
+        body: vec![
+            Block::new(
+                BlockKind::Paragraph,
+                "Russian forces entered Raqqa, then left.",
+            ),
+            Block::new(BlockKind::ListItem, "Ünïcödé – 東京"),
+        ],
+        source: Some(Source {
+            path: Some("pages/raqqa.html".into()),
+            format: SourceFormat::Html,
+        }),
+        ..Article::default()
+    };
+    a.finish_text();
+    let provenance = vec![
+        Provenance {
+            input: "crawl.warc.gz".into(),
+            locator: "<urn:uuid:1>".into(),
+            url: Some("https://www.jpost.com/raqqa".into()),
+            fetched: Some("2019-12-10T00:00:00Z".into()),
+        },
+        Provenance {
+            input: "dump.jsonl".into(),
+            locator: ":2".into(),
+            url: None,
+            fetched: None,
+        },
+    ];
+    (a, provenance)
+}
+
+/// An article with nothing known: every option missing, every list empty.
+fn bare() -> (Article, Vec<Provenance>) {
+    let mut a = Article::default();
+    a.reject("index page");
+    (a, Vec::new())
+}
+
+fn record<'a>(id: i64, (article, provenance): &'a (Article, Vec<Provenance>)) -> ExportRecord<'a> {
+    ExportRecord {
+        id,
+        cluster_id: 100 + id,
+        cluster_size: id as u64,
+        article,
+        provenance,
+    }
+}
+
+/// Exports `articles` (ids counting from 1) to memory.
+fn export(format: ExportFormat, articles: &[(Article, Vec<Provenance>)]) -> Vec<u8> {
+    export_with(Exporter::new(format, Vec::new()).unwrap(), articles)
+}
+
+fn export_with(
+    mut exporter: Exporter<Vec<u8>>,
+    articles: &[(Article, Vec<Provenance>)],
+) -> Vec<u8> {
+    for (i, article) in articles.iter().enumerate() {
+        exporter.write(&record(i as i64 + 1, article)).unwrap();
+    }
+    exporter.finish().unwrap()
+}
+
+#[test]
+fn errors_convert_into_anyhow_style_boxes() {
+    // The binary turns `ExportError` into `anyhow::Error` with `?`, which
+    // needs these bounds.
+    fn is_boxable<E: std::error::Error + Send + Sync + 'static>() {}
+    is_boxable::<dateline_export::ExportError>();
+}

@@ -1,0 +1,288 @@
+//! [`Query`]: what a search asks for, and its translation into a tantivy
+//! query.
+
+use std::ops::Bound;
+
+use dateline_model::Timestamp;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query as TQuery,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use crate::dates;
+use crate::guard::GuardedPhrase;
+use crate::parse::{self, Atom, Target};
+use crate::schema::{self, Fields};
+
+/// How much more a match in the title counts than one in another field.
+const TITLE_BOOST: f32 = 2.0;
+
+/// A search: the user's query text, filters, paging and what to compute
+/// besides the hits.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// The query in the query language (see the crate documentation).
+    pub text: String,
+    /// Published on or after this day (inclusive; the time is ignored).
+    pub from: Option<Timestamp>,
+    /// Published on or before this day (inclusive: the whole day).
+    pub to: Option<Timestamp>,
+    /// ISO 639-1 language; compared on its first two letters, lower-cased.
+    pub language: Option<String>,
+    /// Hits to return; 0 means 10.
+    pub limit: usize,
+    /// Hits to skip (paging).
+    pub offset: usize,
+    /// Compute facet counts over all matching documents.
+    pub facets: bool,
+    /// Compute a date histogram over all matching documents.
+    pub histogram: Option<Interval>,
+}
+
+/// Hits returned when [`Query::limit`] is 0.
+pub const DEFAULT_LIMIT: usize = 10;
+/// The cap on [`Query::limit`] and on [`Query::offset`]: collecting the top
+/// `offset + limit` hits costs memory in proportion.
+pub const MAX_WINDOW: usize = 100_000;
+
+impl Query {
+    /// A query for `text` with defaults for everything else.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The `(offset, limit)` actually used.
+    pub(crate) fn window(&self) -> (usize, usize) {
+        let limit = if self.limit == 0 {
+            DEFAULT_LIMIT
+        } else {
+            self.limit
+        }
+        .min(MAX_WINDOW);
+        (self.offset.min(MAX_WINDOW), limit)
+    }
+}
+
+/// The width of a date histogram's buckets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Interval {
+    /// Calendar days.
+    Day,
+    /// Weeks starting on Monday.
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+/// A query translated for tantivy.
+pub(crate) struct Compiled {
+    /// The tantivy query.
+    pub query: Box<dyn TQuery>,
+    /// Whether nothing in the query ranks documents: hits are then sorted
+    /// by date, newest first.
+    pub by_date: bool,
+    /// The analysed words to highlight in snippets.
+    pub highlight: Vec<String>,
+}
+
+/// Translates a query.
+pub(crate) fn compile(query: &Query, fields: &Fields, analyzer: &TextAnalyzer) -> Compiled {
+    let mut analyzer = analyzer.clone();
+    let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+    let mut scored = false;
+    let mut highlight: Vec<String> = Vec::new();
+    for clause in parse::parse(&query.text) {
+        let mut alternatives: Vec<Box<dyn TQuery>> = Vec::new();
+        for atom in &clause.alternatives {
+            let tokens = analyze(&mut analyzer, &atom.text);
+            let Some(q) = atom_query(atom, &tokens, fields) else {
+                continue;
+            };
+            if !clause.negated && atom.target.is_scored() {
+                scored = true;
+                for (_, token) in tokens {
+                    if !highlight.contains(&token) {
+                        highlight.push(token);
+                    }
+                }
+            }
+            alternatives.push(q);
+        }
+        let q: Box<dyn TQuery> = match alternatives.len() {
+            0 => continue,
+            1 => alternatives.remove(0),
+            _ => Box::new(BooleanQuery::new(
+                alternatives
+                    .into_iter()
+                    .map(|q| (Occur::Should, q))
+                    .collect(),
+            )),
+        };
+        clauses.push((
+            if clause.negated {
+                Occur::MustNot
+            } else {
+                Occur::Must
+            },
+            q,
+        ));
+    }
+    if query.from.is_some() || query.to.is_some() {
+        let term = |seconds| Term::from_field_i64(fields.published, seconds);
+        let lower = query.from.map_or(Bound::Unbounded, |t| {
+            Bound::Included(term(dates::start_of_day(&t)))
+        });
+        let upper = query.to.map_or(Bound::Unbounded, |t| {
+            Bound::Excluded(term(dates::end_of_day(&t)))
+        });
+        clauses.push((Occur::Must, filter(Box::new(RangeQuery::new(lower, upper)))));
+    }
+    if let Some(lang) = query
+        .language
+        .as_deref()
+        .and_then(schema::normalize_language)
+    {
+        clauses.push((Occur::Must, filter(raw_term(fields.lang, &lang))));
+    }
+    if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Compiled {
+        query: Box::new(BooleanQuery::new(clauses)),
+        by_date: !scored,
+        highlight,
+    }
+}
+
+/// The tokens of a text with their positions.
+fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push((token.position, token.text.clone()));
+    }
+    tokens
+}
+
+/// The query of one word or phrase; `None` when it has no words.
+fn atom_query(atom: &Atom, tokens: &[(usize, String)], f: &Fields) -> Option<Box<dyn TQuery>> {
+    match atom.target {
+        Target::Default => {
+            let per_field: Vec<(Occur, Box<dyn TQuery>)> = [
+                (f.title, TITLE_BOOST),
+                (f.description, 1.0),
+                (f.body, 1.0),
+                (f.authors, 1.0),
+                (f.tags, 1.0),
+            ]
+            .into_iter()
+            .filter_map(|(field, boost)| {
+                let q = text_query(field, tokens)?;
+                let q: Box<dyn TQuery> = if boost == 1.0 {
+                    q
+                } else {
+                    Box::new(BoostQuery::new(q, boost))
+                };
+                Some((Occur::Should, q))
+            })
+            .collect();
+            (!per_field.is_empty())
+                .then(|| Box::new(BooleanQuery::new(per_field)) as Box<dyn TQuery>)
+        }
+        Target::Title => text_query(f.title, tokens),
+        Target::Author => text_query(f.authors, tokens).map(filter),
+        Target::Tag => text_query(f.tags, tokens).map(filter),
+        Target::Site => {
+            let host = schema::normalize_site(&atom.text);
+            let mut either: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+            if !host.is_empty() {
+                either.push((Occur::Should, raw_term(f.host, &host)));
+            }
+            if let Some(q) = text_query(f.site_name, tokens) {
+                either.push((Occur::Should, q));
+            }
+            (!either.is_empty()).then(|| filter(Box::new(BooleanQuery::new(either))))
+        }
+        Target::Lang => {
+            schema::normalize_language(&atom.text).map(|lang| filter(raw_term(f.lang, &lang)))
+        }
+    }
+}
+
+/// A term query for one token, a phrase query for several.
+fn text_query(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn TQuery>> {
+    match tokens {
+        [] => None,
+        [(_, token)] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, token),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => {
+            let first = tokens[0].0;
+            let terms = tokens
+                .iter()
+                .map(|(pos, token)| (pos - first, Term::from_field_text(field, token)))
+                .collect();
+            Some(Box::new(GuardedPhrase(PhraseQuery::new_with_offset(terms))))
+        }
+    }
+}
+
+/// An exact term of a raw (untokenised) field.
+fn raw_term(field: Field, value: &str) -> Box<dyn TQuery> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// A condition that selects documents without changing their rank.
+fn filter(query: Box<dyn TQuery>) -> Box<dyn TQuery> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_are_capped() {
+        assert_eq!(Query::default().window(), (0, DEFAULT_LIMIT));
+        let q = Query {
+            limit: usize::MAX,
+            offset: usize::MAX,
+            ..Query::default()
+        };
+        assert_eq!(q.window(), (MAX_WINDOW, MAX_WINDOW));
+        let q = Query {
+            limit: 5,
+            offset: 20,
+            ..Query::default()
+        };
+        assert_eq!(q.window(), (20, 5));
+    }
+
+    #[test]
+    fn filters_alone_sort_by_date() {
+        let (_, fields) = Fields::build();
+        let analyzer = schema::analyzer();
+        let compiled = compile(
+            &Query::new("site:jpost.com -syria author:x"),
+            &fields,
+            &analyzer,
+        );
+        assert!(compiled.by_date);
+        let compiled = compile(&Query::new("Équipe title:Raqqa"), &fields, &analyzer);
+        assert!(!compiled.by_date);
+        assert_eq!(compiled.highlight, ["equipe", "raqqa"]);
+    }
+}

@@ -1,0 +1,119 @@
+//! The SQLite schema and its migrations.
+//!
+//! The schema version is SQLite's `user_version`; each migration runs in the
+//! transaction that bumps it, so a store is always at exactly one version.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// Migrations in order; migration `i` takes the schema from version `i` to
+/// `i + 1`. Append only: never edit one that has shipped.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles, their copies, duplicate clusters, near-duplicate bands.
+    r"
+    CREATE TABLE sites (
+        id INTEGER PRIMARY KEY,
+        host TEXT NOT NULL UNIQUE,
+        name TEXT
+    );
+    CREATE TABLE clusters (
+        id INTEGER PRIMARY KEY,
+        -- The first article of the story: the one the search index holds.
+        representative INTEGER NOT NULL,
+        -- Copies (records) of the story, exact and near duplicates included.
+        size INTEGER NOT NULL
+    );
+    -- One row per distinct text. `id` only grows (AUTOINCREMENT), so the
+    -- search index can say how far it has got with one number.
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        cluster_id INTEGER NOT NULL REFERENCES clusters(id),
+        site_id INTEGER REFERENCES sites(id),
+        canonical_url TEXT,
+        body_hash BLOB NOT NULL,
+        signature BLOB,
+        title TEXT,
+        site_name TEXT,
+        language TEXT,
+        published TEXT,
+        article TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_cluster ON articles(cluster_id);
+    CREATE INDEX articles_body_hash ON articles(body_hash);
+    CREATE INDEX articles_canonical_url ON articles(canonical_url);
+    CREATE INDEX articles_site ON articles(site_id);
+    -- Every record read from an input, whatever became of it: the copy of
+    -- an article (its provenance), a page that is not an article, or a
+    -- failure. UNIQUE(input, locator) is what makes ingest idempotent.
+    CREATE TABLE records (
+        id INTEGER PRIMARY KEY,
+        input TEXT NOT NULL,
+        locator TEXT NOT NULL,
+        url TEXT,
+        fetched TEXT,
+        article_id INTEGER REFERENCES articles(id),
+        status TEXT NOT NULL,
+        reason TEXT,
+        ingested_at TEXT NOT NULL,
+        UNIQUE (input, locator)
+    );
+    CREATE INDEX records_article ON records(article_id);
+    -- MinHash LSH bands: articles sharing a key are near-duplicate candidates.
+    CREATE TABLE lsh (
+        key INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID;
+    ",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Brings the database to [`SCHEMA_VERSION`]; refuses a newer one.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let current = version(conn)?;
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found: current,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (from, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", from as u32 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The database's schema version (0 for a new file).
+pub fn version(conn: &Connection) -> Result<u32, StoreError> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_a_new_database_to_the_current_version_once() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(err.to_string().contains("newer"), "{err}");
+    }
+}
