@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores duplicate grouping against the truth of a `dateline-corpus` corpus.
 
-Usage: python3 bench/dedup_score.py TRUTH.jsonl EXPORT.jsonl [--dir]
+Usage: python3 bench/dedup_score.py TRUTH.jsonl EXPORT.jsonl [--dir] [--only-ingested]
 
 TRUTH.jsonl is the corpus's `truth.jsonl` (one line per record: `n`,
 `record_id`, `path`, `url`, `story`, `kind` in original/exact/near/skip).
@@ -17,7 +17,8 @@ Pairwise clustering metrics over the truth's HTML documents:
   pairs_pred  pairs of ingested documents in the same predicted cluster,
   pairs_both  pairs in both; precision = both/pred, recall = both/true.
 A document missing from the export (not stored, or failed) is in no
-predicted pair, so it costs recall. `by_kind` gives, per copy kind, how many
+predicted pair, so it costs recall; with `--only-ingested` the true pairs
+count only documents present in the export (grouping quality alone). `by_kind` gives, per copy kind, how many
 copies share a cluster with their original (copy-original pairs), and for
 originals how many landed in a cluster holding another story's document.
 
@@ -29,7 +30,7 @@ import json
 import sys
 from collections import Counter, defaultdict
 
-USAGE = "usage: python3 bench/dedup_score.py TRUTH.jsonl EXPORT.jsonl [--dir]"
+USAGE = "usage: python3 bench/dedup_score.py TRUTH.jsonl EXPORT.jsonl [--dir] [--only-ingested]"
 
 
 def pairs(count):
@@ -67,7 +68,7 @@ def load_truth(path):
 def main(argv):
     args = [a for a in argv if not a.startswith("--")]
     flags = {a for a in argv if a.startswith("--")}
-    if len(args) != 2 or flags - {"--dir"}:
+    if len(args) != 2 or flags - {"--dir", "--only-ingested"}:
         sys.exit(USAGE)
     by_dir = "--dir" in flags
     docs, by_record, by_path, skips = load_truth(args[0])
@@ -100,7 +101,8 @@ def main(argv):
                 elif n not in predicted:
                     predicted[n] = cluster
 
-    story_sizes = Counter(story for story, _ in docs.values())
+    counted = predicted if "--only-ingested" in flags else docs
+    story_sizes = Counter(docs[n][0] for n in counted)
     pairs_true = sum(pairs(c) for c in story_sizes.values())
     cluster_sizes = Counter(predicted.values())
     pairs_pred = sum(pairs(c) for c in cluster_sizes.values())

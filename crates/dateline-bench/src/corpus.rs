@@ -132,27 +132,14 @@ fn uuid(seed: u64, n: u64) -> String {
 
 // ---------------------------------------------------------------- dates
 
-/// Days from 1970-01-01 to a civil date (proleptic Gregorian).
+/// Days from 1970-01-01 to a civil date ([`dateline_model::calendar`]).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    dateline_model::calendar::days_from_civil(y, m as u32, d as u32)
 }
 
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    let (y, m, d) = dateline_model::calendar::civil_from_days(z);
+    (y, i64::from(m), i64::from(d))
 }
 
 /// A moment as seconds since 1970.
@@ -268,6 +255,8 @@ enum Piece {
     },
     /// A publication date (`true`: date and time).
     Date(bool),
+    /// A run of ASCII digits (replaced by others of the same length).
+    Number(u32, u32),
     /// The document's URL.
     Url,
     /// Where the directory form inserts `<link rel="canonical">`.
@@ -673,25 +662,56 @@ fn escape_end(s: &str, i: usize) -> usize {
         .map_or(s.len(), |c| i + 1 + c.len_utf8())
 }
 
-/// Splits text into separators and words: `(range, is_word)`. HTML entities
-/// (or JSON escapes) and words without a letter are separators.
-fn tokens(s: &str, json: bool) -> Vec<(Range<usize>, bool)> {
+/// A token of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    /// Punctuation, space, HTML entities, JSON escapes, other digits.
+    Sep,
+    /// A run of letters and digits (and combining marks) with a letter.
+    Word,
+    /// A run of ASCII digits.
+    Number,
+}
+
+/// A combining mark (or other non-alphanumeric sign) that continues a word
+/// in the scripts where `char::is_alphanumeric` leaves them out (Indic
+/// vowel signs and viramas, Arabic and Hebrew points, Thai vowels).
+fn is_mark(c: char) -> bool {
+    let u = c as u32;
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !matches!(
+            u,
+            0x0964 | 0x0965 | 0x0970 | 0x0DF4 | 0x0E2F | 0x0E46 | 0x0E4F | 0x0E5A | 0x0E5B
+        )
+        && matches!(u,
+            0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2
+            | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+            | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
+            | 0x0900..=0x0DFF | 0x0E31..=0x0E4E | 0x0F18..=0x0F19 | 0x0F35..=0x0FBC
+            | 0x1000..=0x109F | 0x1780..=0x17DD | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+            | 0x200C..=0x200D | 0x20D0..=0x20FF | 0x3099..=0x309A | 0xFE20..=0xFE2F)
+}
+
+/// Splits text into separators, words and numbers. HTML entities (or JSON
+/// escapes) are separators.
+fn tokens(s: &str, json: bool) -> Vec<(Range<usize>, Tok)> {
     let b = s.as_bytes();
-    let mut out: Vec<(Range<usize>, bool)> = Vec::new();
-    let mut push = |r: Range<usize>, word: bool| {
-        if let Some((last, false)) = out.last_mut() {
-            if !word && last.end == r.start {
+    let mut out: Vec<(Range<usize>, Tok)> = Vec::new();
+    let mut push = |r: Range<usize>, tok: Tok| {
+        if let Some((last, Tok::Sep)) = out.last_mut() {
+            if tok == Tok::Sep && last.end == r.start {
                 last.end = r.end;
                 return;
             }
         }
-        out.push((r, word));
+        out.push((r, tok));
     };
     let mut i = 0;
     while i < b.len() {
         if json && b[i] == b'\\' {
             let end = escape_end(s, i);
-            push(i..end, false);
+            push(i..end, Tok::Sep);
             i = end;
             continue;
         }
@@ -707,7 +727,7 @@ fn tokens(s: &str, json: bool) -> Vec<(Range<usize>, bool)> {
                         .iter()
                         .all(|c| c.is_ascii_alphanumeric() || *c == b'#')
                 {
-                    push(i..end + 1, false);
+                    push(i..end + 1, Tok::Sep);
                     i = end + 1;
                     continue;
                 }
@@ -718,16 +738,23 @@ fn tokens(s: &str, json: bool) -> Vec<(Range<usize>, bool)> {
             let mut j = i;
             let mut letter = false;
             for c in s[i..].chars() {
-                if !c.is_alphanumeric() {
+                if !c.is_alphanumeric() && !is_mark(c) {
                     break;
                 }
                 letter |= c.is_alphabetic();
                 j += c.len_utf8();
             }
-            push(i..j, letter);
+            let tok = if letter {
+                Tok::Word
+            } else if b[i..j].iter().all(u8::is_ascii_digit) {
+                Tok::Number
+            } else {
+                Tok::Sep
+            };
+            push(i..j, tok);
             i = j;
         } else {
-            push(i..i + c.len_utf8(), false);
+            push(i..i + c.len_utf8(), Tok::Sep);
             i += c.len_utf8();
         }
     }
@@ -929,8 +956,8 @@ impl Pool {
                 for part in &parsed.builder.parts {
                     if let Raw::Text(r, flags) = part {
                         let text = &parsed.builder.slim[r.clone()];
-                        for (w, word) in tokens(text, flags & F_JSON != 0) {
-                            if word {
+                        for (w, tok) in tokens(text, flags & F_JSON != 0) {
+                            if tok == Tok::Word {
                                 *counts.entry(text[w].to_lowercase()).or_insert(0) += 1;
                             }
                         }
@@ -1087,11 +1114,18 @@ fn build_template(
             }
             Raw::Text(r, flags) => {
                 let s = &text[r.clone()];
-                for (w, word) in tokens(s, flags & F_JSON != 0) {
+                for (w, tok) in tokens(s, flags & F_JSON != 0) {
                     let abs = r.start + w.start..r.start + w.end;
-                    if !word {
-                        lit(&mut pieces, abs);
-                        continue;
+                    match tok {
+                        Tok::Sep => {
+                            lit(&mut pieces, abs);
+                            continue;
+                        }
+                        Tok::Number => {
+                            pieces.push(Piece::Number(abs.start as u32, abs.end as u32));
+                            continue;
+                        }
+                        Tok::Word => {}
                     }
                     let lower = s[w.clone()].to_lowercase();
                     let id = map[&lower];
@@ -1208,6 +1242,7 @@ impl Pool {
                 Piece::Lit(a, b) => out.push_str(&t.text[a as usize..b as usize]),
                 Piece::Date(full) => out.push_str(if full { &datetime } else { &date }),
                 Piece::Url => out.push_str(&v.page_url),
+                Piece::Number(a, b) => push_number(out, &t.text[a as usize..b as usize], v.seed),
                 Piece::Canon => canon = out.len(),
                 Piece::Word {
                     start,
@@ -1245,6 +1280,30 @@ impl Pool {
             }
         }
         canon
+    }
+}
+
+/// Writes the number replacing `digits` in a document with mapping seed
+/// `seed`: a year (1900-2099) becomes a year of 2000-2024, other numbers
+/// get digits of the same count (no new leading zero).
+fn push_number(out: &mut String, digits: &str, seed: u64) {
+    let value = digits.bytes().fold(digits.len() as u64, |acc, c| {
+        acc.wrapping_mul(31).wrapping_add(u64::from(c))
+    });
+    let mut h = hash2(seed ^ 0x6e75_6d62, value);
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    if year {
+        let _ = write!(out, "{}", 2000 + h % 25);
+        return;
+    }
+    for (i, c) in digits.bytes().enumerate() {
+        let d = if i == 0 && c != b'0' && digits.len() > 1 {
+            1 + h % 9
+        } else {
+            h % 10
+        };
+        out.push(char::from(b'0' + d as u8));
+        h = mix(h);
     }
 }
 
@@ -2028,10 +2087,28 @@ mod tests {
         let s = "Hello&nbsp;world 2020 caf\u{e9} x2";
         let words: Vec<&str> = tokens(s, false)
             .into_iter()
-            .filter(|(_, w)| *w)
+            .filter(|(_, t)| *t == Tok::Word)
             .map(|(r, _)| &s[r])
             .collect();
         assert_eq!(words, ["Hello", "world", "café", "x2"]);
+        let numbers = tokens(s, false)
+            .into_iter()
+            .filter(|(_, t)| *t == Tok::Number)
+            .count();
+        assert_eq!(numbers, 1);
+        let hindi = "रत्न और";
+        assert_eq!(
+            tokens(hindi, false).len(),
+            3,
+            "virama stays inside the word"
+        );
+        let mut out = String::new();
+        push_number(&mut out, "2019", 7);
+        push_number(&mut out, "305", 7);
+        assert!(
+            out.starts_with("20") && out.len() == 7 && !out[4..].starts_with('0'),
+            "{out}"
+        );
         assert_eq!(case_of("NASA"), Case::Upper);
         assert_eq!(case_of("Paris"), Case::Capital);
         assert_eq!(case_of("iPhone"), Case::Lower);

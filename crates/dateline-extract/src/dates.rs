@@ -71,18 +71,10 @@ pub fn parse_unix(text: &str) -> Option<Timestamp> {
         .with_offset(0)
 }
 
-/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-pub(crate) fn civil_from_days(z: i64) -> (i64, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+/// The civil date of a day number, with month and day as `u8`.
+pub(crate) fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let (y, m, d) = dateline_model::calendar::civil_from_days(days);
+    (y, m as u8, d as u8)
 }
 
 /// A full date in a URL path: `/2019/12/09/`, `/2019-12-09-title`,

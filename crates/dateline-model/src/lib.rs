@@ -18,6 +18,7 @@
 //! ```
 
 mod article;
+pub mod calendar;
 mod provenance;
 mod timestamp;
 

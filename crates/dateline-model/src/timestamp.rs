@@ -22,6 +22,16 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
+    /// Days since 1970-01-01 of the stated date (its time and offset
+    /// ignored): see [`crate::calendar`].
+    pub fn day_number(&self) -> i64 {
+        crate::calendar::days_from_civil(
+            i64::from(self.year),
+            u32::from(self.month),
+            u32::from(self.day),
+        )
+    }
+
     /// A date alone, if it is a real calendar date.
     pub fn date(year: u16, month: u8, day: u8) -> Option<Self> {
         (is_valid_date(year, month, day)).then_some(Self {

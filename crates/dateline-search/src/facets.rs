@@ -1,7 +1,7 @@
 //! Facet counts and date histograms over every matching document, read
 //! from fast fields by a collector that runs beside the top-k collector:
-//! per segment it counts term ordinals in a vector and days in a table,
-//! and turns ordinals into strings once per segment, not once per hit.
+//! per segment it counts term ordinals in a vector and days in a table;
+//! only the most frequent ordinals become strings, once all segments are in.
 
 use std::collections::HashMap;
 
@@ -56,6 +56,14 @@ pub struct Bucket {
 /// The fast fields counted for the facets, in [`Counts::terms`] order.
 const FACET_FIELDS: [&str; 4] = ["site", "lang", "author_facet", "tag_facet"];
 
+/// Documents counted at a time.
+const BATCH: usize = 512;
+
+/// Values per segment and facet considered for the top [`FACET_SIZE`]:
+/// a value outside every segment's top this many cannot be listed (as with
+/// Elasticsearch's `shard_size`); the counts listed are exact.
+const CANDIDATES_PER_SEGMENT: usize = 100;
+
 /// Collects [`Counts`] over the matching documents.
 pub(crate) struct CountsCollector {
     /// Count the string facets.
@@ -64,12 +72,20 @@ pub(crate) struct CountsCollector {
     pub days: bool,
 }
 
-/// Per-value counts over the matching documents.
+/// The counts over the matching documents.
 #[derive(Debug, Default)]
 pub(crate) struct Counts {
-    /// One map per [`FACET_FIELDS`] entry.
-    terms: [HashMap<String, u64>; 4],
+    /// The top values of each [`FACET_FIELDS`] entry.
+    terms: [Vec<FacetCount>; 4],
     /// Documents per day number.
+    days: HashMap<i64, u64>,
+}
+
+/// Counts of one segment: per-ordinal counts are turned into strings only
+/// for the candidates, once all segments are in (a query matching most of
+/// the index would otherwise convert every author name it has).
+pub(crate) struct SegmentFruit {
+    columns: Vec<(usize, StrColumn, Vec<u32>)>,
     days: HashMap<i64, u64>,
 }
 
@@ -118,6 +134,10 @@ impl Collector for CountsCollector {
             columns,
             published,
             days,
+            buffer: Vec::with_capacity(BATCH + tantivy::COLLECT_BLOCK_BUFFER_LEN),
+            rows_docs: Vec::new(),
+            rows: Vec::new(),
+            values: Vec::new(),
         })
     }
 
@@ -125,20 +145,84 @@ impl Collector for CountsCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Counts> {
         let mut total = Counts::default();
-        for fruit in fruits {
-            for (into, from) in total.terms.iter_mut().zip(fruit.terms) {
-                for (value, n) in from {
-                    *into.entry(value).or_default() += n;
-                }
+        for fruit in &fruits {
+            for (day, n) in &fruit.days {
+                *total.days.entry(*day).or_default() += n;
             }
-            for (day, n) in fruit.days {
-                *total.days.entry(day).or_default() += n;
-            }
+        }
+        for (i, terms) in total.terms.iter_mut().enumerate() {
+            let segments: Vec<(&StrColumn, &[u32])> = fruits
+                .iter()
+                .flat_map(|f| &f.columns)
+                .filter(|(facet, _, _)| *facet == i)
+                .map(|(_, column, counts)| (column, counts.as_slice()))
+                .collect();
+            *terms = top_values(&segments)?;
         }
         Ok(total)
     }
+}
+
+/// The [`FACET_SIZE`] values with the highest counts over all segments.
+fn top_values(segments: &[(&StrColumn, &[u32])]) -> tantivy::Result<Vec<FacetCount>> {
+    let limit = if segments.len() == 1 {
+        FACET_SIZE
+    } else {
+        CANDIDATES_PER_SEGMENT
+    };
+    let mut candidates: Vec<String> = Vec::new();
+    for (column, counts) in segments {
+        for (value, _) in top_ords(column, counts, limit)? {
+            candidates.push(value);
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut values = Vec::with_capacity(candidates.len());
+    for value in candidates {
+        let mut count = 0;
+        for (column, counts) in segments {
+            if let Some(ord) = column.dictionary().term_ord(&value)? {
+                count += counts.get(ord as usize).copied().map_or(0, u64::from);
+            }
+        }
+        values.push(FacetCount { value, count });
+    }
+    sort_and_truncate(&mut values);
+    Ok(values)
+}
+
+/// A segment's `limit` most frequent values with their counts.
+fn top_ords(
+    column: &StrColumn,
+    counts: &[u32],
+    limit: usize,
+) -> tantivy::Result<Vec<(String, u32)>> {
+    let mut ords: Vec<(u32, u64)> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(ord, n)| (*n, ord as u64))
+        .collect();
+    if ords.len() > limit {
+        // Highest counts first; ties on the lower ordinal (the smaller value).
+        ords.select_nth_unstable_by(limit - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ords.truncate(limit);
+    }
+    ords.sort_unstable_by_key(|(_, ord)| *ord);
+    let sorted: Vec<u64> = ords.iter().map(|(_, ord)| *ord).collect();
+    let mut out = Vec::with_capacity(ords.len());
+    let mut next = ords.iter();
+    column
+        .dictionary()
+        .sorted_ords_to_term_cb(&sorted, |bytes| {
+            if let Some((n, _)) = next.next() {
+                out.push((String::from_utf8_lossy(bytes).into_owned(), *n));
+            }
+        })?;
+    Ok(out)
 }
 
 /// Day counts of one segment.
@@ -155,53 +239,79 @@ pub(crate) struct SegmentCounts {
     columns: Vec<(usize, StrColumn, Vec<u32>)>,
     published: Option<Column<i64>>,
     days: DayCounts,
+    /// Matching documents not counted yet.
+    buffer: Vec<DocId>,
+    /// Scratch space of [`SegmentCounts::flush`].
+    rows_docs: Vec<DocId>,
+    rows: Vec<u32>,
+    values: Vec<u64>,
 }
 
-impl SegmentCollector for SegmentCounts {
-    type Fruit = Counts;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
+impl SegmentCounts {
+    /// Counts the buffered documents, a block at a time: batch lookups in
+    /// the columns cost a fraction of one lookup per document and column.
+    fn flush(&mut self) {
+        let docs = std::mem::take(&mut self.buffer);
+        let (rows_docs, rows, values) = (&mut self.rows_docs, &mut self.rows, &mut self.values);
         for (_, column, counts) in &mut self.columns {
-            for ord in column.term_ords(doc) {
-                if let Some(n) = counts.get_mut(ord as usize) {
+            let ords = column.ords();
+            rows_docs.clear();
+            rows.clear();
+            ords.row_ids_for_docs(&docs, rows_docs, rows);
+            values.resize(rows.len(), 0);
+            ords.values.get_vals(rows, values);
+            for ord in values.iter() {
+                if let Some(n) = counts.get_mut(*ord as usize) {
                     *n += 1;
                 }
             }
         }
-        if let Some(value) = self.published.as_ref().and_then(|c| c.first(doc)) {
-            let day = dates::day_of_seconds(value);
-            match &mut self.days {
-                DayCounts::Dense { first, counts } => {
-                    if let Some(n) = usize::try_from(day - *first)
-                        .ok()
-                        .and_then(|i| counts.get_mut(i))
-                    {
-                        *n += 1;
+        if let Some(published) = &self.published {
+            rows_docs.clear();
+            rows.clear();
+            published.row_ids_for_docs(&docs, rows_docs, rows);
+            let mut seconds = vec![0i64; rows.len()];
+            published.values.get_vals(rows, &mut seconds);
+            for value in seconds {
+                let day = dates::day_of_seconds(value);
+                match &mut self.days {
+                    DayCounts::Dense { first, counts } => {
+                        if let Some(n) = usize::try_from(day - *first)
+                            .ok()
+                            .and_then(|i| counts.get_mut(i))
+                        {
+                            *n += 1;
+                        }
                     }
+                    DayCounts::Sparse(map) => *map.entry(day).or_default() += 1,
                 }
-                DayCounts::Sparse(map) => *map.entry(day).or_default() += 1,
             }
+        }
+        self.buffer = docs;
+        self.buffer.clear();
+    }
+}
+
+impl SegmentCollector for SegmentCounts {
+    type Fruit = SegmentFruit;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.buffer.push(doc);
+        if self.buffer.len() == BATCH {
+            self.flush();
         }
     }
 
-    fn harvest(self) -> Counts {
-        let mut out = Counts::default();
-        for (i, column, counts) in self.columns {
-            let ords: Vec<u64> = (0..counts.len() as u64)
-                .filter(|o| counts[*o as usize] > 0)
-                .collect();
-            let mut values = ords.iter();
-            let map = &mut out.terms[i];
-            // A dictionary read error leaves the facet short rather than
-            // failing the search.
-            let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
-                if let Some(ord) = values.next() {
-                    let value = String::from_utf8_lossy(bytes).into_owned();
-                    *map.entry(value).or_default() += u64::from(counts[*ord as usize]);
-                }
-            });
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.buffer.extend_from_slice(docs);
+        if self.buffer.len() >= BATCH {
+            self.flush();
         }
-        out.days = match self.days {
+    }
+
+    fn harvest(mut self) -> SegmentFruit {
+        self.flush();
+        let days = match self.days {
             DayCounts::Dense { first, counts } => counts
                 .into_iter()
                 .enumerate()
@@ -210,14 +320,17 @@ impl SegmentCollector for SegmentCounts {
                 .collect(),
             DayCounts::Sparse(map) => map,
         };
-        out
+        SegmentFruit {
+            columns: self.columns,
+            days,
+        }
     }
 }
 
 impl Counts {
     /// The facets: top values per field, all months chronologically.
     pub fn facets(&self) -> Facets {
-        let [sites, languages, authors, tags] = &self.terms;
+        let [sites, languages, authors, tags] = self.terms.clone();
         let months = self
             .histogram(Interval::Month)
             .into_iter()
@@ -227,11 +340,11 @@ impl Counts {
             })
             .collect();
         Facets {
-            sites: top(sites),
-            languages: top(languages),
+            sites,
+            languages,
             months,
-            authors: top(authors),
-            tags: top(tags),
+            authors,
+            tags,
         }
     }
 
@@ -255,16 +368,8 @@ impl Counts {
     }
 }
 
-/// The [`FACET_SIZE`] most frequent values, by count then value.
-fn top(counts: &HashMap<String, u64>) -> Vec<FacetCount> {
-    let mut all: Vec<FacetCount> = counts
-        .iter()
-        .map(|(value, count)| FacetCount {
-            value: value.clone(),
-            count: *count,
-        })
-        .collect();
-    all.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    all.truncate(FACET_SIZE);
-    all
+/// Sorts by count (descending) then value, keeping [`FACET_SIZE`].
+fn sort_and_truncate(values: &mut Vec<FacetCount>) {
+    values.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    values.truncate(FACET_SIZE);
 }

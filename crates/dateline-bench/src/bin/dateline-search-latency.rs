@@ -26,21 +26,35 @@ fn main() {
         match arg.as_str() {
             "--store" => store = args.next().map(PathBuf::from),
             "--queries" => queries = args.next().map(PathBuf::from),
-            "--rounds" => rounds = args.next().and_then(|v| v.parse().ok()).unwrap_or_else(|| die(USAGE)),
-            "--limit" => limit = args.next().and_then(|v| v.parse().ok()).unwrap_or_else(|| die(USAGE)),
+            "--rounds" => {
+                rounds = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or_else(|| die(USAGE))
+            }
+            "--limit" => {
+                limit = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or_else(|| die(USAGE))
+            }
             "--facets" => facets = true,
             "--json" => {}
             _ => die(USAGE),
         }
     }
-    let (Some(store), Some(queries)) = (store, queries) else { die(USAGE) };
+    let (Some(store), Some(queries)) = (store, queries) else {
+        die(USAGE)
+    };
     let store = Store::open_read_only(&store).unwrap_or_else(|err| die(&err.to_string()));
-    let text = std::fs::read_to_string(&queries).unwrap_or_else(|err| die(&format!("{}: {err}", queries.display())));
+    let text = std::fs::read_to_string(&queries)
+        .unwrap_or_else(|err| die(&format!("{}: {err}", queries.display())));
     let queries: Vec<Query> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|err| die(&format!("bad query line {line}: {err}")));
+            let v: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|err| die(&format!("bad query line {line}: {err}")));
             let date = |key: &str| v[key].as_str().and_then(Timestamp::parse_iso);
             Query {
                 text: v["q"].as_str().unwrap_or_default().to_string(),
@@ -59,13 +73,18 @@ fn main() {
     }
     let mut total_hits = 0u64;
     for query in &queries {
-        total_hits += store.search(query).unwrap_or_else(|err| die(&format!("{:?}: {err}", query.text))).total;
+        total_hits += store
+            .search(query)
+            .unwrap_or_else(|err| die(&format!("{:?}: {err}", query.text)))
+            .total;
     }
     let mut times = Vec::with_capacity(queries.len() * rounds);
     for _ in 0..rounds {
         for query in &queries {
             let started = Instant::now();
-            let results = store.search(query).unwrap_or_else(|err| die(&err.to_string()));
+            let results = store
+                .search(query)
+                .unwrap_or_else(|err| die(&err.to_string()));
             times.push(started.elapsed().as_secs_f64() * 1000.0);
             std::hint::black_box(results);
         }

@@ -249,8 +249,14 @@ fn ingest_search_show_stats_export_on_the_bundled_examples() {
 
     let csv = ok(&dateline(&["export", "--store", store, "--format", "csv"])).clone();
     let csv = String::from_utf8_lossy(&csv.stdout);
-    assert!(csv.starts_with("id,cluster_id,cluster_size,title,"), "{csv:.200}");
-    assert!(csv.contains("Russians in Raqqa"), "the seed's title is a CSV field");
+    assert!(
+        csv.starts_with("id,cluster_id,cluster_size,title,"),
+        "{csv:.200}"
+    );
+    assert!(
+        csv.contains("Russians in Raqqa"),
+        "the seed's title is a CSV field"
+    );
     let parquet = dir.path().join("articles.parquet");
     ok(&dateline(&[
         "export",

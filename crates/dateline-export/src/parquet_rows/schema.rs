@@ -218,15 +218,8 @@ fn block_kind(kind: BlockKind) -> &'static str {
 /// wants. The date is the one the page states, in its own time zone: a
 /// story published late on the 9th in Jerusalem stays on the 9th.
 pub(crate) fn days_since_epoch(t: Timestamp) -> i32 {
-    // Howard Hinnant's days_from_civil, with years counted from March so
-    // the leap day ends the year.
-    let (m, d) = (i32::from(t.month), i32::from(t.day));
-    let y = i32::from(t.year) - i32::from(m <= 2);
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let day_of_year = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    // Stated dates are years 1000-9999: always within i32 days.
+    t.day_number() as i32
 }
 
 #[cfg(test)]

@@ -91,10 +91,18 @@ fn article(a: &A) -> Article {
 }
 
 fn corpus() -> (TempDir, SearchIndex) {
+    corpus_in_segments(1)
+}
+
+/// The corpus committed in `n` parts (so in as many segments).
+fn corpus_in_segments(n: usize) -> (TempDir, SearchIndex) {
     let dir = tempfile::tempdir().unwrap();
     let index = SearchIndex::open_or_create(dir.path()).unwrap();
     let mut writer = index.writer().unwrap();
-    for a in CORPUS {
+    for (i, a) in CORPUS.iter().enumerate() {
+        if i > 0 && i % CORPUS.len().div_ceil(n) == 0 {
+            writer.commit(a.id - 1).unwrap();
+        }
         writer
             .add(&IndexDoc {
                 id: a.id,
@@ -366,7 +374,13 @@ fn snippets_highlight_matches_by_character() {
 
 #[test]
 fn facets_and_histogram_count_all_matches() {
-    let (_dir, index) = corpus();
+    for segments in [1, 3] {
+        facets_and_histogram_in(segments);
+    }
+}
+
+fn facets_and_histogram_in(segments: usize) {
+    let (_dir, index) = corpus_in_segments(segments);
     let results = search(
         &index,
         Query {

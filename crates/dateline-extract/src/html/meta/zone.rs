@@ -160,26 +160,15 @@ fn shift(ts: Timestamp, offset: i16) -> Option<Timestamp> {
     let minutes = i64::from(h) * 60 + i64::from(m) + i64::from(offset);
     let day_shift = minutes.div_euclid(1440);
     let minutes = minutes.rem_euclid(1440);
-    let (y, mo, d) = crate::dates::civil_from_days(days_from_civil(ts) + day_shift);
+    let (y, mo, d) = crate::dates::civil_from_days(ts.day_number() + day_shift);
     Timestamp::date(u16::try_from(y).ok()?, mo, d)?
         .with_time((minutes / 60) as u8, (minutes % 60) as u8, s)?
         .with_offset(offset)
 }
 
-/// Days since 1970-01-01 (Howard Hinnant's algorithm).
-fn days_from_civil(ts: Timestamp) -> i64 {
-    let y = i64::from(ts.year) - i64::from(ts.month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(ts.month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(ts.day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// Whole days from `a` to `b`.
 pub(crate) fn days_between(a: Timestamp, b: Timestamp) -> i64 {
-    days_from_civil(b) - days_from_civil(a)
+    b.day_number() - a.day_number()
 }
 
 #[cfg(test)]
