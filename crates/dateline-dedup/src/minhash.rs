@@ -7,8 +7,16 @@
 //! similarity 0.6 shares at least one key with probability 0.99, a pair at
 //! 0.2 with 0.15, and unrelated texts (under 0.05) almost never.
 //!
-//! The hash family is fixed (seeds derived from constants, xxh3 for words):
-//! stored signatures stay comparable across runs and versions. Changing any
+//! The minima come from one-permutation hashing: each shingle is hashed
+//! once, the hash's top bits pick one of [`SIGNATURE_LEN`] bins and each bin
+//! keeps its smallest hash; an empty bin (a short text) borrows the next
+//! non-empty bin's minimum, mixed with the distance it was borrowed over
+//! (rotation densification, Shrivastava and Li, 2014). One hash per shingle
+//! instead of one per shingle and position: the signature costs about as
+//! much as reading the words, where classic MinHash took a tenth of ingest.
+//!
+//! The hash family is fixed (xxh3 for words, constants below): stored
+//! signatures stay comparable across runs and versions. Changing any
 //! constant here needs a store migration that recomputes signatures.
 
 use crate::text::words;
@@ -22,24 +30,13 @@ pub const ROWS_PER_BAND: usize = 3;
 /// Words per shingle: three keep lightly edited copies close (one changed
 /// word breaks three shingles) while distinct stories share almost none.
 const SHINGLE_WORDS: usize = 3;
+/// Bits of a shingle hash that choose its bin (`2^7 = SIGNATURE_LEN`).
+const BIN_BITS: u32 = 7;
 
-/// Computes [`Signature`]s. Cheap to create; holds the hash seeds.
-#[derive(Debug, Clone)]
-pub struct MinHasher {
-    seeds: [u64; SIGNATURE_LEN],
-}
-
-impl Default for MinHasher {
-    fn default() -> Self {
-        let mut state = 0x5EED_DA7E_11AE_0001u64;
-        let mut seeds = [0; SIGNATURE_LEN];
-        for seed in &mut seeds {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            *seed = fmix64(state);
-        }
-        Self { seeds }
-    }
-}
+/// Computes [`Signature`]s. Holds no state; a type so that the hash family
+/// can grow options without changing callers.
+#[derive(Debug, Clone, Default)]
+pub struct MinHasher;
 
 impl MinHasher {
     /// The signature of a text's word shingles; empty for a text without
@@ -54,21 +51,23 @@ impl MinHasher {
                 band_minima: Vec::new(),
             };
         }
-        let mut mins = [u64::MAX; SIGNATURE_LEN];
+        let mut bins = [u64::MAX; SIGNATURE_LEN];
         let window = SHINGLE_WORDS.min(hashes.len());
         for shingle in hashes.windows(window) {
             // Order matters in a shingle: rotate each word by its position.
-            let h = shingle
-                .iter()
-                .enumerate()
-                .fold(0u64, |acc, (i, w)| acc ^ w.rotate_left(21 * i as u32));
-            for (min, seed) in mins.iter_mut().zip(&self.seeds) {
-                let v = fmix64(h ^ seed);
-                if v < *min {
-                    *min = v;
-                }
+            let h = fmix64(
+                shingle
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |acc, (i, w)| acc ^ w.rotate_left(21 * i as u32)),
+            );
+            let bin = (h >> (64 - BIN_BITS)) as usize;
+            let value = h & (u64::MAX >> BIN_BITS);
+            if value < bins[bin] {
+                bins[bin] = value;
             }
         }
+        let mins = densify(&bins);
         Signature {
             // The low 16 bits of each minimum are enough to tell equal from
             // unequal (a false match once in 65,536) at a quarter the size.
@@ -94,6 +93,25 @@ impl MinHasher {
             })
             .collect()
     }
+}
+
+/// Fills each empty bin from the next non-empty one (circularly), mixed
+/// with the distance, so that two texts agree on a filled bin only when
+/// they agree on its source and distance. At least one bin is non-empty.
+fn densify(bins: &[u64; SIGNATURE_LEN]) -> [u64; SIGNATURE_LEN] {
+    let mut out = *bins;
+    for (i, slot) in out.iter_mut().enumerate() {
+        if *slot != u64::MAX {
+            continue;
+        }
+        if let Some((distance, value)) = (1..SIGNATURE_LEN)
+            .map(|d| (d, bins[(i + d) % SIGNATURE_LEN]))
+            .find(|(_, v)| *v != u64::MAX)
+        {
+            *slot = fmix64(value ^ (distance as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        }
+    }
+    out
 }
 
 /// A text's MinHash signature.
@@ -232,6 +250,30 @@ mod tests {
     }
 
     #[test]
+    fn the_estimate_follows_the_true_jaccard_similarity() {
+        let hasher = MinHasher::default();
+        let original = text(5, 500);
+        for changed in [5, 25, 60, 120] {
+            let mut edited = original.clone();
+            for i in (0..edited.len()).step_by(edited.len() / changed) {
+                edited[i] = "zeppelin";
+            }
+            let shingles = |w: &[&str]| -> std::collections::HashSet<String> {
+                w.windows(3).map(|s| s.join(" ")).collect()
+            };
+            let (a, b) = (shingles(&original), shingles(&edited));
+            let truth = a.intersection(&b).count() as f64 / a.union(&b).count() as f64;
+            let estimate = hasher
+                .signature(&original.join(" "))
+                .similarity(&hasher.signature(&edited.join(" ")));
+            assert!(
+                (estimate - truth).abs() < 0.12,
+                "{changed} edits: {estimate} vs {truth}"
+            );
+        }
+    }
+
+    #[test]
     fn unrelated_texts_are_far_apart() {
         let hasher = MinHasher::default();
         let a = hasher.signature(&text(3, 400).join(" "));
@@ -261,7 +303,7 @@ mod tests {
         assert_eq!(pinned, PINNED_BYTE_SUM);
     }
 
-    const PINNED_BYTE_SUM: u64 = 34_185;
+    const PINNED_BYTE_SUM: u64 = 32_274;
 
     proptest! {
         #[test]
