@@ -20,7 +20,7 @@
 //! );
 //! assert_eq!(body_hash("Russian forces entered Raqqa."), body_hash("russian  forces entered raqqa"));
 //!
-//! let hasher = MinHasher::default();
+//! let hasher = MinHasher;
 //! let a = hasher.signature("Russian forces entered the city of Raqqa on Monday, the ministry said, as Turkish troops pressed on near Tel Abyad");
 //! let b = hasher.signature("Russian forces entered the city of Raqqa on Sunday, the ministry said, as Turkish troops pressed on near Tel Abyad");
 //! assert!(a.similarity(&b) > 0.5);

@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn identical_texts_agree_everywhere_and_share_every_key() {
-        let hasher = MinHasher::default();
+        let hasher = MinHasher;
         let a = hasher.signature(&text(1, 300).join(" "));
         let b = hasher.signature(&text(1, 300).join(" "));
         assert_eq!(a.similarity(&b), 1.0);
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn light_edits_stay_similar_and_meet_in_a_band() {
-        let hasher = MinHasher::default();
+        let hasher = MinHasher;
         let original = text(2, 400);
         let mut edited = original.clone();
         for i in [10, 90, 200, 333] {
@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn the_estimate_follows_the_true_jaccard_similarity() {
-        let hasher = MinHasher::default();
+        let hasher = MinHasher;
         let original = text(5, 500);
         for changed in [5, 25, 60, 120] {
             let mut edited = original.clone();
@@ -275,7 +275,7 @@ mod tests {
 
     #[test]
     fn unrelated_texts_are_far_apart() {
-        let hasher = MinHasher::default();
+        let hasher = MinHasher;
         let a = hasher.signature(&text(3, 400).join(" "));
         let b = hasher.signature(&text(4, 400).join(" "));
         assert!(a.similarity(&b) < 0.2, "{}", a.similarity(&b));
@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn empty_and_short_texts() {
-        let hasher = MinHasher::default();
+        let hasher = MinHasher;
         let empty = hasher.signature(" -- ");
         assert!(empty.is_empty());
         assert!(hasher.band_keys(&empty).is_empty());
@@ -295,7 +295,7 @@ mod tests {
     #[test]
     fn the_hash_family_is_stable_across_versions() {
         // Stored signatures must stay comparable: this pins the family.
-        let bytes = MinHasher::default()
+        let bytes = MinHasher
             .signature("Russian forces entered Raqqa")
             .to_bytes();
         assert_eq!(bytes.len(), 2 * SIGNATURE_LEN);
@@ -308,7 +308,7 @@ mod tests {
     proptest! {
         #[test]
         fn stored_form_round_trips(text in "\\PC{0,200}") {
-            let hasher = MinHasher::default();
+            let hasher = MinHasher;
             let signature = hasher.signature(&text);
             if signature.is_empty() {
                 prop_assert!(Signature::from_bytes(&signature.to_bytes()).is_none());

@@ -169,7 +169,7 @@ pub fn ingest(
     let seen = SeenRecords::open(store.dir())?;
     let (read_tx, read_rx) = sync_channel::<ReadBatch>(1);
     let (store_tx, store_rx) = sync_channel::<StoreBatch>(1);
-    let hasher = MinHasher::default();
+    let hasher = MinHasher;
     let mut memory = ProfileMemory::default();
     let found = discover(paths);
     let inputs = (found.files.len() + found.containers.len()) as u64;

@@ -41,7 +41,7 @@ fn article(title: &str, url: &str, body: &str) -> Article {
 }
 
 fn record(article: Article, input: &str, locator: &str) -> NewRecord {
-    let fingerprint = Fingerprint::of(&article, &MinHasher::default());
+    let fingerprint = Fingerprint::of(&article, &MinHasher);
     NewRecord::Article {
         provenance: Provenance {
             input: input.into(),
