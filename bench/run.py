@@ -24,9 +24,11 @@ ROOT = os.path.dirname(BENCH)
 sys.path.insert(0, BENCH)
 import score  # noqa: E402  (bench/score.py: the body metric)
 import store_suite  # noqa: E402  (bench/store_suite.py: ingest, dedup, search at scale)
+import serve_suite  # noqa: E402  (bench/serve_suite.py: HTTP load with wrk on the store suite's store)
 
-SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "store"]
-# `store` ingests a 200,000-document corpus (about 20 minutes): run it by name.
+SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "store", "serve"]
+# `store` ingests a 200,000-document corpus (about 20 minutes) and `serve` loads
+# the server over that store with wrk: run them by name.
 DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed"]
 RESULTS = os.path.join(BENCH, "results")
 TMP = os.path.join(RESULTS, "tmp")
@@ -506,6 +508,10 @@ def suite_store(data, args):
     return store_suite.run(data, args.docs, os.path.join(TMP, "store"))
 
 
+def suite_serve(data, args):
+    return serve_suite.run(os.path.join(TMP, "store"))
+
+
 # ---------------------------------------------------------------- report
 
 def fmt(v, digits=3):
@@ -606,6 +612,8 @@ def markdown(results):
         lines.append("")
     if "store" in suites:
         lines.append(store_suite.markdown(suites["store"]))
+    if "serve" in suites:
+        lines.append(serve_suite.markdown(suites["serve"]))
     lines += ["Tools and options:", ""]
     for tool, info in env["tools"].items():
         opts = info.get("options")
@@ -638,6 +646,7 @@ NEEDS = {
     "dates": ["dates/html", "dates/ground-truth.json"],
     "speed": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
     "store": ["scrapinghub/html", "dates/html", "readability"],
+    "serve": [],
 }
 
 

@@ -44,6 +44,16 @@ pub enum Command {
     Export(ExportArgs),
     /// Rebuild the search index from the store's database.
     Reindex(ReindexArgs),
+    /// Serve the web UI and the JSON API over a store.
+    ///
+    /// The store is opened read-only: `ingest` may add to it meanwhile.
+    /// The API is described at /openapi.json. Stop with Ctrl-C.
+    Serve(ServeArgs),
+    /// Ingest example pages into a fresh store and serve them.
+    ///
+    /// Without paths, the example pages bundled in the binary; without
+    /// --store, a temporary store removed when the server stops.
+    Demo(DemoArgs),
 }
 
 /// The store every store command works on.
@@ -88,6 +98,39 @@ pub struct IngestArgs {
     /// No progress display.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// Arguments of `dateline serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    #[command(flatten)]
+    pub addr: AddrArg,
+}
+
+/// Where to listen.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AddrArg {
+    /// Address to listen on. The default answers this machine only; the
+    /// server has no authentication, so expose it with care.
+    #[arg(long, env = "DATELINE_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+}
+
+/// Arguments of `dateline demo`.
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    /// Pages to ingest (default: the bundled examples).
+    pub paths: Vec<PathBuf>,
+
+    /// Store directory (default: a temporary one).
+    #[arg(long)]
+    pub store: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub addr: AddrArg,
 }
 
 /// Arguments of `dateline search`.

@@ -70,6 +70,33 @@ impl Timestamp {
         }
     }
 
+    /// Parses one end of a date range given as `2019`, `2019-12` or a full
+    /// ISO date: a year or month stands for its first day, or for its last
+    /// day when `end` is true (so `--to 2019-12` takes in all of December).
+    pub fn parse_range_bound(text: &str, end: bool) -> Option<Self> {
+        let text = text.trim();
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |s: &str| s.parse::<u16>().ok();
+        match parts.as_slice() {
+            [y] => number(y).and_then(|y| {
+                if end {
+                    Self::date(y, 12, 31)
+                } else {
+                    Self::date(y, 1, 1)
+                }
+            }),
+            [y, m] => number(y).zip(number(m)).and_then(|(y, m)| {
+                let m = u8::try_from(m).ok()?;
+                if end {
+                    (28..=31).rev().find_map(|d| Self::date(y, m, d))
+                } else {
+                    Self::date(y, m, 1)
+                }
+            }),
+            _ => Self::parse_iso(text),
+        }
+    }
+
     /// Parses the ISO 8601 forms this type prints (and common relatives:
     /// `Z`, `+0200`, fractional seconds, a space instead of `T`).
     pub fn parse_iso(s: &str) -> Option<Self> {
@@ -194,6 +221,17 @@ impl<'de> Deserialize<'de> for Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn range_bounds_widen_years_and_months() {
+        let bound = |text, end| Timestamp::parse_range_bound(text, end).map(|t| t.to_string());
+        assert_eq!(bound("2019", false).as_deref(), Some("2019-01-01"));
+        assert_eq!(bound("2019", true).as_deref(), Some("2019-12-31"));
+        assert_eq!(bound("2020-02", true).as_deref(), Some("2020-02-29"));
+        assert_eq!(bound("2019-12-09", true).as_deref(), Some("2019-12-09"));
+        assert_eq!(bound("last week", false), None);
+        assert_eq!(bound("2019-13", false), None);
+    }
 
     #[test]
     fn round_trips_the_printed_forms() {

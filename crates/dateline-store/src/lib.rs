@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use dateline_search::SearchIndex;
 use rusqlite::{Connection, OpenFlags};
 
-pub use dateline_search::{Interval, Query, SearchResults};
+pub use dateline_search::{Bucket, FacetCount, Facets, Hit, Interval, Query, SearchResults};
 pub use error::StoreError;
 pub use read::{DuplicateRef, Stats, StoredArticle};
 pub use schema::SCHEMA_VERSION;
@@ -162,6 +162,13 @@ impl Store {
             }
         }
         Ok(results)
+    }
+
+    /// Makes searches see the index's latest commit (by this process or a
+    /// concurrent `ingest`).
+    pub fn refresh(&self) -> Result<(), StoreError> {
+        self.index.reload()?;
+        Ok(())
     }
 
     /// Rebuilds the search index from the database; `progress` is called

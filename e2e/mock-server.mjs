@@ -1,0 +1,357 @@
+// A stand-in for `dateline serve`: serves the UI assets and canned JSON in
+// the shapes of the real API, with a tiny search over a few articles. For
+// developing the UI and the tests without the Rust server:
+//
+//   node e2e/mock-server.mjs [PORT]      (default 8099; PORT=0 picks one)
+//   BASE_URL=http://127.0.0.1:8099 node --test e2e/tests/
+//
+// When imported, `startMock(port)` returns {server, url}.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const assetsDir = path.join(here, '..', 'crates', 'dateline-server', 'assets');
+
+const XSS = {
+  img: '<img src=x onerror="window.__xss=1">',
+  script: '<script>window.__xss=1</script>',
+  svg: '"><svg onload=window.__xss=1>',
+  js: 'javascript:window.__xss=1',
+};
+
+const body = (...paragraphs) => paragraphs.map((text) => ({ kind: 'paragraph', text }));
+
+const ARTICLES = [
+  {
+    id: 1,
+    title: 'Russians in Raqqa two years after US helped take city from ISIS',
+    description: 'US policy in Syria was once about defeating ISIS and stabilizing the area.',
+    site_name: 'The Jerusalem Post',
+    url: 'https://www.jpost.com/Middle-East/Russians-in-Raqqa-two-years-after-US-helped-take-city-from-ISIS-610463',
+    language: 'en',
+    authors: ['Seth J. Frantzman'],
+    published: '2019-12-09T17:34:00',
+    modified: null,
+    tags: ['Syria', 'ISIS', 'Raqqa'],
+    categories: ['Middle East'],
+    images: [{ url: 'https://images.jpost.com/image/upload/raqqa.jpg', caption: 'A fighter of Syrian Democratic Forces stands amidst the ruins of buildings near the Clock Square in Raqqa, Syria October 18, 2017.', credit: 'REUTERS/ERIK DE CASTRO' }],
+    body: [
+      ...body('Russian forces entered Raqqa according to a Russian TV channel and other reports. The Russian forces on trucks gave out humanitarian aid, according to video at RT.',
+        'US policy in Syria was once about defeating ISIS and stabilizing the area. But unlike Russia or Iran, the US never saw a long-term commitment.'),
+      { kind: 'heading', text: 'What comes next' },
+      { kind: 'quote', text: 'We are here to help the people of Raqqa.' },
+      { kind: 'list_item', text: 'Humanitarian aid' },
+      { kind: 'list_item', text: 'Reconstruction' },
+      { kind: 'preformatted', text: 'raqqa  2017-10-17  liberated' },
+    ],
+    provenance: [{ input: 'examples/pages/jpost-raqqa-2019-12-09.txt', locator: '0', url: null, fetched: null }],
+  },
+  {
+    id: 2,
+    title: 'Asian markets mixed as investors watch US-China trade talks',
+    description: 'Stocks in Asia were mixed on Monday.',
+    site_name: 'CNN',
+    url: 'https://edition.cnn.com/2019/11/18/investing/asian-markets/index.html',
+    language: 'en',
+    authors: ['Laura He'],
+    published: '2019-11-18T03:12:00Z',
+    modified: '2019-11-18T05:00:00Z',
+    tags: ['markets'],
+    categories: [],
+    images: [],
+    body: body('Asian markets were mixed on Monday as investors watched trade talks between the US and China.', 'Hong Kong stocks rose after a week of protests.'),
+    provenance: [{ input: 'examples/pages/cnn-asian-markets-2019-11-18.html.gz', locator: null, url: null, fetched: null }],
+  },
+  {
+    id: 3,
+    title: 'Google Stadia launches to mixed reviews',
+    description: 'The cloud gaming service arrives.',
+    site_name: 'WSJ',
+    url: 'https://www.wsj.com/articles/google-stadia-11574172000',
+    language: 'en',
+    authors: ['Sarah E. Needleman'],
+    published: '2019-11-19T14:00:00',
+    modified: null,
+    tags: [],
+    categories: ['Tech'],
+    images: [],
+    body: body('Google launched Stadia, its cloud gaming service, on Tuesday.', 'Reviews were mixed and the markets shrugged.'),
+    provenance: [{ input: 'examples/pages/wsj-google-stadia-2019-11-19.html.gz', locator: null, url: null, fetched: null }],
+  },
+  {
+    id: 4,
+    title: 'Germany’s Weizsäcker stabbed to death in Berlin',
+    description: 'Son of former German president killed.',
+    site_name: 'The Jerusalem Post',
+    url: 'https://www.jpost.com/International/weizsacker-610000',
+    language: 'en',
+    authors: [],
+    published: '2019-11-20T10:00:00',
+    modified: null,
+    tags: [],
+    categories: [],
+    images: [],
+    body: body('Fritz von Weizsäcker was stabbed to death during a lecture in Berlin.'),
+    provenance: [{ input: 'examples/pages/jpost-weizsacker-2019-11-20.html.gz', locator: null, url: null, fetched: null }],
+  },
+  {
+    id: 5,
+    title: `Hostile headline ${XSS.img} ${XSS.script}`,
+    description: `Standfirst ${XSS.svg} zanzibarcanary`,
+    site_name: `Evil ${XSS.script}`,
+    url: XSS.js,
+    language: 'en',
+    authors: [`Mallory ${XSS.img}`],
+    published: '2020-03-02T08:00:00',
+    modified: null,
+    tags: [`tag ${XSS.svg}`],
+    categories: [],
+    images: [{ url: XSS.js, caption: `Caption ${XSS.img}`, credit: `Credit ${XSS.script}` }],
+    body: body(`First paragraph zanzibarcanary ${XSS.img} and more text.`, `Second paragraph ${XSS.script}`, `Third ${XSS.svg} ${XSS.js}`),
+    provenance: [{ input: 'e2e/fixtures/xss.html', locator: null, url: XSS.js, fetched: null }],
+    cluster: [5, 6],
+  },
+  {
+    id: 6,
+    title: `Hostile headline copy ${XSS.img}`,
+    description: null,
+    site_name: `Evil ${XSS.script}`,
+    url: 'https://evil.example/copy',
+    language: 'en',
+    authors: [],
+    published: '2020-03-02T09:00:00',
+    modified: null,
+    tags: [],
+    categories: [],
+    images: [],
+    body: body(`First paragraph zanzibarcanary ${XSS.img} and more text.`),
+    provenance: [{ input: 'e2e/fixtures/xss-copy.html', locator: null, url: null, fetched: null }],
+    cluster: [5, 6],
+  },
+];
+
+for (const a of ARTICLES) a.text = a.body.map((b) => b.text).join('\n\n');
+
+const lower = (s) => (s || '').toLowerCase();
+const hostOf = (u) => {
+  try {
+    const url = new URL(u);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+};
+const words = (s) => lower(s).match(/[\p{L}\p{N}]+/gu) || [];
+
+function parseQuery(q) {
+  const terms = [];
+  const re = /(-?)(?:(site|author|tag|title|lang):)?(?:"([^"]*)"?|(\S+))/gi;
+  let m;
+  while ((m = re.exec(q))) {
+    const text = m[3] ?? m[4] ?? '';
+    if (text === 'OR') continue;
+    terms.push({ neg: m[1] === '-', field: m[2] ? m[2].toLowerCase() : null, text: lower(text) });
+  }
+  return terms;
+}
+
+function fieldText(a, field) {
+  switch (field) {
+    case 'site': return `${hostOf(a.url) || ''} ${a.site_name || ''}`;
+    case 'author': return a.authors.join(' ');
+    case 'tag': return a.tags.join(' ');
+    case 'title': return a.title;
+    case 'lang': return a.language;
+    default: return [a.title, a.description, a.text, a.authors.join(' '), a.tags.join(' ')].join(' ');
+  }
+}
+
+function matches(a, term) {
+  const hay = fieldText(a, term.field);
+  if (term.field === 'site') return lower(hay).includes(term.text);
+  const want = words(term.text);
+  if (want.length === 0) return true;
+  return lower(words(hay).join(' ')).includes(want.join(' '));
+}
+
+function dayNumber(s) {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s);
+  return m ? Date.UTC(+m[1], (+m[2] || 1) - 1, +m[3] || 1) / 86400000 : NaN;
+}
+
+function bound(s, end) {
+  if (!s) return null;
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(s)) throw new Error(`"${s}" is not a date (use 2019, 2019-12 or 2019-12-09)`);
+  if (!end) return dayNumber(s);
+  const parts = s.split('-').map(Number);
+  if (parts.length === 1) return Date.UTC(parts[0] + 1, 0, 1) / 86400000 - 1;
+  if (parts.length === 2) return Date.UTC(parts[0], parts[1], 1) / 86400000 - 1;
+  return dayNumber(s);
+}
+
+function bucketKey(day, interval) {
+  const d = new Date(day * 86400000);
+  const iso = d.toISOString().slice(0, 10);
+  if (interval === 'day') return iso;
+  if (interval === 'week') return new Date((day - ((d.getUTCDay() + 6) % 7)) * 86400000).toISOString().slice(0, 10);
+  if (interval === 'month') return iso.slice(0, 7);
+  return iso.slice(0, 4);
+}
+
+function select(params) {
+  const q = params.get('q') || '';
+  const terms = parseQuery(q);
+  const from = bound(params.get('from'), false);
+  const to = bound(params.get('to'), true);
+  const lang = params.get('lang');
+  // One representative per cluster, like the real index.
+  return ARTICLES.filter((a) => !(a.cluster && a.cluster[0] !== a.id)).filter((a) => {
+    for (const t of terms) if (matches(a, t) === t.neg) return false;
+    const day = a.published ? dayNumber(a.published) : NaN;
+    if (from !== null && !(day >= from)) return false;
+    if (to !== null && !(day <= to)) return false;
+    if (lang && lower(a.language).slice(0, 2) !== lower(lang).slice(0, 2)) return false;
+    return true;
+  }).map((a) => ({ a, terms }));
+}
+
+function snippetOf(a, terms) {
+  const text = Array.from(a.text.replace(/\s+/g, ' '));
+  const want = terms.filter((t) => !t.neg && (!t.field || t.field === 'title')).flatMap((t) => words(t.text));
+  const snippet = text.slice(0, 200).join('');
+  const chars = Array.from(snippet);
+  const highlights = [];
+  const re = /[\p{L}\p{N}]+/gu;
+  let m;
+  const str = snippet;
+  while ((m = re.exec(str))) {
+    if (want.includes(lower(m[0]))) {
+      const start = Array.from(str.slice(0, m.index)).length;
+      highlights.push([start, start + Array.from(m[0]).length]);
+    }
+  }
+  return { snippet: chars.join(''), highlights };
+}
+
+function facetCounts(values) {
+  const counts = new Map();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) || 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count }))
+    .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1)).slice(0, 20);
+}
+
+function histogram(list, interval) {
+  const counts = new Map();
+  for (const { a } of list) {
+    if (!a.published) continue;
+    const key = bucketKey(dayNumber(a.published), interval);
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  return { interval, buckets: [...counts].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([key, count]) => ({ key, count })) };
+}
+
+function clusterOf(a) {
+  return a.cluster || [a.id];
+}
+
+function search(params) {
+  const started = process.hrtime.bigint();
+  const list = select(params);
+  const q = params.get('q') || '';
+  const limit = Math.min(Number(params.get('limit')) || 10, 1000);
+  const offset = Number(params.get('offset')) || 0;
+  list.sort((x, y) => lower(y.a.published).localeCompare(lower(x.a.published)));
+  const hits = list.slice(offset, offset + limit).map(({ a, terms }) => ({
+    id: a.id, title: a.title, url: a.url, site_name: a.site_name, published: a.published,
+    language: a.language, authors: a.authors, ...snippetOf(a, terms), score: 1.5, cluster_size: clusterOf(a).length,
+  }));
+  const out = { query: q, total: list.length, offset, limit, took_ms: 0, hits };
+  if (params.get('facets') === 'true') {
+    out.facets = {
+      sites: facetCounts(list.map(({ a }) => hostOf(a.url))),
+      languages: facetCounts(list.map(({ a }) => a.language)),
+      months: histogram(list, 'month').buckets.map((b) => ({ value: b.key, count: b.count })),
+      authors: facetCounts(list.flatMap(({ a }) => a.authors)),
+      tags: facetCounts(list.flatMap(({ a }) => a.tags)),
+    };
+  }
+  const interval = params.get('histogram');
+  if (interval) out.histogram = histogram(list, interval);
+  out.took_ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return out;
+}
+
+function article(id) {
+  const a = ARTICLES.find((x) => x.id === id);
+  if (!a) return null;
+  const { cluster, ...rest } = a;
+  const members = clusterOf(a);
+  return {
+    ...rest,
+    cluster_id: members[0],
+    cluster_size: members.length,
+    duplicates: members.length > 1 ? members.map((m) => {
+      const d = ARTICLES.find((x) => x.id === m);
+      return { id: d.id, title: d.title, site_name: d.site_name, urls: [d.url], representative: d.id === members[0] };
+    }) : [],
+  };
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+
+function send(res, status, type, data) {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(data);
+}
+
+function json(res, status, value) {
+  send(res, status, 'application/json', JSON.stringify(value));
+}
+
+function handle(req, res) {
+  const url = new URL(req.url, 'http://localhost');
+  const p = url.pathname;
+  try {
+    if (p === '/' || /^\/article\/\d+$/.test(p)) {
+      return send(res, 200, TYPES['.html'], fs.readFileSync(path.join(assetsDir, 'index.html')));
+    }
+    const asset = /^\/assets\/([\w.-]+)$/.exec(p);
+    if (asset) {
+      const file = path.join(assetsDir, asset[1]);
+      if (!fs.existsSync(file)) return json(res, 404, { error: `no asset ${asset[1]}` });
+      return send(res, 200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
+    }
+    if (p === '/api/search') return json(res, 200, search(url.searchParams));
+    if (p === '/api/histogram') {
+      const list = select(url.searchParams);
+      return json(res, 200, histogram(list, url.searchParams.get('interval') || 'month'));
+    }
+    const art = /^\/api\/articles\/(\d+)$/.exec(p);
+    if (art) {
+      const a = article(Number(art[1]));
+      return a ? json(res, 200, a) : json(res, 404, { error: `no article ${art[1]}` });
+    }
+    if (p === '/api/stats') {
+      return json(res, 200, { articles: ARTICLES.length, clusters: ARTICLES.length - 1, duplicates: 1, distinct_texts: 5, by_site: [], by_month: [], by_language: [], indexed: ARTICLES.length });
+    }
+    return json(res, 404, { error: `no route ${p}` });
+  } catch (err) {
+    return json(res, 400, { error: err.message });
+  }
+}
+
+export function startMock(port = 0) {
+  return new Promise((resolve) => {
+    const server = http.createServer(handle);
+    server.listen(port, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` }));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = process.argv[2] !== undefined ? Number(process.argv[2]) : 8099;
+  startMock(port).then(({ url }) => console.log(`mock Dateline server at ${url}`));
+}

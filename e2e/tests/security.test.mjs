@@ -1,0 +1,113 @@
+// Untrusted article data: a hostile page (e2e/fixtures/xss.html) whose
+// title, description, author, caption, tag, body and URL carry HTML and
+// javascript: payloads must show as literal text and run nothing.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE_URL, XSS_WORD, launch, newPage, apiGet, search, waitForResults, waitForArticle, screenshot,
+} from './helpers.mjs';
+
+let browser;
+let page;
+
+before(async () => {
+  browser = await launch();
+  page = await newPage(browser);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+const PAYLOAD = /<img|<script|<svg|javascript:/i;
+
+/** Nothing ran, no markup was injected, links are http(s) or same-site only. */
+async function assertInert() {
+  assert.equal(await page.evaluate(() => typeof window.__xss), 'undefined', 'no payload ran');
+  assert.deepEqual(page.log.dialogs, [], 'no dialog');
+  assert.deepEqual(page.log.pageErrors, [], 'no page errors');
+  const report = await page.evaluate(() => {
+    const origin = location.origin;
+    const badLinks = [...document.querySelectorAll('[href]')]
+      .map((n) => n.getAttribute('href'))
+      .filter((h) => {
+        const url = new URL(h, location.href);
+        return !(url.protocol === 'http:' || url.protocol === 'https:') || (url.origin === origin && !h.startsWith('/') && !h.startsWith('#'));
+      });
+    const handlers = [...document.querySelectorAll('*')].flatMap((n) => [...n.attributes]
+      .filter((a) => /^on/i.test(a.name)).map((a) => `${n.tagName}[${a.name}]`));
+    const scripts = [...document.querySelectorAll('script')].map((s) => s.getAttribute('src'));
+    const images = [...document.querySelectorAll('img')].map((i) => i.getAttribute('src'))
+      .filter((s) => !/^https?:\/\//i.test(s || ''));
+    const svgs = [...document.querySelectorAll('svg')].filter((s) => !s.closest('#chart')).length;
+    return { badLinks, handlers, scripts, images, svgs };
+  });
+  assert.deepEqual(report.badLinks, [], 'only http(s) or same-site hrefs');
+  assert.deepEqual(report.handlers, [], 'no inline event handler attributes');
+  assert.deepEqual(report.scripts, ['/assets/app.js'], 'no injected scripts');
+  assert.deepEqual(report.images, [], 'no images with non-http(s) sources');
+  assert.equal(report.svgs, 0, 'no injected <svg>');
+}
+
+describe('hostile article data', () => {
+  let hit;
+
+  it('the hostile page was ingested with its payloads as text', async () => {
+    const res = await apiGet(`/api/search?q=${XSS_WORD}&limit=5`);
+    assert.ok(res.total >= 1, `the fixture (word "${XSS_WORD}") is in the store`);
+    hit = res.hits[0];
+    const a = await apiGet(`/api/articles/${hit.id}`);
+    assert.match(a.title ?? '', PAYLOAD, 'payload in the title');
+    assert.match(a.text ?? '', PAYLOAD, 'payload in the body');
+  });
+
+  it('search results show payloads as literal text', async () => {
+    await page.goto(`${BASE_URL}/`);
+    await waitForResults(page);
+    await search(page, XSS_WORD);
+    await page.waitForSelector('#chart svg .bar').catch(() => {});
+    const title = await page.locator('#results .result-title a').first().innerText();
+    assert.equal(norm(title), norm(hit.title), 'title as text');
+    assert.match(title, PAYLOAD);
+    const marks = await page.locator('#results .snippet mark').allInnerTexts();
+    assert.ok(marks.some((m) => m.toLowerCase() === XSS_WORD));
+    await assertInert();
+  });
+
+  it('the reader shows every payload as literal text and links nothing unsafe', async () => {
+    await page.locator('#results .result-title a').first().click();
+    await waitForArticle(page);
+    const a = await apiGet(`/api/articles/${hit.id}`);
+    const text = norm(await page.locator('#reader-view').innerText());
+    const strings = [a.title, a.description, ...a.authors, ...a.tags,
+      ...a.images.flatMap((i) => [i.caption, i.credit]), ...a.body.map((b) => b.text)]
+      .filter((s) => typeof s === 'string' && PAYLOAD.test(s));
+    assert.ok(strings.length >= 4, `several fields carry payloads (${strings.length})`);
+    for (const s of strings) assert.ok(text.includes(norm(s)), `shown literally: ${s}`);
+    // The page's own URL is javascript: -> no link to the original.
+    if (a.url && !/^https?:/i.test(a.url)) {
+      assert.equal(await page.locator('a.original-link').count(), 0);
+    }
+    assert.equal(await page.locator('#reader-view a[href^="javascript" i]').count(), 0);
+    await page.waitForTimeout(300); // give a delayed payload (image error handlers) time to fire
+    await assertInert();
+    await screenshot(page, 'reader-hostile');
+  });
+
+  it('duplicates of the hostile page are listed safely and open safely', async () => {
+    const a = await apiGet(`/api/articles/${hit.id}`);
+    const others = a.duplicates.filter((d) => d.id !== a.id);
+    for (const d of others) {
+      const link = page.locator(`section.duplicates a[href="/article/${d.id}"]`);
+      assert.equal(norm(await link.innerText()), norm(d.title || '(untitled)'));
+      await link.click();
+      await waitForArticle(page);
+      assert.equal(new URL(page.url()).pathname, `/article/${d.id}`);
+      await assertInert();
+      await page.goBack();
+      await waitForArticle(page);
+    }
+  });
+});
