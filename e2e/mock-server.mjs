@@ -3,7 +3,11 @@
 // developing the UI and the tests without the Rust server:
 //
 //   node e2e/mock-server.mjs [PORT]      (default 8099; PORT=0 picks one)
-//   BASE_URL=http://127.0.0.1:8099 node --test e2e/tests/
+//   BASE_URL=http://127.0.0.1:8099 node --test e2e/tests/*.test.mjs
+//
+// With `--api http://127.0.0.1:8080` it forwards /api/ to a real `dateline
+// serve` and only serves the assets from disk: edit the UI without
+// rebuilding the binary that embeds them.
 //
 // When imported, `startMock(port)` returns {server, url}.
 
@@ -312,9 +316,22 @@ function json(res, status, value) {
   send(res, status, 'application/json', JSON.stringify(value));
 }
 
+let apiUpstream = null;
+
+function proxy(req, res) {
+  const target = new URL(req.url, apiUpstream);
+  const upstream = http.request(target, { method: req.method, headers: { accept: 'application/json' } }, (answer) => {
+    res.writeHead(answer.statusCode, { 'Content-Type': answer.headers['content-type'] || 'application/json', 'Cache-Control': 'no-store' });
+    answer.pipe(res);
+  });
+  upstream.on('error', (err) => json(res, 502, { error: `upstream: ${err.message}` }));
+  upstream.end();
+}
+
 function handle(req, res) {
   const url = new URL(req.url, 'http://localhost');
   const p = url.pathname;
+  if (apiUpstream && (p.startsWith('/api/') || p === '/openapi.json')) return proxy(req, res);
   try {
     if (p === '/' || /^\/article\/\d+$/.test(p)) {
       return send(res, 200, TYPES['.html'], fs.readFileSync(path.join(assetsDir, 'index.html')));
@@ -352,6 +369,12 @@ export function startMock(port = 0) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const port = process.argv[2] !== undefined ? Number(process.argv[2]) : 8099;
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--api');
+  if (at >= 0) {
+    apiUpstream = args[at + 1];
+    args.splice(at, 2);
+  }
+  const port = args[0] !== undefined ? Number(args[0]) : 8099;
   startMock(port).then(({ url }) => console.log(`mock Dateline server at ${url}`));
 }

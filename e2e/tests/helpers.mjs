@@ -45,9 +45,9 @@ export async function launch() {
  * page only reaches the server under test (anything else is aborted, so an
  * offline machine fails fast instead of waiting on DNS).
  */
-export async function newPage(browser, viewport = { width: 1280, height: 900 }) {
+export async function newPage(browser, viewport = { width: 1280, height: 900 }, baseUrl = BASE_URL) {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  const base = new URL(BASE_URL);
+  const base = new URL(baseUrl);
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.host === base.host) return route.continue();

@@ -4,6 +4,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { startMock } from '../mock-server.mjs';
 import {
   BASE_URL, XSS_WORD, launch, newPage, apiGet, search, waitForResults, waitForArticle, screenshot,
 } from './helpers.mjs';
@@ -109,5 +110,39 @@ describe('hostile article data', () => {
       await page.goBack();
       await waitForArticle(page);
     }
+  });
+});
+
+// The extractor drops javascript: page URLs, so the real store never serves
+// one as an article's `url`; the mock server does (and in provenance), so
+// the UI's own guard is tested too.
+describe('javascript: URLs from the API (mock server)', () => {
+  let mock;
+  let mockPage;
+
+  before(async () => {
+    mock = await startMock(0);
+  });
+
+  after(async () => {
+    await mockPage?.context().close();
+    await new Promise((resolve) => mock.server.close(resolve));
+  });
+
+  it('are shown as text, never as links', async () => {
+    mockPage = await newPage(browser, undefined, mock.url);
+    const res = await fetch(`${mock.url}/api/search?q=${XSS_WORD}`).then((r) => r.json());
+    const id = res.hits[0].id;
+    const a = await fetch(`${mock.url}/api/articles/${id}`).then((r) => r.json());
+    assert.match(a.url, /^javascript:/);
+    await mockPage.goto(`${mock.url}/article/${id}`);
+    await mockPage.waitForSelector('#reader-view .article-header h1');
+    assert.equal(await mockPage.locator('a.original-link').count(), 0);
+    assert.match(await mockPage.locator('.original-unsafe').innerText(), /javascript:window\.__xss=1/);
+    const hrefs = await mockPage.locator('[href]').evaluateAll((ns) => ns.map((n) => n.getAttribute('href')));
+    for (const h of hrefs) assert.ok(/^(#|\/(?!\/)|https?:\/\/)/i.test(h), `safe href ${h}`);
+    assert.equal(await mockPage.evaluate(() => typeof window.__xss), 'undefined');
+    assert.deepEqual(mockPage.log.dialogs, []);
+    assert.deepEqual(mockPage.log.pageErrors, []);
   });
 });

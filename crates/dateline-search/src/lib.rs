@@ -85,9 +85,6 @@ pub use writer::{IndexDoc, IndexWriter, WRITER_MEMORY_BYTES};
 use crate::directory::ReaderDirectory;
 use crate::schema::Fields;
 
-/// Threads that search an index's segments in parallel, at most.
-const MAX_SEARCH_THREADS: usize = 4;
-
 /// An open index directory.
 ///
 /// Searches see the index as of the last [`SearchIndex::reload`] (or the
@@ -142,17 +139,14 @@ impl SearchIndex {
         Self::with_index(Index::open(directory)?, dir)
     }
 
-    fn with_index(mut index: Index, dir: &Path) -> Result<Self, SearchError> {
+    // One thread per search: a server runs many searches at once, and
+    // spreading each over a thread pool only adds context switches (a
+    // tenth of a loaded server's time when it did).
+    fn with_index(index: Index, dir: &Path) -> Result<Self, SearchError> {
         let fields = Fields::of(&index.schema()).ok_or_else(|| SearchError::SchemaMismatch {
             path: dir.to_path_buf(),
         })?;
         schema::register_analyzer(&index);
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(MAX_SEARCH_THREADS);
-        if threads > 1 {
-            index.set_multithread_executor(threads)?;
-        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)

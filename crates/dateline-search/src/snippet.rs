@@ -43,32 +43,223 @@ pub(crate) fn snippet(analyzer: &TextAnalyzer, texts: &[&str], words: &[String])
         .map(|t| t.trim())
         .filter(|t| !t.is_empty())
         .collect();
-    let mut first: Option<(&str, Vec<Tok>)> = None;
     for text in &texts {
-        let toks = tokens(&mut analyzer, text, words);
+        let toks = match match_region(&mut analyzer, text, words) {
+            Region::Around(region) => tokens(&mut analyzer, text, region, words, false),
+            Region::NoMatch => continue,
+            Region::Unknown => tokens(&mut analyzer, text, 0..text.len(), words, true),
+        };
         if toks.iter().any(|t| t.word.is_some()) {
             return cut(text, &toks);
         }
-        if first.is_none() {
-            first = Some((text, toks));
-        }
     }
-    first.map_or_else(Snippet::default, |(text, toks)| cut(text, &toks))
+    // No match anywhere: the opening of the first text.
+    texts.first().map_or_else(Snippet::default, |text| {
+        let toks = tokens(&mut analyzer, text, 0..opening_end(text), &[], false);
+        cut(text, &toks)
+    })
 }
 
-fn tokens(analyzer: &mut TextAnalyzer, text: &str, words: &[String]) -> Vec<Tok> {
-    let mut end = text.len().min(SCAN_BYTES);
+/// Where the text's opening snippet ends, at most: comfortably past
+/// [`SNIPPET_CHARS`] characters of any script.
+fn opening_end(text: &str) -> usize {
+    text.char_indices()
+        .nth(SNIPPET_CHARS * 2)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// Where in a text the snippet can come from.
+enum Region {
+    /// The byte range worth tokenising: around the best window of matches.
+    Around(std::ops::Range<usize>),
+    /// No query word occurs in the text.
+    NoMatch,
+    /// Some query word is not ASCII: tokenise the whole text.
+    Unknown,
+}
+
+/// Finds the query words' occurrences without tokenising the whole text
+/// (most of a search's time otherwise), for ASCII query words.
+///
+/// The analyzer's tokens are the maximal runs of alphanumeric characters,
+/// lower-cased and folded to ASCII. So an ASCII word matches (1) where it
+/// occurs case-insensitively between two non-alphanumeric characters, and
+/// (2) as a whole run holding non-ASCII letters that fold to it (`Équipe`):
+/// the first by substring search, the second by analysing only the runs
+/// around non-ASCII bytes. Then the window of [`SNIPPET_CHARS`] with the
+/// most distinct words, then the most matches, earliest first (as
+/// [`best_window`]), widened by context to whole words.
+fn match_region(analyzer: &mut TextAnalyzer, text: &str, words: &[String]) -> Region {
+    if words.iter().any(|w| !w.is_ascii()) {
+        return Region::Unknown;
+    }
+    let alphanumeric_before = |at: usize| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let alphanumeric_after =
+        |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    let lower = text.as_bytes().to_ascii_lowercase();
+    // (byte from, byte to, word index)
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (index, word) in words.iter().enumerate() {
+        if word.is_empty() {
+            continue;
+        }
+        for from in memchr::memmem::find_iter(&lower, word.as_bytes()) {
+            let to = from + word.len();
+            if !alphanumeric_before(from) && !alphanumeric_after(to) {
+                found.push((from, to, index));
+            }
+        }
+    }
+    let mut at = 0;
+    while let Some(offset) = lower[at..].iter().position(|b| !b.is_ascii()) {
+        let mut from = at + offset;
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = from + text[from..].chars().next().map_or(1, char::len_utf8);
+        if text[from..to]
+            .chars()
+            .all(|c| c.is_alphanumeric() && folds_to_ascii(c))
+        {
+            while alphanumeric_before(from) {
+                from -= text[..from].chars().next_back().map_or(1, char::len_utf8);
+            }
+            while alphanumeric_after(to) {
+                to += text[to..].chars().next().map_or(1, char::len_utf8);
+            }
+            let mut stream = analyzer.token_stream(&text[from..to]);
+            if let Some(token) = stream.next() {
+                if let Some(index) = words.iter().position(|w| *w == token.text) {
+                    found.push((from, to, index));
+                }
+            }
+        }
+        at = to;
+    }
+    if found.is_empty() {
+        return Region::NoMatch;
+    }
+    found.sort_unstable();
+    // A word given twice matches the same span twice.
+    found.dedup_by_key(|&mut (from, to, _)| (from, to));
+    // Character offsets of the matches, counted once from the start.
+    let mut chars = Vec::with_capacity(found.len());
+    let (mut byte, mut count) = (0, 0);
+    for &(from, to, _) in &found {
+        count += text[byte..from].chars().count();
+        let start = count;
+        count += text[from..to].chars().count();
+        byte = to;
+        chars.push((start, count));
+    }
+    let mut best = ((0, 0), (0, 0));
+    for a in 0..found.len() {
+        let mut distinct: Vec<usize> = Vec::new();
+        let (mut matches, mut hi) = (0, a);
+        for b in a..found.len() {
+            if chars[b].1 - chars[a].0 > SNIPPET_CHARS {
+                break;
+            }
+            if !distinct.contains(&found[b].2) {
+                distinct.push(found[b].2);
+            }
+            matches += 1;
+            hi = b;
+        }
+        let score = (distinct.len(), matches);
+        if score > best.0 {
+            best = (score, (a, hi));
+        }
+    }
+    let (lo, hi) = best.1;
+    // Context: as many characters on either side as a snippet can take
+    // (`cut` pads a window at the very end of a text backwards), then out
+    // to whole words.
+    let context = SNIPPET_CHARS + 1;
+    let mut from = text[..found[lo].0]
+        .char_indices()
+        .rev()
+        .nth(context)
+        .map_or(0, |(i, _)| i);
+    while alphanumeric_before(from) {
+        from -= text[..from].chars().next_back().map_or(1, char::len_utf8);
+    }
+    let mut to = text[found[hi].1..]
+        .char_indices()
+        .nth(context)
+        .map_or(text.len(), |(i, _)| found[hi].1 + i);
+    while alphanumeric_after(to) {
+        to += text[to..].chars().next().map_or(1, char::len_utf8);
+    }
+    Region::Around(from..to)
+}
+
+/// Whether `c` may fold to ASCII: false for the scripts the analyzer's
+/// ASCII folding leaves alone (Greek and Cyrillic to Khmer and Mongolian;
+/// CJK, Yi, Hangul), whose words can never equal an ASCII query word.
+fn folds_to_ascii(c: char) -> bool {
+    !matches!(c as u32, 0x0370..=0x1CFF | 0x2E80..=0xA6FF | 0xAC00..=0xD7FF)
+}
+
+/// The tokens of `region` of `text` (at most [`SCAN_BYTES`]) with their
+/// matches.
+///
+/// With `stop_early`, stops once some window of [`SNIPPET_CHARS`] holds every query
+/// word, plus enough text after it for context: no later window can score
+/// higher, and most hits' texts are then tokenised only up to their first
+/// matches instead of to the end (the bulk of a search's time otherwise).
+fn tokens(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    region: std::ops::Range<usize>,
+    words: &[String],
+    stop_early: bool,
+) -> Vec<Tok> {
+    let start = region.start;
+    let mut end = region.end.min(start + SCAN_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let mut stream = analyzer.token_stream(&text[..end]);
+    let wanted = {
+        let mut distinct: Vec<&String> = words.iter().collect();
+        distinct.sort();
+        distinct.dedup();
+        distinct.len()
+    };
+    // Bytes: at least as many as the characters they hold.
+    let window_bytes = SNIPPET_CHARS;
+    let context_bytes = SNIPPET_CHARS * 4;
+    let mut recent: Vec<(usize, usize)> = Vec::new();
+    let mut stop_after = usize::MAX;
+    let mut stream = analyzer.token_stream(&text[start..end]);
     let mut toks = Vec::new();
     while let Some(token) = stream.next() {
+        if token.offset_from > stop_after {
+            break;
+        }
+        let word = words.iter().position(|w| *w == token.text);
         toks.push(Tok {
-            from: token.offset_from,
-            to: token.offset_to,
-            word: words.iter().position(|w| *w == token.text),
+            from: start + token.offset_from,
+            to: start + token.offset_to,
+            word,
         });
+        let Some(word) = word else { continue };
+        if !stop_early || stop_after != usize::MAX || wanted == 0 {
+            continue;
+        }
+        recent.retain(|&(from, _)| token.offset_to - from <= window_bytes);
+        recent.push((token.offset_from, word));
+        let mut seen: Vec<usize> = recent.iter().map(|&(_, w)| w).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        if seen.len() == wanted {
+            stop_after = token.offset_to + context_bytes;
+        }
     }
     toks
 }
@@ -114,7 +305,13 @@ fn cut(text: &str, toks: &[Tok]) -> Snippet {
     while first > 0 && chars_before[last].1 - chars_before[first - 1].0 <= SNIPPET_CHARS {
         first -= 1;
     }
-    let start = if first == 0 { 0 } else { toks[first].from };
+    // From the very start when only punctuation precedes the first word
+    // (a quotation mark), else from the first word kept.
+    let start = if text[..toks[first].from].chars().any(char::is_alphanumeric) {
+        toks[first].from
+    } else {
+        0
+    };
     // Keep the punctuation that ends the last word ("Raqqa." not "Raqqa").
     let mut end = toks[last].to;
     end += text[end..]
@@ -241,6 +438,116 @@ mod tests {
         assert_eq!(s.text, "no match here");
         assert!(s.highlights.is_empty());
         assert_eq!(snippet(&analyzer(), &[], &[]), Snippet::default());
+    }
+
+    #[test]
+    fn stops_reading_once_a_window_holds_every_word() {
+        let text = format!(
+            "{} russian forces in raqqa {}",
+            "x ".repeat(50),
+            "y ".repeat(5000)
+        );
+        let toks = tokens(
+            &mut analyzer(),
+            &text,
+            0..text.len(),
+            &["raqqa".into(), "russian".into()],
+            true,
+        );
+        assert!(toks.len() < 500, "{} of 5054 tokens read", toks.len());
+        // Enough context after the matches for a full snippet.
+        let s = snippet(&analyzer(), &[&text], &["raqqa".into(), "russian".into()]);
+        assert!(s.text.ends_with("y …"), "{}", s.text);
+        assert!(s.text.chars().count() >= SNIPPET_CHARS - 10, "{}", s.text);
+        // A word that never comes: everything is read.
+        let toks = tokens(
+            &mut analyzer(),
+            &text,
+            0..text.len(),
+            &["raqqa".into(), "absent".into()],
+            true,
+        );
+        assert_eq!(toks.len(), 50 + 4 + 5000);
+    }
+
+    #[test]
+    fn the_shortcut_finds_what_tokenising_everything_finds() {
+        const VOCABULARY: &[&str] = &[
+            "Raqqa",
+            "raqqa's",
+            "forces",
+            "Russian",
+            "the",
+            "SDF",
+            "2019",
+            "x1",
+            "a",
+            "on",
+            "Équipe",
+            "equipe",
+            "naïve",
+            "NAIVE",
+            "Über",
+            "über",
+            "uber",
+            "Raqqa’s",
+            "日本",
+        ];
+        const PUNCTUATION: &[&str] = &[
+            " ", " ", " ", ", ", ". ", " \"", "-", "'", "\n\n", " “", "” ", " — ", "…",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let analyzer = analyzer();
+        for _ in 0..1000 {
+            let mut analyzer = analyzer.clone();
+            let mut text = String::new();
+            for _ in 0..next(400) + 1 {
+                text.push_str(VOCABULARY[next(VOCABULARY.len())]);
+                text.push_str(PUNCTUATION[next(PUNCTUATION.len())]);
+            }
+            let text = text.trim();
+            let words: Vec<String> = (0..next(3) + 1)
+                .flat_map(|_| {
+                    let word = VOCABULARY[next(VOCABULARY.len())];
+                    let mut stream = analyzer.token_stream(word);
+                    let mut out = Vec::new();
+                    while let Some(token) = stream.next() {
+                        out.push(token.text.clone());
+                    }
+                    out
+                })
+                .collect();
+            // Every token read, the best window over the whole text (for
+            // ASCII words: the others take the slow path, stopping early).
+            let stop_early = words.iter().any(|w| !w.is_ascii());
+            let toks = tokens(
+                &mut analyzer.clone(),
+                text,
+                0..text.len(),
+                &words,
+                stop_early,
+            );
+            let expected = if toks.iter().any(|t| t.word.is_some()) {
+                cut(text, &toks)
+            } else {
+                let opening = 0..opening_end(text);
+                cut(
+                    text,
+                    &tokens(&mut analyzer.clone(), text, opening, &[], false),
+                )
+            };
+            assert_eq!(
+                snippet(&analyzer, &[text], &words),
+                expected,
+                "{words:?} in {text:?}"
+            );
+        }
     }
 
     #[test]

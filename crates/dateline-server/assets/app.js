@@ -564,7 +564,10 @@ async function renderTimeline(state, data, signal) {
     app.timeline = null;
     return;
   }
-  if (state.interval === 'auto') {
+  if (data.chosenTimeline) {
+    hist = data.chosenTimeline;
+    interval = hist.interval;
+  } else if (state.interval === 'auto') {
     // The search asked for months; choose the bar width from the span of the dates.
     const b = hist.buckets;
     const first = dayNumber(b[0].key);
@@ -586,7 +589,9 @@ async function renderTimeline(state, data, signal) {
       }
     }
   }
-  app.timeline = { hist: { interval, buckets: hist.buckets }, state, auto: state.interval === 'auto' };
+  // Kept with the cached answer: back and forward redraw without asking again.
+  Object.defineProperty(data, 'chosenTimeline', { value: { interval, buckets: hist.buckets }, configurable: true });
+  app.timeline = { hist: data.chosenTimeline, state, auto: state.interval === 'auto' };
   section.hidden = false;
   const autoLabel = document.querySelector('input[name="interval"][value="auto"]').parentElement;
   autoLabel.lastChild.textContent = state.interval === 'auto' ? ` Auto (${interval})` : ' Auto';
@@ -913,11 +918,15 @@ function renderArticle(a) {
       urls.length ? el('ul', { class: 'dup-urls' }, urls.map((u) => el('li', null,
         el('a', { href: u, rel: 'noopener noreferrer nofollow', class: 'external' }, u)))) : null));
   }
+  const provenance = Array.isArray(a.provenance) ? a.provenance.filter((p) => p && typeof p === 'object') : [];
+  const copies = provenance.length > 1
+    ? el('p', { class: 'muted identical' }, `This exact text was found ${provenance.length} times; the sources are listed under Provenance.`)
+    : null;
   footer.append(el('section', { class: 'duplicates', 'aria-labelledby': 'dup-heading' },
     el('h2', { class: 'section-heading', id: 'dup-heading' }, 'Other versions of this story'),
-    duplicates.length ? dupList : el('p', { class: 'muted' }, 'No other versions found.')));
+    duplicates.length ? dupList : el('p', { class: 'muted' }, 'No other versions found.'),
+    copies));
 
-  const provenance = Array.isArray(a.provenance) ? a.provenance.filter((p) => p && typeof p === 'object') : [];
   if (provenance.length) {
     footer.append(el('section', { class: 'provenance', 'aria-labelledby': 'prov-heading' },
       el('h2', { class: 'section-heading', id: 'prov-heading' }, 'Provenance'),

@@ -96,26 +96,32 @@ impl Store {
         let provenance = self.provenance(id)?;
         let mut duplicates = Vec::new();
         let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.title, a.site_name, a.id = c.representative FROM articles a
+            "SELECT a.id, a.title, a.site_name, a.id = c.representative, a.canonical_url
+             FROM articles a
              JOIN clusters c ON c.id = a.cluster_id
              WHERE a.cluster_id = ?1 AND a.id <> ?2 ORDER BY a.id LIMIT 1000",
         )?;
         let rows = stmt.query_map(params![cluster_id, id], |row| {
-            Ok(DuplicateRef {
+            let duplicate = DuplicateRef {
                 id: row.get(0)?,
                 title: row.get(1)?,
                 site_name: row.get(2)?,
                 urls: Vec::new(),
                 representative: row.get(3)?,
-            })
+            };
+            Ok((duplicate, row.get::<_, Option<String>>(4)?))
         })?;
-        for duplicate in rows {
-            let mut duplicate = duplicate?;
+        for row in rows {
+            let (mut duplicate, canonical_url) = row?;
             duplicate.urls = self
                 .provenance(duplicate.id)?
                 .into_iter()
                 .filter_map(|p| p.url)
                 .collect();
+            // Pages from files carry no URL of their own: the page's address.
+            if duplicate.urls.is_empty() {
+                duplicate.urls.extend(canonical_url);
+            }
             duplicates.push(duplicate);
         }
         Ok(Some(StoredArticle {

@@ -40,6 +40,9 @@ const MIGRATIONS: &[&str] = &[
         article TEXT NOT NULL,
         ingested_at TEXT NOT NULL
     );
+    -- Search hits are representatives: their live cluster size from a
+    -- small covering index, not from the articles' wide rows.
+    CREATE INDEX clusters_representative ON clusters(representative, size);
     CREATE INDEX articles_cluster ON articles(cluster_id);
     CREATE INDEX articles_body_hash ON articles(body_hash);
     CREATE INDEX articles_canonical_url ON articles(canonical_url);
