@@ -185,6 +185,11 @@ impl SearchIndex {
         }
     }
 
+    /// Segments visible to searches (each query visits every one).
+    pub fn segment_count(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
+    }
+
     /// Documents visible to searches.
     pub fn doc_count(&self) -> Result<u64, SearchError> {
         Ok(self.reader.searcher().num_docs())

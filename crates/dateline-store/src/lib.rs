@@ -187,6 +187,8 @@ impl Store {
         let last = self.max_article_id()?;
         let count = self.index_representatives(&mut writer, 0, &mut progress)?;
         writer.commit(last)?;
+        writer.merge_all()?;
+        writer.finish()?;
         self.index.reload()?;
         Ok(count)
     }

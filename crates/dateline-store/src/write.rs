@@ -128,6 +128,10 @@ pub struct BatchOutcome {
     pub outcomes: Vec<Outcome>,
 }
 
+/// Stories a run must index (and at least a quarter of the index) before
+/// its end merges the index into one segment.
+const MERGE_AFTER_STORIES: u64 = 10_000;
+
 /// Adds records to a store in batches (one transaction each) and keeps the
 /// search index in step. Call [`StoreWriter::finish`] at the end; a writer
 /// dropped without it loses nothing (the next open indexes what is missing).
@@ -138,6 +142,8 @@ pub struct StoreWriter<'a> {
     last_commit: Instant,
     pending_index: bool,
     last_id: u64,
+    /// Stories indexed by this writer.
+    indexed: u64,
 }
 
 impl Store {
@@ -153,6 +159,7 @@ impl Store {
             last_commit: Instant::now(),
             pending_index: false,
             last_id,
+            indexed: 0,
         })
     }
 }
@@ -175,6 +182,7 @@ impl StoreWriter<'_> {
                         cluster_size: 1,
                     })?;
                     self.pending_index = true;
+                    self.indexed += 1;
                     self.last_id = self.last_id.max(*id as u64);
                 }
                 (_, Outcome::NearDuplicate { id, .. }) => {
@@ -190,9 +198,20 @@ impl StoreWriter<'_> {
     }
 
     /// Commits the search index and makes everything searchable.
+    ///
+    /// After a run that indexed a large share of the stories (a first
+    /// ingest, a big batch), the index is merged into one segment: searches
+    /// look every word up in every segment, so this makes them about a
+    /// third faster, for a few seconds per 100,000 stories.
     pub fn finish(mut self) -> Result<(), StoreError> {
         self.commit_index()?;
         self.store.index.reload()?;
+        let stories = self.store.index.doc_count()?;
+        if self.indexed >= MERGE_AFTER_STORIES && self.indexed * 4 >= stories {
+            self.index.merge_all()?;
+            self.index.finish()?;
+            self.store.index.reload()?;
+        }
         // Fold the WAL back into the database so that a copy of the store
         // directory (or a read-only open) sees everything.
         self.store

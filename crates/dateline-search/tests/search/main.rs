@@ -137,6 +137,27 @@ fn ids(index: &SearchIndex, text: &str) -> Vec<u64> {
 }
 
 #[test]
+fn merging_keeps_every_document_and_the_commit_payload() {
+    let (_dir, index) = corpus_in_segments(3);
+    assert!(index.segment_count() > 1);
+    let before: Vec<Vec<u64>> = ["raqqa", "", "site:jpost.com"]
+        .iter()
+        .map(|q| ids(&index, q))
+        .collect();
+    let mut writer = index.writer().unwrap();
+    writer.merge_all().unwrap();
+    writer.finish().unwrap();
+    index.reload().unwrap();
+    assert_eq!(index.segment_count(), 1);
+    assert_eq!(index.indexed_through().unwrap(), 5);
+    let after: Vec<Vec<u64>> = ["raqqa", "", "site:jpost.com"]
+        .iter()
+        .map(|q| ids(&index, q))
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
 fn words_must_all_match() {
     let (_dir, index) = corpus();
     assert_eq!(ids(&index, "raqqa"), [1, 3]);
