@@ -1,6 +1,7 @@
 """The `serve` suite of bench/run: HTTP load on `dateline serve`.
 
-Serves the store the `store` suite built (bench/results/tmp/store/store-warc,
+Serves the store the `store` suite built and compacted
+(bench/results/tmp/store/store-warc,
 run `bench/run --suite store` first) with the release binary on loopback,
 and drives it with wrk (Debian's package; bench/run installs it) from a
 second process on the same two cores:

@@ -10,7 +10,9 @@
    checkpoints (50k / 100k / 200k records) of one run.
 3. Scores duplicate grouping (`bench/dedup_score.py`) on `dateline export`.
 4. Times the queries in process (`dateline-search-latency`), with and
-   without facets, and reports the store's size per 1,000 articles.
+   without facets, on the index as ingest left it; runs `dateline compact`
+   (time, peak memory) and times them again; reports the store's size per
+   1,000 articles.
 5. Ingests the folder form into a second store (throughput and memory).
 
 No peer does this whole job, so the figures are against the issue's
@@ -110,6 +112,30 @@ def ingest(store, inputs, checkpoints):
                                                       "near_duplicates", "not_articles", "failed", "skipped")}}
 
 
+def measured(cmd):
+    """Runs `cmd`; returns its seconds and peak resident memory."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, rss_mb(proc.pid) or 0.0)
+        time.sleep(0.1)
+    if proc.returncode != 0:
+        raise SystemExit(f"error: {' '.join(cmd)} failed: {proc.stderr.read()}")
+    return {"seconds": round(time.perf_counter() - started, 1), "peak_rss_mb": round(peak, 1)}
+
+
+def search_latency(store, queries, suffix):
+    """In-process latency of the queries, without and with facets."""
+    latency = {}
+    for label, extra in (("plain", []), ("facets", ["--facets"])):
+        out = subprocess.run([os.path.join(BIN, "dateline-search-latency"), "--store", store, "--queries",
+                              queries, "--rounds", "3", *extra],
+                             check=True, capture_output=True, text=True).stdout
+        latency[label + suffix] = json.loads(out.strip().splitlines()[-1])
+    return latency
+
+
 def du_bytes(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(path) for f in files)
 
@@ -140,14 +166,15 @@ def run(data, docs, work):
     result["store"] = {"articles": stats["articles"], "clusters": stats["clusters"],
                        "bytes": size, "bytes_per_1000_articles": round(size * 1000 / max(stats["articles"], 1))}
 
-    log("timing 200 queries")
-    latency = {}
-    for label, extra in (("plain", []), ("facets", ["--facets"])):
-        out = subprocess.run([os.path.join(BIN, "dateline-search-latency"), "--store", store, "--queries",
-                              os.path.join(folder, "queries.jsonl"), "--rounds", "3", *extra],
-                             check=True, capture_output=True, text=True).stdout
-        latency[label] = json.loads(out.strip().splitlines()[-1])
-    result["search"] = latency
+    queries = os.path.join(folder, "queries.jsonl")
+    log(f"timing 200 queries on the index as ingest left it ({stats.get('index_segments')} segments)")
+    result["search"] = search_latency(store, queries, "")
+    result["search_segments"] = stats.get("index_segments")
+
+    log("compacting the index (dateline compact)")
+    result["compact"] = measured([os.path.join(BIN, "dateline"), "compact", "--store", store, "-q"])
+    log("timing 200 queries on the compacted index")
+    result["search"].update(search_latency(store, queries, " (compacted)"))
 
     log(f"ingesting the folder form {folder}/pages")
     result["ingest_dir"] = ingest(os.path.join(work, "store-dir"), [os.path.join(folder, "pages")], checkpoints)
@@ -185,6 +212,10 @@ def markdown(s):
     for label, q in s["search"].items():
         lines.append(f"| {label} | **{q['p50_ms']:.2f}** | {q['p90_ms']:.2f} | **{q['p99_ms']:.2f}** | "
                      f"{q['max_ms']:.2f} | {q['mean_total']:.0f} |")
+    if s.get("compact"):
+        lines += ["", f"Ingest leaves the index in {s.get('search_segments')} segments (tantivy's merge policy); "
+                      f"`dateline compact` merged them into one in {s['compact']['seconds']:.1f} s, "
+                      f"peak RSS {s['compact']['peak_rss_mb']:,.0f} MB (mostly the index's files, memory-mapped)."]
     st = s["store"]
     lines += ["", f"Store: {st['articles']:,} articles in {st['clusters']:,} stories, "
                   f"{st['bytes'] / 2**20:,.0f} MiB on disk, {st['bytes_per_1000_articles'] / 2**20:.1f} MiB "

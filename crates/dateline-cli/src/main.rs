@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         cli::Command::Stats(args) => stats::run(args),
         cli::Command::Export(args) => export::run(args),
         cli::Command::Reindex(args) => reindex::run(args),
+        cli::Command::Compact(args) => reindex::compact(args),
         cli::Command::Serve(args) => serve::run(args),
         cli::Command::Demo(args) => demo::run(args),
     };

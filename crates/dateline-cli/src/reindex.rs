@@ -1,4 +1,5 @@
-//! `dateline reindex`: the search index rebuilt from the database.
+//! Index maintenance: `dateline reindex` rebuilds the search index from the
+//! database, `dateline compact` merges its segments.
 
 use std::io::IsTerminal;
 
@@ -8,14 +9,9 @@ use dateline_store::Store;
 use crate::cli::ReindexArgs;
 use crate::exit;
 
-/// Runs the command; returns the exit code.
+/// Runs `reindex`; returns the exit code.
 pub fn run(args: ReindexArgs) -> anyhow::Result<u8> {
-    let dir = &args.store.store;
-    if !dir.join(dateline_store::DATABASE_FILE).is_file() {
-        return Err(dateline_store::StoreError::NotFound { dir: dir.clone() }.into());
-    }
-    let mut store =
-        Store::open(dir).with_context(|| format!("opening the store {}", dir.display()))?;
+    let mut store = open_existing(&args)?;
     let show = !args.quiet && std::io::stderr().is_terminal();
     let count = store
         .reindex(|n| {
@@ -31,4 +27,27 @@ pub fn run(args: ReindexArgs) -> anyhow::Result<u8> {
         eprintln!("dateline: index rebuilt: {count} stories");
     }
     Ok(exit::OK)
+}
+
+/// Runs `compact`; returns the exit code.
+pub fn compact(args: ReindexArgs) -> anyhow::Result<u8> {
+    let mut store = open_existing(&args)?;
+    let started = std::time::Instant::now();
+    let (before, after) = store.compact().context("compacting the store")?;
+    if !args.quiet {
+        eprintln!(
+            "dateline: index compacted from {before} to {after} segment(s) in {:.1}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(exit::OK)
+}
+
+/// Opens a store for writing, refusing to create one.
+fn open_existing(args: &ReindexArgs) -> anyhow::Result<Store> {
+    let dir = &args.store.store;
+    if !dir.join(dateline_store::DATABASE_FILE).is_file() {
+        return Err(dateline_store::StoreError::NotFound { dir: dir.clone() }.into());
+    }
+    Store::open(dir).with_context(|| format!("opening the store {}", dir.display()))
 }

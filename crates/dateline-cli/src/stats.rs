@@ -25,8 +25,13 @@ pub fn run(args: StatsArgs) -> anyhow::Result<u8> {
 
 fn render(stats: &Stats, top: usize) -> String {
     let mut out = format!(
-        "articles      {}\nstories       {}\nduplicates    {}\ndistinct texts {}\nindexed       {}\n",
-        stats.articles, stats.clusters, stats.duplicates, stats.distinct_texts, stats.indexed
+        "articles      {}\nstories       {}\nduplicates    {}\ndistinct texts {}\nindexed       {} ({} segments)\n",
+        stats.articles,
+        stats.clusters,
+        stats.duplicates,
+        stats.distinct_texts,
+        stats.indexed,
+        stats.index_segments
     );
     for (title, counts) in [
         ("by site", &stats.by_site),

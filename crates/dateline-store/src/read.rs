@@ -66,6 +66,8 @@ pub struct Stats {
     pub schema_version: u32,
     /// Articles in the search index.
     pub indexed: u64,
+    /// Segments of the search index (`dateline compact` merges them).
+    pub index_segments: usize,
 }
 
 /// A value and how often it occurs.
@@ -178,6 +180,7 @@ impl Store {
             )?,
             schema_version: crate::schema::version(&self.conn)?,
             indexed: self.index.doc_count()?,
+            index_segments: self.index.segment_count(),
         })
     }
 

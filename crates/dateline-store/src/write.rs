@@ -128,10 +128,6 @@ pub struct BatchOutcome {
     pub outcomes: Vec<Outcome>,
 }
 
-/// Stories a run must index (and at least a quarter of the index) before
-/// its end merges the index into one segment.
-const MERGE_AFTER_STORIES: u64 = 10_000;
-
 /// Adds records to a store in batches (one transaction each) and keeps the
 /// search index in step. Call [`StoreWriter::finish`] at the end; a writer
 /// dropped without it loses nothing (the next open indexes what is missing).
@@ -142,8 +138,6 @@ pub struct StoreWriter<'a> {
     last_commit: Instant,
     pending_index: bool,
     last_id: u64,
-    /// Stories indexed by this writer.
-    indexed: u64,
 }
 
 impl Store {
@@ -159,7 +153,6 @@ impl Store {
             last_commit: Instant::now(),
             pending_index: false,
             last_id,
-            indexed: 0,
         })
     }
 }
@@ -182,7 +175,6 @@ impl StoreWriter<'_> {
                         cluster_size: 1,
                     })?;
                     self.pending_index = true;
-                    self.indexed += 1;
                     self.last_id = self.last_id.max(*id as u64);
                 }
                 (_, Outcome::NearDuplicate { id, .. }) => {
@@ -199,19 +191,12 @@ impl StoreWriter<'_> {
 
     /// Commits the search index and makes everything searchable.
     ///
-    /// After a run that indexed a large share of the stories (a first
-    /// ingest, a big batch), the index is merged into one segment: searches
-    /// look every word up in every segment, so this makes them about a
-    /// third faster, for a few seconds per 100,000 stories.
+    /// The index is left in the segments tantivy's merge policy made:
+    /// merging them all would map the whole index into memory, which grows
+    /// with the store (see [`Store::compact`](crate::Store::compact)).
     pub fn finish(mut self) -> Result<(), StoreError> {
         self.commit_index()?;
         self.store.index.reload()?;
-        let stories = self.store.index.doc_count()?;
-        if self.indexed >= MERGE_AFTER_STORIES && self.indexed * 4 >= stories {
-            self.index.merge_all()?;
-            self.index.finish()?;
-            self.store.index.reload()?;
-        }
         // Fold the WAL back into the database so that a copy of the store
         // directory (or a read-only open) sees everything.
         self.store

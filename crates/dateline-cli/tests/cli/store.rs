@@ -323,6 +323,18 @@ fn ingesting_twice_adds_nothing_and_duplicates_are_grouped() {
     ])));
     assert_eq!(rebuilt["total"], 1);
     assert_eq!(stats_of(store, "indexed"), 40);
+
+    // Compacting leaves one segment that answers the same.
+    ok(&dateline(&["compact", "--store", store, "-q"]));
+    assert_eq!(stats_of(store, "index_segments"), 1);
+    let compacted = json(ok(&dateline(&[
+        "search",
+        "--store",
+        store,
+        "--json",
+        "\"Story 5\"",
+    ])));
+    assert_eq!(compacted["hits"], rebuilt["hits"]);
 }
 
 fn stats_of(store: &str, field: &str) -> u64 {
@@ -435,7 +447,7 @@ fn bad_records_are_listed_with_file_and_position_and_the_rest_is_stored() {
 fn reading_commands_explain_a_missing_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("nothing-here");
-    for command in ["stats", "search", "export", "reindex"] {
+    for command in ["stats", "search", "export", "reindex", "compact"] {
         let mut args = vec![command, "--store", store.to_str().unwrap()];
         if command == "search" {
             args.push("anything");
