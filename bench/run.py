@@ -24,12 +24,13 @@ ROOT = os.path.dirname(BENCH)
 sys.path.insert(0, BENCH)
 import score  # noqa: E402  (bench/score.py: the body metric)
 import store_suite  # noqa: E402  (bench/store_suite.py: ingest, dedup, search at scale)
+import geo_suite  # noqa: E402  (bench/geo_suite.py: geoparsing against published peers)
 import serve_suite  # noqa: E402  (bench/serve_suite.py: HTTP load with wrk on the store suite's store)
 
-SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "store", "serve"]
+SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "geo", "store", "serve"]
 # `store` ingests a 200,000-document corpus (about 20 minutes) and `serve` loads
 # the server over that store with wrk: run them by name.
-DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed"]
+DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "geo"]
 RESULTS = os.path.join(BENCH, "results")
 TMP = os.path.join(RESULTS, "tmp")
 VENV_PY = os.path.join(BENCH, ".venv", "bin", "python")
@@ -504,6 +505,10 @@ def environment():
     }
 
 
+def suite_geo(data, args):
+    return geo_suite.run(data)
+
+
 def suite_store(data, args):
     return store_suite.run(data, args.docs, os.path.join(TMP, "store"))
 
@@ -610,6 +615,8 @@ def markdown(results):
             verdict = ("yes" if row["dateline_under_limit"] else "**no**") if "dateline" in row["tools"] else "–"
             lines.append(f"| {row['page']} | {row['bytes'] / 1e6:.2f} MB | " + " | ".join(cells) + f" | {verdict} |")
         lines.append("")
+    if "geo" in suites:
+        lines.append(geo_suite.markdown(suites["geo"]))
     if "store" in suites:
         lines.append(store_suite.markdown(suites["store"]))
     if "serve" in suites:
@@ -645,6 +652,7 @@ NEEDS = {
     "readability": ["readability"],
     "dates": ["dates/html", "dates/ground-truth.json"],
     "speed": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
+    "geo": ["geo/LGL/gold.txt", "geo/GeoWebNews/gold.txt"],
     "store": ["scrapinghub/html", "dates/html", "readability"],
     "serve": [],
 }

@@ -23,6 +23,15 @@ pub enum Command {
     /// Exit code 0: all inputs extracted; 1: some inputs failed;
     /// 2: usage or fatal error.
     Extract(ExtractArgs),
+    /// Find the places in clean text: each input is taken as the text
+    /// itself, unchanged.
+    ///
+    /// One JSON object per input: `source`, `places` (with offsets in
+    /// Unicode characters of the input) and `focus`. Paths may be files
+    /// (any name) or folders (every file, recursively, in name order);
+    /// no path, or `-`, reads standard input.
+    /// Exit code 0: all inputs read; 1: some could not be read.
+    Annotate(AnnotateArgs),
     /// Ingest pages into a store: extract, deduplicate, store and index.
     ///
     /// Paths may be page files, folders (searched recursively), WARC and
@@ -271,6 +280,39 @@ pub struct ExtractArgs {
     /// No progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// Arguments of `dateline annotate`.
+#[derive(Debug, clap::Args)]
+pub struct AnnotateArgs {
+    /// Files or folders of text; `-` or nothing for standard input.
+    pub paths: Vec<PathBuf>,
+
+    /// Prefer places in this country (ISO 3166-1 alpha-2, e.g. US) when a
+    /// name is ambiguous: for local-news corpora.
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+
+    /// Report only names as places, not demonyms ("Syrian").
+    #[arg(long)]
+    pub no_demonyms: bool,
+
+    /// Output format. Default: json for one input, jsonl for several.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<JsonFormat>,
+
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+}
+
+/// JSON output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JsonFormat {
+    /// One pretty-printed JSON object per input.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
 }
 
 /// `--input` values.

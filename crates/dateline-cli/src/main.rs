@@ -1,5 +1,6 @@
 //! `dateline`: news pages in, structured articles out.
 
+mod annotate;
 mod cli;
 mod demo;
 mod export;
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
+        cli::Command::Annotate(args) => annotate::run(args),
         cli::Command::Ingest(args) => ingest::run(args),
         cli::Command::Search(args) => search::run(args),
         cli::Command::Show(args) => show::run(args),

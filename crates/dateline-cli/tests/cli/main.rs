@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod annotate;
 mod store;
 
 fn dateline(args: &[&str]) -> Output {
@@ -12,6 +13,24 @@ fn dateline(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("dateline runs")
+}
+
+/// Runs `dateline` with `input` on its standard input.
+fn dateline_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dateline runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
 }
 
 fn examples() -> PathBuf {
@@ -160,8 +179,10 @@ fn usage_errors_exit_two() {
 
 #[test]
 fn stdin_with_url_and_forced_kind() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args([
+    let page = "<html><body><article><h1>Bridge opens</h1><p>The new bridge opened on Friday after three years of work, \
+                officials said, and traffic is expected to ease across the river by the end of the month.</p></article></body></html>";
+    let out = dateline_with_stdin(
+        &[
             "extract",
             "--url",
             "https://news.example/2020/05/01/story",
@@ -169,20 +190,9 @@ fn stdin_with_url_and_forced_kind() {
             "html",
             "-f",
             "jsonl",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let page = "<html><body><article><h1>Bridge opens</h1><p>The new bridge opened on Friday after three years of work, \
-                officials said, and traffic is expected to ease across the river by the end of the month.</p></article></body></html>";
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(page.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        ],
+        page,
+    );
     assert_eq!(out.status.code(), Some(0));
     let article = &json_lines(&out)[0];
     assert_eq!(article["url"], "https://news.example/2020/05/01/story");

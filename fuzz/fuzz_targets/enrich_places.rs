@@ -1,0 +1,24 @@
+//! Place recognition on arbitrary text: never a panic, and every place is a
+//! valid character range of the text whose characters are its surface.
+#![no_main]
+
+use dateline_enrich::{enrich, PlaceOptions};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let chars: Vec<char> = text.chars().collect();
+    let enrichment = enrich(&text, &PlaceOptions::default());
+    let mut previous_end = 0;
+    for place in &enrichment.places {
+        assert!(place.start < place.end && place.end <= chars.len(), "{place:?}");
+        assert!(place.start >= previous_end, "places overlap: {place:?}");
+        previous_end = place.end;
+        let surface: String = chars[place.start..place.end].iter().collect();
+        assert_eq!(surface, place.surface);
+        assert!((-90.0..=90.0).contains(&place.lat) && (-180.0..=180.0).contains(&place.lon));
+    }
+    for focus in &enrichment.focus {
+        assert!(focus.score > 0.0 && focus.score <= 1.0, "{focus:?}");
+    }
+});
