@@ -2,7 +2,9 @@
 //!
 //! [`enrich`] finds the places a text names, resolved against the
 //! [`gazetteer`] (GeoNames places under every name they are known by, in a
-//! compact form embedded in the binary), and ranks the places it is about:
+//! compact form embedded in the binary), ranks the places it is about, and
+//! finds the people and organisations it names and the [`quantities()`] it
+//! states:
 //!
 //! ```
 //! use dateline_enrich::{enrich, PlaceOptions};
@@ -13,15 +15,19 @@
 //! assert_eq!(found.focus[0].country_code, "SY");
 //! ```
 
+pub mod entities;
 pub mod focus;
 pub mod gazetteer;
 pub mod places;
+pub mod quantities;
 mod resolve;
 pub mod tokens;
 pub mod words;
 
+pub use entities::{entities, Entity};
 pub use focus::{focus, Focus};
 pub use places::{places, Demonyms, PlaceMention, PlaceOptions};
+pub use quantities::{quantities, Quantity};
 
 /// What enrichment found in one text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -30,6 +36,10 @@ pub struct Enrichment {
     pub places: Vec<PlaceMention>,
     /// The places the text is about, most first.
     pub focus: Vec<Focus>,
+    /// People and organisations, in text order.
+    pub entities: Vec<Entity>,
+    /// Counts of people, casualties, money and distances, in text order.
+    pub quantities: Vec<Quantity>,
 }
 
 /// Enriches `text` with the embedded gazetteer.
@@ -37,5 +47,11 @@ pub fn enrich(text: &str, options: &PlaceOptions) -> Enrichment {
     let gazetteer = gazetteer::Gazetteer::embedded();
     let places = places(text, gazetteer, options);
     let focus = focus(&places, text.chars().count(), gazetteer);
-    Enrichment { places, focus }
+    let entities = entities(text, gazetteer, &places);
+    Enrichment {
+        places,
+        focus,
+        entities,
+        quantities: quantities(text),
+    }
 }

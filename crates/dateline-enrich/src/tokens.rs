@@ -46,7 +46,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             gap_ends_sentence = false;
         }
         match c {
-            ' ' | '\u{a0}' | '-' | '\'' | '’' => {}
+            ' ' | '\u{a0}' | '\'' | '’' => {}
+            // "Tel-Abyad" joins; "Post - Israel" (a dash between spaces)
+            // does not.
+            '-' if tokens.last().is_some_and(|t: &Token| t.end == at) => {}
             '.' => {
                 // "U.S. troops" joins; "in Raqqa. Then" ends a sentence,
                 // which the next character (a space, then a capital) shows.
@@ -75,11 +78,20 @@ fn is_inner_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
-/// Whether the dot at `dot` ends an abbreviation of single letters ("U.S.",
-/// "D.C.") rather than a sentence.
+/// Whether the dot at `dot` ends an abbreviation rather than a sentence:
+/// an initial ("U.S.", "Seth J. Frantzman") or a title ("Dr. Kelly").
 fn is_abbreviation(text: &str, dot: usize) -> bool {
-    let before: Vec<char> = text[..dot].chars().rev().take(3).collect();
-    matches!(before.as_slice(), [a, '.', ..] if a.is_uppercase())
+    let before = &text[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(dot, |(at, _)| at);
+    let word = &before[word_start..];
+    let mut letters = word.chars();
+    let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    initial || crate::words::is_title(&word.to_lowercase())
 }
 
 fn word(text: &str, start: usize, end: usize, joined: bool, sentence_start: bool) -> Token {
@@ -153,6 +165,11 @@ mod tests {
             ]
         );
         assert_eq!(words("الرقة"), [("الرقة", true, true, false)]);
+        let joined: Vec<bool> = tokenize("By Seth J. Frantzman and Dr. Kelly. Then")
+            .iter()
+            .map(|t| t.joined)
+            .collect();
+        assert_eq!(joined, [false, true, true, true, true, true, true, false]);
     }
 
     #[test]

@@ -51,7 +51,7 @@ const TITLES: &str = "mr mrs ms miss dr sen senator rep representative gov gover
      professor rev reverend chief coach detective deputy sheriff mayor minister secretary \
      chairman chairwoman director commissioner councilman councilwoman trooper pastor father \
      sister brother saint lord lady sir king queen prince princess pope agent attorney ambassador \
-     spokesman spokeswoman";
+     spokesman spokeswoman st mt ft jr sr";
 
 /// Verbs of speech after a person's name ("Kelly said").
 const SPEECH_VERBS: &str = "said says told added asked explained noted wrote stated argued \

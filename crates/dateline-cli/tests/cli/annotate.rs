@@ -50,6 +50,39 @@ fn the_seed_yields_its_expected_places() {
         );
     }
     assert_eq!(annotated["focus"][0]["country_code"], "SY");
+    let entities = annotated["entities"].as_array().unwrap();
+    for (field, kind) in [
+        ("organizations_expected", "organization"),
+        ("people_expected", "person"),
+    ] {
+        for want in expected[field].as_array().unwrap() {
+            assert!(
+                entities
+                    .iter()
+                    .any(|e| e["name"] == *want && e["kind"] == kind),
+                "{want} ({kind}) not among {:?}",
+                entities
+                    .iter()
+                    .map(|e| (&e["name"], &e["kind"]))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    // Short forms name the full form: "SDF" is the Syrian Democratic Forces.
+    assert!(entities
+        .iter()
+        .any(|e| e["surface"] == "SDF" && e["name"] == "Syrian Democratic Forces"));
+    let quantities = annotated["quantities"].as_array().unwrap();
+    for want in expected["quantities_expected"].as_array().unwrap() {
+        assert!(
+            quantities
+                .iter()
+                .any(|q| q["value"].as_f64() == want["value"].as_f64()
+                    && q["unit"] == want["unit"]
+                    && q["qualifier"] == want.get("qualifier").cloned().unwrap_or_default()),
+            "{want} not among {quantities:?}"
+        );
+    }
 }
 
 #[test]
