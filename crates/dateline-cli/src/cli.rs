@@ -273,6 +273,12 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_site_profiles: bool,
 
+    /// Add what the article's text names: `places`, `focus`, `entities`
+    /// and `quantities` (offsets in characters of `text`), as `dateline
+    /// annotate` gives them.
+    #[arg(long)]
+    pub enrich: bool,
+
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,

@@ -51,6 +51,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     } else {
         Format::Jsonl
     });
+    if args.enrich && !matches!(format, Format::Json | Format::Jsonl) {
+        bail!("--enrich adds fields to the JSON output: use --format json or jsonl");
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
@@ -129,14 +132,24 @@ impl<W: Write> Run<'_, W> {
             }),
             site_profiles: !self.args.no_site_profiles,
         };
+        let enrich = self.args.enrich;
         let results = extract_batch(items, options, &mut self.memory, &self.pool, |article| {
-            article
+            let enrichment = enrich.then(|| {
+                dateline_enrich::enrich(&article.text, &dateline_enrich::PlaceOptions::default())
+            });
+            (article, enrichment)
         });
         for result in results {
             match result {
-                Ok(article) => {
-                    write_article(&mut self.out, &article, self.format, self.written == 0)
-                        .context("writing output")?;
+                Ok((article, enrichment)) => {
+                    write_article(
+                        &mut self.out,
+                        &article,
+                        enrichment.as_ref(),
+                        self.format,
+                        self.written == 0,
+                    )
+                    .context("writing output")?;
                     self.written += 1;
                 }
                 Err(err) => {

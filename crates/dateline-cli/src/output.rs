@@ -2,24 +2,42 @@
 
 use std::io::Write;
 
+use dateline_enrich::Enrichment;
 use dateline_model::{Article, BlockKind};
+use serde::Serialize;
 
 use crate::cli::Format;
 
-/// Writes one article in the chosen format.
+/// An article with what enrichment found in its text, as one object: the
+/// contract's fields, then `places`, `focus`, `entities`, `quantities`.
+#[derive(Serialize)]
+struct Enriched<'a> {
+    #[serde(flatten)]
+    article: &'a Article,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    enrichment: Option<&'a Enrichment>,
+}
+
+/// Writes one article in the chosen format; `enrichment`, if any, joins
+/// the JSON formats' object (the text formats have no place for it).
 pub fn write_article(
     out: &mut impl Write,
     article: &Article,
+    enrichment: Option<&Enrichment>,
     format: Format,
     first: bool,
 ) -> std::io::Result<()> {
+    let object = Enriched {
+        article,
+        enrichment,
+    };
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, article)?;
+            serde_json::to_writer_pretty(&mut *out, &object)?;
             writeln!(out)
         }
         Format::Jsonl => {
-            serde_json::to_writer(&mut *out, article)?;
+            serde_json::to_writer(&mut *out, &object)?;
             writeln!(out)
         }
         Format::Text => {

@@ -132,3 +132,28 @@ fn folders_give_one_line_per_file_and_bad_paths_are_counted() {
     assert!(stderr.contains("not UTF-8"), "{stderr}");
     assert!(stderr.contains("missing"), "{stderr}");
 }
+
+#[test]
+fn extract_enrich_adds_fields_with_offsets_into_text() {
+    let seed = examples().join("jpost-raqqa-2019-12-09.txt");
+    let out = dateline(&["extract", "--enrich", seed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let article: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text: Vec<char> = article["text"].as_str().unwrap().chars().collect();
+    for place in article["places"].as_array().unwrap() {
+        let (start, end) = (
+            place["start"].as_u64().unwrap(),
+            place["end"].as_u64().unwrap(),
+        );
+        let surface: String = text[start as usize..end as usize].iter().collect();
+        assert_eq!(surface, place["surface"]);
+    }
+    assert_eq!(article["focus"][0]["country_code"], "SY");
+    assert!(!article["quantities"].as_array().unwrap().is_empty());
+    // Without the flag the contract is unchanged, and text formats refuse it.
+    let plain: serde_json::Value =
+        serde_json::from_slice(&dateline(&["extract", seed.to_str().unwrap()]).stdout).unwrap();
+    assert!(plain.get("places").is_none());
+    let text_format = dateline(&["extract", "--enrich", "-f", "text", seed.to_str().unwrap()]);
+    assert_eq!(text_format.status.code(), Some(2));
+}
