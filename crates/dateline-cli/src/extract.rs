@@ -133,12 +133,26 @@ impl<W: Write> Run<'_, W> {
             site_profiles: !self.args.no_site_profiles,
         };
         let enrich = self.args.enrich;
-        let results = extract_batch(items, options, &mut self.memory, &self.pool, |article| {
-            let enrichment = enrich.then(|| {
-                dateline_enrich::enrich(&article.text, &dateline_enrich::PlaceOptions::default())
-            });
-            (article, enrichment)
-        });
+        let results = extract_batch(
+            items,
+            options,
+            &mut self.memory,
+            &self.pool,
+            |mut article| {
+                let enrichment = enrich.then(|| {
+                    let mut found = dateline_enrich::enrich(
+                        &article.text,
+                        &dateline_enrich::PlaceOptions::default(),
+                    );
+                    // The page's declared language wins; a detected one fills
+                    // the contract's own field, not a second one.
+                    let detected = found.language.take();
+                    article.language = article.language.take().or(detected);
+                    found
+                });
+                (article, enrichment)
+            },
+        );
         for result in results {
             match result {
                 Ok((article, enrichment)) => {

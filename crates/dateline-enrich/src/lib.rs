@@ -18,6 +18,7 @@
 pub mod entities;
 pub mod focus;
 pub mod gazetteer;
+pub mod language;
 pub mod places;
 pub mod quantities;
 mod resolve;
@@ -26,12 +27,17 @@ pub mod words;
 
 pub use entities::{entities, Entity};
 pub use focus::{focus, Focus};
+pub use language::detect_language;
 pub use places::{places, Demonyms, PlaceMention, PlaceOptions};
 pub use quantities::{quantities, Quantity};
 
 /// What enrichment found in one text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Enrichment {
+    /// The text's language (ISO 639-1), when detection is reliable;
+    /// left out of the JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Places named, in text order.
     pub places: Vec<PlaceMention>,
     /// The places the text is about, most first.
@@ -49,6 +55,7 @@ pub fn enrich(text: &str, options: &PlaceOptions) -> Enrichment {
     let focus = focus(&places, text.chars().count(), gazetteer);
     let entities = entities(text, gazetteer, &places);
     Enrichment {
+        language: detect_language(text),
         places,
         focus,
         entities,

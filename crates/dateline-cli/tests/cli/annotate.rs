@@ -50,6 +50,7 @@ fn the_seed_yields_its_expected_places() {
         );
     }
     assert_eq!(annotated["focus"][0]["country_code"], "SY");
+    assert_eq!(annotated["language"], "en");
     let entities = annotated["entities"].as_array().unwrap();
     for (field, kind) in [
         ("organizations_expected", "organization"),
@@ -149,6 +150,10 @@ fn extract_enrich_adds_fields_with_offsets_into_text() {
         assert_eq!(surface, place["surface"]);
     }
     assert_eq!(article["focus"][0]["country_code"], "SY");
+    assert_eq!(
+        article["language"], "en",
+        "detected: the dump declares none"
+    );
     assert!(!article["quantities"].as_array().unwrap().is_empty());
     // Without the flag the contract is unchanged, and text formats refuse it.
     let plain: serde_json::Value =
