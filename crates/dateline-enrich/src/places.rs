@@ -234,6 +234,27 @@ fn surnames(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> HashSet<Stri
     out
 }
 
+/// Whether a locative preposition precedes token `first` ("in Ripley").
+fn is_located(text: &str, tokens: &[Token], first: usize) -> bool {
+    first > 0
+        && !tokens[first].sentence_start
+        && ["in", "at", "from", "near", "to", "outside", "across", "of"]
+            .contains(&tokens[first - 1].text(text).to_lowercase().as_str())
+}
+
+/// Whether a region's or country's name follows token `last` after a
+/// comma ("Ripley, W.Va.").
+fn is_qualified(text: &str, tokens: &[Token], last: usize) -> bool {
+    text[tokens[last].end..]
+        .trim_start_matches(' ')
+        .starts_with(',')
+        && tokens.get(last + 1).is_some_and(|t| t.capitalised)
+}
+
+fn located_or_qualified(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    is_located(text, tokens, first) || is_qualified(text, tokens, last)
+}
+
 /// What the context says of a name the gazetteer knows.
 enum Verdict {
     /// A place.
@@ -317,6 +338,18 @@ fn verdict(
     {
         return Verdict::NotPlace;
     }
+    // A bare first name ("Michael", "Mary") is a person's unless the
+    // text puts it in a place's context or it names a big city.
+    let towns_only = candidates
+        .iter()
+        .all(|(p, _)| p.kind == Kind::City && p.population < 200_000);
+    if single
+        && towns_only
+        && words::is_first_name(&key)
+        && !located_or_qualified(text, tokens, first, last)
+    {
+        return Verdict::NotPlace;
+    }
     // People: "Dr. Kelly", "Kelly said", "Jones" after "Jim Jones".
     let titled = previous.as_deref().is_some_and(words::is_title) && tokens[first].joined;
     let speaks = single && next.as_deref().is_some_and(words::is_speech_verb);
@@ -324,15 +357,8 @@ fn verdict(
     if (titled || speaks || known_person) && !country_like {
         return Verdict::NotPlace;
     }
-    let located = !tokens[first].sentence_start
-        && previous.as_deref().is_some_and(|p| {
-            ["in", "at", "from", "near", "to", "outside", "across", "of"].contains(&p)
-        });
-    let qualified = next.is_some()
-        && text[tokens[last].end..]
-            .trim_start_matches(' ')
-            .starts_with(',')
-        && tokens.get(last + 1).is_some_and(|t| t.capitalised);
+    let located = is_located(text, tokens, first);
+    let qualified = is_qualified(text, tokens, last);
     if words::is_common_word(&key) && !(located && big) {
         return Verdict::NotPlace;
     }
