@@ -47,35 +47,6 @@ pub struct Entity {
     pub end: usize,
 }
 
-/// Words that make a name an organisation's.
-const ORGANISATION_WORDS: &str = "forces force army navy party ministry council committee agency \
-     organization organisation union company corporation corp inc ltd llc plc group bank \
-     university institute association front movement police department service court commission \
-     coalition alliance brigade brigades guard militia authority board foundation fund office \
-     federation league club network times post news press airlines airways parliament senate \
-     congress assembly government administration church hospital school college academy \
-     council centre center unit command corps reserve exchange fc";
-
-/// News agencies and broadcasters, named without an organisation word.
-const AGENCIES: &str = "reuters afp ap rt cnn bbc xinhua tass ria bloomberg aljazeera \
-     al_jazeera anadolu sana irna yonhap kyodo dpa efe ansa upi nbc cbs abc fox npr msnbc";
-
-fn is_organisation_word(word: &str) -> bool {
-    use std::collections::HashSet;
-    use std::sync::OnceLock;
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| ORGANISATION_WORDS.split_whitespace().collect())
-        .contains(word)
-}
-
-fn is_agency(key: &str) -> bool {
-    use std::collections::HashSet;
-    use std::sync::OnceLock;
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| AGENCIES.split_whitespace().collect())
-        .contains(key.replace(' ', "_").as_str())
-}
-
 /// Words that may sit inside an organisation's or person's name.
 fn is_inner_word(word: &str) -> bool {
     matches!(
@@ -141,7 +112,7 @@ fn classify(
         .collect();
     let single = first == last;
     let upper = surface.chars().all(|c| !c.is_lowercase());
-    if is_agency(&key) {
+    if words::is_agency(&key) {
         return Some("organization");
     }
     if single && upper && (2..=6).contains(&surface.chars().count()) {
@@ -158,7 +129,7 @@ fn classify(
         // "President Trump".
         return (titled && !gazetteer.contains(&key)).then_some("person");
     }
-    if run.iter().any(|w| is_organisation_word(w)) {
+    if run.iter().any(|w| words::is_organisation_word(w)) {
         return Some("organization");
     }
     if gazetteer.contains(&key) || run.len() > 4 {

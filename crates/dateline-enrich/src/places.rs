@@ -251,8 +251,11 @@ fn is_qualified(text: &str, tokens: &[Token], last: usize) -> bool {
         && tokens.get(last + 1).is_some_and(|t| t.capitalised)
 }
 
-fn located_or_qualified(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
-    is_located(text, tokens, first) || is_qualified(text, tokens, last)
+/// Whether every candidate is a town of fewer than `people`.
+fn only_towns(candidates: &[(Place<'_>, Naming)], people: u32) -> bool {
+    candidates
+        .iter()
+        .all(|(p, _)| p.kind == Kind::City && p.population < people)
 }
 
 /// What the context says of a name the gazetteer knows.
@@ -327,12 +330,9 @@ fn verdict(
     // A first name before a name: "George Washington", "Austin Smith".
     // Big cities stay ("Dallas Morning News"), and so do names of places
     // ("Jackson County").
-    let only_towns = candidates
-        .iter()
-        .all(|(p, _)| p.kind == Kind::City && p.population < 500_000);
     if single
         && after_name
-        && only_towns
+        && only_towns(candidates, 500_000)
         && words::is_first_name(&key)
         && !next.as_deref().is_some_and(words::is_place_word)
     {
@@ -340,13 +340,13 @@ fn verdict(
     }
     // A bare first name ("Michael", "Mary") is a person's unless the
     // text puts it in a place's context or it names a big city.
-    let towns_only = candidates
-        .iter()
-        .all(|(p, _)| p.kind == Kind::City && p.population < 200_000);
+    let located = is_located(text, tokens, first);
+    let qualified = is_qualified(text, tokens, last);
     if single
-        && towns_only
+        && only_towns(candidates, 200_000)
         && words::is_first_name(&key)
-        && !located_or_qualified(text, tokens, first, last)
+        && !located
+        && !qualified
     {
         return Verdict::NotPlace;
     }
@@ -357,8 +357,6 @@ fn verdict(
     if (titled || speaks || known_person) && !country_like {
         return Verdict::NotPlace;
     }
-    let located = is_located(text, tokens, first);
-    let qualified = is_qualified(text, tokens, last);
     if words::is_common_word(&key) && !(located && big) {
         return Verdict::NotPlace;
     }

@@ -68,6 +68,19 @@ const PLACE_WORDS: &str = "county parish city town township borough village vall
      mountain mountains falls springs harbor harbour bay creek heights airport station bridge \
      district region province state coast";
 
+/// Words that make a name an organisation's.
+const ORGANISATION_WORDS: &str = "forces force army navy party ministry council committee agency \
+     organization organisation union company corporation corp inc ltd llc plc group bank \
+     university institute association front movement police department service court commission \
+     coalition alliance brigade brigades guard militia authority board foundation fund office \
+     federation league club network times post news press airlines airways parliament senate \
+     congress assembly government administration church hospital school college academy \
+     council centre center unit command corps reserve exchange fc";
+
+/// News agencies and broadcasters, named without an organisation word.
+const AGENCIES: &str = "reuters afp ap rt cnn bbc xinhua tass ria bloomberg aljazeera \
+     al_jazeera anadolu sana irna yonhap kyodo dpa efe ansa upi nbc cbs abc fox npr msnbc";
+
 fn set(
     list: &'static str,
     cell: &'static OnceLock<HashSet<&'static str>>,
@@ -121,6 +134,18 @@ word_set!(
     is_place_word,
     PLACE_WORDS
 );
+
+word_set!(
+    /// Whether a (lowercase) word makes a name an organisation's.
+    is_organisation_word,
+    ORGANISATION_WORDS
+);
+
+/// Whether a name key ("reuters", "al jazeera") is a news agency's.
+pub fn is_agency(key: &str) -> bool {
+    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    set(AGENCIES, &CELL).contains(key.replace(' ', "_").as_str())
+}
 
 #[cfg(test)]
 mod tests {
