@@ -44,7 +44,8 @@ const ARTICLES = [
     images: [{ url: 'https://images.jpost.com/image/upload/raqqa.jpg', caption: 'A fighter of Syrian Democratic Forces stands amidst the ruins of buildings near the Clock Square in Raqqa, Syria October 18, 2017.', credit: 'REUTERS/ERIK DE CASTRO' }],
     body: [
       ...body('Russian forces entered Raqqa according to a Russian TV channel and other reports. The Russian forces on trucks gave out humanitarian aid, according to video at RT.',
-        'US policy in Syria was once about defeating ISIS and stabilizing the area. But unlike Russia or Iran, the US never saw a long-term commitment.'),
+        'US policy in Syria was once about defeating ISIS and stabilizing the area. But unlike Russia or Iran, the US never saw a long-term commitment.',
+        'Seth J. Frantzman saw more than 200 people 🙂 queue in Tel Abyad, where the Syrian Democratic Forces and Médecins Sans Frontières run clinics.'),
       { kind: 'heading', text: 'What comes next' },
       { kind: 'quote', text: 'We are here to help the people of Raqqa.' },
       { kind: 'list_item', text: 'Humanitarian aid' },
@@ -98,7 +99,7 @@ const ARTICLES = [
     tags: [],
     categories: [],
     images: [],
-    body: body('Fritz von Weizsäcker was stabbed to death during a lecture in Berlin.'),
+    body: body('Fritz von Weizsäcker 🕯️ was stabbed to death during a lecture in Berlin.'),
     provenance: [{ input: 'examples/pages/jpost-weizsacker-2019-11-20.html.gz', locator: null, url: null, fetched: null }],
   },
   {
@@ -139,6 +140,91 @@ const ARTICLES = [
 
 for (const a of ARTICLES) a.text = a.body.map((b) => b.text).join('\n\n');
 
+// Enrichment, as `dateline ingest` stores it: places, people and
+// organisations, and quantities found in `text`, with offsets in Unicode code
+// points (the emoji before "Tel Abyad" and "Berlin" take two UTF-16 units
+// each, so UTF-16 offsets would be off). Article 3 has none, like an article
+// stored without enrichment.
+
+const PLACES = {
+  raqqa: { geonames_id: 172955, name: 'Ar Raqqah', country_code: 'SY', feature_class: 'P', kind: 'city', lat: 35.95, lon: 39.01 },
+  telAbyad: { geonames_id: 163270, name: 'Tall Abyad', country_code: 'SY', feature_class: 'P', kind: 'city', lat: 36.7, lon: 38.95 },
+  syria: { geonames_id: 163843, name: 'Syria', country_code: 'SY', feature_class: 'A', kind: 'country', lat: 35, lon: 38 },
+  russia: { geonames_id: 2017370, name: 'Russia', country_code: 'RU', feature_class: 'A', kind: 'country', lat: 60, lon: 100 },
+  iran: { geonames_id: 130758, name: 'Iran', country_code: 'IR', feature_class: 'A', kind: 'country', lat: 32, lon: 53 },
+  us: { geonames_id: 6252001, name: 'United States', country_code: 'US', feature_class: 'A', kind: 'country', lat: 39.83, lon: -98.58 },
+  china: { geonames_id: 1814991, name: 'China', country_code: 'CN', feature_class: 'A', kind: 'country', lat: 35, lon: 105 },
+  hongKong: { geonames_id: 1819729, name: 'Hong Kong', country_code: 'HK', feature_class: 'P', kind: 'city', lat: 22.28, lon: 114.17 },
+  berlin: { geonames_id: 2950159, name: 'Berlin', country_code: 'DE', feature_class: 'P', kind: 'capital', lat: 52.52, lon: 13.41 },
+  hostile: { geonames_id: 4000000666, name: `Evil place ${XSS.img}`, country_code: XSS.svg, feature_class: 'L', kind: XSS.script, lat: -6.16, lon: 39.19 },
+};
+
+// [surface, what it is]; every whole-word occurrence of the surface is annotated.
+const ENRICHMENT = {
+  1: [
+    ['Raqqa', { place: PLACES.raqqa }],
+    ['Russia', { place: PLACES.russia }],
+    ['Syria', { place: PLACES.syria }],
+    ['Iran', { place: PLACES.iran }],
+    ['US', { place: PLACES.us }],
+    ['Tel Abyad', { place: PLACES.telAbyad }],
+    ['Seth J. Frantzman', { entity: { name: 'Seth J. Frantzman', kind: 'person' } }],
+    ['ISIS', { entity: { name: 'Islamic State', kind: 'organization' } }],
+    ['Syrian Democratic Forces', { entity: { name: 'Syrian Democratic Forces', kind: 'organization' } }],
+    ['Médecins Sans Frontières', { entity: { name: 'Médecins Sans Frontières', kind: 'organization' } }],
+    ['more than 200 people', { quantity: { value: 200, unit: 'people', qualifier: 'more than', category: 'people' } }],
+  ],
+  2: [
+    ['US', { place: PLACES.us }],
+    ['China', { place: PLACES.china }],
+    ['Hong Kong', { place: PLACES.hongKong }],
+  ],
+  4: [
+    ['Fritz von Weizsäcker', { entity: { name: 'Fritz von Weizsäcker', kind: 'person' } }],
+    ['Berlin', { place: PLACES.berlin }],
+  ],
+  5: [
+    ['zanzibarcanary', { place: PLACES.hostile }],
+    ['First', { entity: { name: `Mallory "the" ${XSS.img}`, kind: 'person' } }],
+    ['Second paragraph', { entity: { name: `Org ${XSS.svg}`, kind: 'organization' } }],
+    ['Third', { quantity: { value: 3, unit: XSS.img, qualifier: XSS.script, category: XSS.svg } }],
+  ],
+};
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Code point [start, end) of every whole-word occurrence of `surface` in `text`. */
+function occurrences(text, surface) {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(surface)}(?![\\p{L}\\p{N}])`, 'gu');
+  return [...text.matchAll(re)].map((m) => {
+    const start = Array.from(text.slice(0, m.index)).length;
+    return [start, start + Array.from(surface).length];
+  });
+}
+
+function enrich(a, annotations) {
+  a.places = [];
+  a.entities = [];
+  a.quantities = [];
+  for (const [surface, what] of annotations) {
+    for (const [start, end] of occurrences(a.text, surface)) {
+      if (what.place) a.places.push({ ...what.place, surface, start, end, mention: 'name', confidence: 0.9 });
+      if (what.entity) a.entities.push({ ...what.entity, surface, start, end });
+      if (what.quantity) a.quantities.push({ text: surface, ...what.quantity, start, end });
+    }
+  }
+  for (const list of [a.places, a.entities, a.quantities]) list.sort((x, y) => x.start - y.start);
+  const mentions = new Map();
+  for (const p of a.places) mentions.set(p.geonames_id, { place: p, mentions: (mentions.get(p.geonames_id)?.mentions || 0) + 1 });
+  const top = Math.max(1, ...[...mentions.values()].map((m) => m.mentions));
+  a.focus = [...mentions.values()].sort((x, y) => y.mentions - x.mentions).map(({ place, mentions: n }) => ({
+    name: place.name, geonames_id: place.geonames_id, country_code: place.country_code, kind: place.kind,
+    lat: place.lat, lon: place.lon, mentions: n, score: n / top,
+  }));
+}
+
+for (const a of ARTICLES) if (ENRICHMENT[a.id]) enrich(a, ENRICHMENT[a.id]);
+
 const lower = (s) => (s || '').toLowerCase();
 const hostOf = (u) => {
   try {
@@ -153,7 +239,7 @@ const words = (s) => lower(s).match(/[\p{L}\p{N}]+/gu) || [];
 
 function parseQuery(q) {
   const terms = [];
-  const re = /(-?)(?:(site|author|tag|title|lang):)?(?:"([^"]*)"?|(\S+))/gi;
+  const re = /(-?)(?:(site|author|tag|title|lang|place|country|person|org):)?(?:"([^"]*)"?|(\S+))/gi;
   let m;
   while ((m = re.exec(q))) {
     const text = m[3] ?? m[4] ?? '';
@@ -170,11 +256,20 @@ function fieldText(a, field) {
     case 'tag': return a.tags.join(' ');
     case 'title': return a.title;
     case 'lang': return a.language;
+    case 'place': return (a.places || []).flatMap((p) => [p.name, p.surface]).join(' | ');
+    case 'person': return entityNames(a, 'person').join(' | ');
+    case 'org': return entityNames(a, 'organization').join(' | ');
     default: return [a.title, a.description, a.text, a.authors.join(' '), a.tags.join(' ')].join(' ');
   }
 }
 
+function entityNames(a, kind) {
+  return (a.entities || []).filter((e) => e.kind === kind).map((e) => e.name);
+}
+
 function matches(a, term) {
+  if (term.field === 'place' && /^\d+$/.test(term.text)) return (a.places || []).some((p) => String(p.geonames_id) === term.text);
+  if (term.field === 'country') return (a.places || []).some((p) => lower(p.country_code) === term.text);
   const hay = fieldText(a, term.field);
   if (term.field === 'site') return lower(hay).includes(term.text);
   const want = words(term.text);
@@ -248,6 +343,21 @@ function facetCounts(values) {
     .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1)).slice(0, 20);
 }
 
+const unique = (values) => [...new Set(values)];
+
+/** The places named in `articles`, with how many of them name each, most first. */
+function placeCounts(articles) {
+  const counts = new Map();
+  for (const a of articles) {
+    for (const p of unique((a.places || []).map((x) => x.geonames_id))) {
+      const place = a.places.find((x) => x.geonames_id === p);
+      const { geonames_id, name, country_code, kind, lat, lon } = place;
+      counts.set(p, { geonames_id, name, country_code, kind, lat, lon, count: (counts.get(p)?.count || 0) + 1 });
+    }
+  }
+  return [...counts.values()].sort((x, y) => y.count - x.count || x.geonames_id - y.geonames_id).slice(0, 200);
+}
+
 function histogram(list, interval) {
   const counts = new Map();
   for (const { a } of list) {
@@ -281,7 +391,11 @@ function search(params) {
       months: histogram(list, 'month').buckets.map((b) => ({ value: b.key, count: b.count })),
       authors: facetCounts(list.flatMap(({ a }) => a.authors)),
       tags: facetCounts(list.flatMap(({ a }) => a.tags)),
+      countries: facetCounts(list.flatMap(({ a }) => unique((a.places || []).map((p) => p.country_code)))),
+      people: facetCounts(list.flatMap(({ a }) => unique(entityNames(a, 'person')))),
+      organizations: facetCounts(list.flatMap(({ a }) => unique(entityNames(a, 'organization')))),
     };
+    out.places = placeCounts(list.map(({ a }) => a));
   }
   const interval = params.get('histogram');
   if (interval) out.histogram = histogram(list, interval);
@@ -305,7 +419,13 @@ function article(id) {
   };
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
 
 function send(res, status, type, data) {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
@@ -333,7 +453,7 @@ function handle(req, res) {
   const p = url.pathname;
   if (apiUpstream && (p.startsWith('/api/') || p === '/openapi.json')) return proxy(req, res);
   try {
-    if (p === '/' || /^\/article\/\d+$/.test(p)) {
+    if (p === '/' || /^\/(article|place)\/\d+$/.test(p)) {
       return send(res, 200, TYPES['.html'], fs.readFileSync(path.join(assetsDir, 'index.html')));
     }
     const asset = /^\/assets\/([\w.-]+)$/.exec(p);
@@ -351,6 +471,15 @@ function handle(req, res) {
     if (art) {
       const a = article(Number(art[1]));
       return a ? json(res, 200, a) : json(res, 404, { error: `no article ${art[1]}` });
+    }
+    const place = /^\/api\/places\/([^/]+)$/.exec(p);
+    if (place) {
+      if (!/^\d{1,10}$/.test(place[1])) return json(res, 400, { error: `"${place[1]}" is not a GeoNames id` });
+      const found = placeCounts(select(new URLSearchParams({ q: `place:${place[1]}` })).map(({ a }) => a))
+        .find((x) => String(x.geonames_id) === place[1]);
+      if (!found) return json(res, 404, { error: `no article names place ${place[1]}` });
+      const { count, ...rest } = found;
+      return json(res, 200, { ...rest, articles: count });
     }
     if (p === '/api/stats') {
       return json(res, 200, { articles: ARTICLES.length, clusters: ARTICLES.length - 1, duplicates: 1, distinct_texts: 5, by_site: [], by_month: [], by_language: [], indexed: ARTICLES.length });

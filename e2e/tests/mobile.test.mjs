@@ -1,5 +1,6 @@
 // Phone width (375 x 740): single column, no horizontal scrolling on the
-// search page and the reader; screenshots for review.
+// search page (with its map), the reader and the place page; screenshots
+// for review.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,6 +31,8 @@ describe('phone width', () => {
       await page.goto(`${BASE_URL}/?q=${encodeURIComponent(q)}`);
       await waitForResults(page);
       await page.waitForSelector('#chart svg .bar');
+      const { places } = await apiGet(`/api/search?q=${encodeURIComponent(q)}&facets=true&limit=1`);
+      if (places && places.length) await page.waitForSelector('#map .map-place');
       await assertNoHorizontalScroll(`search "${q}"`);
     }
     await page.goto(`${BASE_URL}/`);
@@ -52,6 +55,16 @@ describe('phone width', () => {
     await page.goto(`${BASE_URL}/article/${raqqa.hits[0].id}`);
     await waitForArticle(page);
     await screenshot(page, 'reader-mobile');
+  });
+
+  it('the place page fits 375px', async () => {
+    const { places } = await apiGet('/api/search?q=&facets=true&limit=1');
+    assert.ok(places && places.length, 'the archive names places');
+    await page.goto(`${BASE_URL}/place/${places[0].geonames_id}`);
+    await page.waitForSelector('#place-view .map-place');
+    await page.waitForSelector('#place-view .chart svg .bar');
+    await assertNoHorizontalScroll('place page');
+    await screenshot(page, 'place-mobile');
   });
 
   it('logs no script errors', () => {

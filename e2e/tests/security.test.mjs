@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startMock } from '../mock-server.mjs';
 import {
-  BASE_URL, XSS_WORD, launch, newPage, apiGet, search, waitForResults, waitForArticle, screenshot,
+  BASE_URL, XSS_WORD, launch, newPage, apiGet, search, waitForResults, waitForArticle, screenshot, totalShown,
 } from './helpers.mjs';
 
 let browser;
@@ -25,11 +25,11 @@ const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 const PAYLOAD = /<img|<script|<svg|javascript:/i;
 
 /** Nothing ran, no markup was injected, links are http(s) or same-site only. */
-async function assertInert() {
-  assert.equal(await page.evaluate(() => typeof window.__xss), 'undefined', 'no payload ran');
-  assert.deepEqual(page.log.dialogs, [], 'no dialog');
-  assert.deepEqual(page.log.pageErrors, [], 'no page errors');
-  const report = await page.evaluate(() => {
+async function assertInert(p = page) {
+  assert.equal(await p.evaluate(() => typeof window.__xss), 'undefined', 'no payload ran');
+  assert.deepEqual(p.log.dialogs, [], 'no dialog');
+  assert.deepEqual(p.log.pageErrors, [], 'no page errors');
+  const report = await p.evaluate(() => {
     const origin = location.origin;
     const badLinks = [...document.querySelectorAll('[href]')]
       .map((n) => n.getAttribute('href'))
@@ -42,7 +42,8 @@ async function assertInert() {
     const scripts = [...document.querySelectorAll('script')].map((s) => s.getAttribute('src'));
     const images = [...document.querySelectorAll('img')].map((i) => i.getAttribute('src'))
       .filter((s) => !/^https?:\/\//i.test(s || ''));
-    const svgs = [...document.querySelectorAll('svg')].filter((s) => !s.closest('#chart')).length;
+    // The timeline and the maps are the UI's own SVGs; any other would be injected.
+    const svgs = [...document.querySelectorAll('svg')].filter((s) => !s.matches('.chart > svg.chart-svg, .map-frame > svg.map-svg')).length;
     return { badLinks, handlers, scripts, images, svgs };
   });
   assert.deepEqual(report.badLinks, [], 'only http(s) or same-site hrefs');
@@ -144,5 +145,77 @@ describe('javascript: URLs from the API (mock server)', () => {
     assert.equal(await mockPage.evaluate(() => typeof window.__xss), 'undefined');
     assert.deepEqual(mockPage.log.dialogs, []);
     assert.deepEqual(mockPage.log.pageErrors, []);
+  });
+});
+
+// Places, people, organisations and quantities with payloads in their names
+// (mock server: the fixtures name no such places), on the map, in the
+// facets, in the reader's highlights and on the place page.
+describe('hostile enrichment from the API (mock server)', () => {
+  let mock;
+  let mockPage;
+
+  before(async () => {
+    mock = await startMock(0);
+    mockPage = await newPage(browser, undefined, mock.url);
+  });
+
+  after(async () => {
+    await mockPage?.context().close();
+    await new Promise((resolve) => mock.server.close(resolve));
+  });
+
+  const get = (p) => fetch(mock.url + p).then((r) => r.json());
+
+  it('the map and the facets show hostile names as text', async () => {
+    const res = await get(`/api/search?q=${XSS_WORD}&facets=true`);
+    const evil = res.places.find((p) => PAYLOAD.test(p.name));
+    assert.ok(evil, 'the mock names a hostile place');
+    await mockPage.goto(`${mock.url}/?q=${XSS_WORD}`);
+    await mockPage.waitForSelector('#map .map-place');
+    const title = await mockPage.locator(`#map .map-place[data-id="${evil.geonames_id}"] title`).textContent();
+    assert.equal(title, `${evil.name} (${evil.country_code}): 1 article`);
+    for (const group of ['places', 'countries', 'people', 'organizations']) {
+      const values = await mockPage.locator(`.facet[data-facet="${group}"] .facet-value`).allInnerTexts();
+      assert.ok(values.some((v) => PAYLOAD.test(v)), `${group}: a payload shown as text`);
+    }
+    await assertInert(mockPage);
+  });
+
+  it('a hostile person facet makes a query that still parses, and runs nothing', async () => {
+    const person = mockPage.locator('.facet[data-facet="people"] .facet-link').first();
+    const name = await person.getAttribute('data-value');
+    assert.match(name, /"/, 'the name holds quotes');
+    await person.click();
+    await mockPage.waitForFunction(() => /person:/.test(new URLSearchParams(location.search).get('q')));
+    await waitForResults(mockPage);
+    const q = new URL(mockPage.url()).searchParams.get('q');
+    assert.equal(q, `${XSS_WORD} person:"${name.replace(/"/g, '')}"`, 'quotes inside the value are dropped, the value quoted');
+    assert.equal(await totalShown(mockPage), 1);
+    await assertInert(mockPage);
+  });
+
+  it('reader highlights carry hostile names only as text', async () => {
+    const hit = (await get(`/api/search?q=${XSS_WORD}`)).hits[0];
+    const a = await get(`/api/articles/${hit.id}`);
+    await mockPage.goto(`${mock.url}/article/${hit.id}`);
+    await waitForArticle(mockPage);
+    const titles = await mockPage.locator('.article-body .mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('title')));
+    assert.ok(titles.length >= 3, 'marks shown');
+    assert.ok(titles.some((t) => t.includes(a.places[0].name)), 'the place name as a tooltip');
+    assert.ok(titles.some((t) => PAYLOAD.test(t) && t.startsWith('Person: ')));
+    await mockPage.waitForTimeout(200);
+    await assertInert(mockPage);
+  });
+
+  it('the place page of a hostile place shows its name as text', async () => {
+    const res = await get(`/api/search?q=${XSS_WORD}&facets=true`);
+    const evil = res.places.find((p) => PAYLOAD.test(p.name));
+    await mockPage.goto(`${mock.url}/place/${evil.geonames_id}`);
+    await mockPage.waitForSelector('#place-view h1');
+    assert.equal(await mockPage.locator('#place-view h1').innerText(), evil.name);
+    await mockPage.waitForSelector('#place-view .map-place');
+    await assertInert(mockPage);
+    await screenshot(mockPage, 'place-hostile');
   });
 });

@@ -5,11 +5,12 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use dateline_enrich::{Demonyms, Enrichment, PlaceOptions};
+use dateline_enrich::{Enrichment, PlaceOptions};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::cli::{AnnotateArgs, JsonFormat};
+use crate::enrich::place_options;
 use crate::exit;
 
 /// Inputs read and annotated in parallel at a time.
@@ -31,19 +32,7 @@ struct Source<'a> {
 
 /// Runs the command; returns the exit code.
 pub fn run(args: AnnotateArgs) -> anyhow::Result<u8> {
-    if let Some(code) = &args.country {
-        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
-            anyhow::bail!("--country takes a two-letter ISO 3166-1 code such as US, not {code:?}");
-        }
-    }
-    let options = PlaceOptions {
-        country_bias: args.country.clone(),
-        demonyms: if args.no_demonyms {
-            Demonyms::Skip
-        } else {
-            Demonyms::Report
-        },
-    };
+    let options = place_options(&args.places)?;
     let from_stdin =
         args.paths.is_empty() || (args.paths.len() == 1 && args.paths[0].as_os_str() == "-");
     let mut failed = 0;

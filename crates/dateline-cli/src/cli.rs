@@ -43,7 +43,8 @@ pub enum Command {
     /// Search the store (BM25 over one copy of each story).
     ///
     /// Terms must all match; "quoted phrases", -excluded terms, OR, and
-    /// filters site:, author:, tag:, title:, lang: are understood.
+    /// filters site:, author:, tag:, title:, lang:, place:, country:,
+    /// person: and org: are understood.
     Search(SearchArgs),
     /// Show one stored article with its provenance and duplicates.
     Show(ShowArgs),
@@ -51,6 +52,12 @@ pub enum Command {
     Stats(StatsArgs),
     /// Export every stored article as JSONL, CSV or Parquet.
     Export(ExportArgs),
+    /// Enrich every stored article again (places, people, organisations,
+    /// quantities), then rebuild the search index.
+    ///
+    /// For stores ingested with --no-enrich or by an older Dateline, or to
+    /// apply another --country bias.
+    Enrich(EnrichArgs),
     /// Rebuild the search index from the store's database.
     Reindex(ReindexArgs),
     /// Merge the search index into one segment: faster searches after a
@@ -98,6 +105,14 @@ pub struct IngestArgs {
     /// Also store pages judged not to be articles (section fronts, galleries).
     #[arg(long)]
     pub keep_non_articles: bool,
+
+    /// Store articles without enrichment (places, people, organisations,
+    /// quantities): faster; `dateline enrich` can add it later.
+    #[arg(long)]
+    pub no_enrich: bool,
+
+    #[command(flatten)]
+    pub places: PlaceArgs,
 
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
@@ -279,6 +294,10 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub enrich: bool,
 
+    /// With --enrich: how places are resolved.
+    #[command(flatten)]
+    pub places: PlaceArgs,
+
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -294,14 +313,8 @@ pub struct AnnotateArgs {
     /// Files or folders of text; `-` or nothing for standard input.
     pub paths: Vec<PathBuf>,
 
-    /// Prefer places in this country (ISO 3166-1 alpha-2, e.g. US) when a
-    /// name is ambiguous: for local-news corpora.
-    #[arg(long, value_name = "CC")]
-    pub country: Option<String>,
-
-    /// Report only names as places, not demonyms ("Syrian").
-    #[arg(long)]
-    pub no_demonyms: bool,
+    #[command(flatten)]
+    pub places: PlaceArgs,
 
     /// Output format. Default: json for one input, jsonl for several.
     #[arg(long, short = 'f', value_enum)]
@@ -310,6 +323,37 @@ pub struct AnnotateArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+}
+
+/// How places are found and resolved.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PlaceArgs {
+    /// Prefer places in this country (ISO 3166-1 alpha-2, e.g. US) when a
+    /// name is ambiguous: for local-news corpora.
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+
+    /// Report only names as places, not demonyms ("Syrian").
+    #[arg(long)]
+    pub no_demonyms: bool,
+}
+
+/// Arguments of `dateline enrich`.
+#[derive(Debug, clap::Args)]
+pub struct EnrichArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    #[command(flatten)]
+    pub places: PlaceArgs,
+
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+
+    /// No progress display.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// JSON output formats.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::cli::{DemoArgs, IngestArgs, StoreArg};
+use crate::cli::{DemoArgs, IngestArgs, PlaceArgs, StoreArg};
 use crate::exit;
 
 /// The example pages of `examples/pages`, compiled in so that the demo
@@ -55,6 +55,8 @@ pub fn run(args: DemoArgs) -> anyhow::Result<u8> {
         input: None,
         no_site_profiles: false,
         keep_non_articles: false,
+        no_enrich: false,
+        places: PlaceArgs::default(),
         threads: None,
         json: false,
         quiet: false,

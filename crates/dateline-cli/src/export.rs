@@ -37,6 +37,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
             cluster_size: stored.cluster_size,
             article: &stored.article,
             provenance: &stored.provenance,
+            enrichment: stored.enrichment.as_ref(),
         })?;
         count += 1;
         Ok(())

@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
+use dateline_enrich::PlaceOptions;
 use dateline_extract::InputKind;
 use dateline_ingest::{
     discover, extract_batch, open_records, read_page, read_stdin, BatchItem, BatchOptions, Batcher,
@@ -17,6 +18,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::cli::{ExtractArgs, Format, InputArg};
+use crate::enrich::place_options;
 use crate::exit;
 use crate::output::write_article;
 
@@ -59,8 +61,14 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         .build()
         .context("starting worker threads")?;
     let stdout = std::io::stdout();
+    let enrich = if args.enrich {
+        Some(place_options(&args.places)?)
+    } else {
+        None
+    };
     let mut run = Run {
         args: &args,
+        enrich,
         format,
         pool,
         out: std::io::BufWriter::new(stdout.lock()),
@@ -113,6 +121,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
 /// The state of one `extract` run.
 struct Run<'a, W: Write> {
     args: &'a ExtractArgs,
+    /// How to enrich each article (with --enrich).
+    enrich: Option<PlaceOptions>,
     format: Format,
     pool: rayon::ThreadPool,
     out: W,
@@ -132,24 +142,15 @@ impl<W: Write> Run<'_, W> {
             }),
             site_profiles: !self.args.no_site_profiles,
         };
-        let enrich = self.args.enrich;
+        let enrich = self.enrich.as_ref();
         let results = extract_batch(
             items,
             options,
             &mut self.memory,
             &self.pool,
             |mut article| {
-                let enrichment = enrich.then(|| {
-                    let mut found = dateline_enrich::enrich(
-                        &article.text,
-                        &dateline_enrich::PlaceOptions::default(),
-                    );
-                    // The page's declared language wins; a detected one fills
-                    // the contract's own field, not a second one.
-                    let detected = found.language.take();
-                    article.language = article.language.take().or(detected);
-                    found
-                });
+                let enrichment =
+                    enrich.map(|options| dateline_enrich::enrich_article(&mut article, options));
                 (article, enrichment)
             },
         );

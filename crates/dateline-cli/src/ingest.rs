@@ -12,6 +12,7 @@ use dateline_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::{IngestArgs, InputArg};
+use crate::enrich::place_options;
 use crate::exit;
 
 /// Plain progress lines (no terminal) come this often.
@@ -32,6 +33,11 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
             site_profiles: !args.no_site_profiles,
         },
         keep_non_articles: args.keep_non_articles,
+        enrich: if args.no_enrich {
+            None
+        } else {
+            Some(place_options(&args.places)?)
+        },
     };
     let display = Display::new(args.quiet);
     let summary = ingest(&mut store, &args.paths, &options, &|event| {

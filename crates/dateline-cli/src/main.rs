@@ -3,6 +3,7 @@
 mod annotate;
 mod cli;
 mod demo;
+mod enrich;
 mod export;
 mod extract;
 mod ingest;
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         cli::Command::Show(args) => show::run(args),
         cli::Command::Stats(args) => stats::run(args),
         cli::Command::Export(args) => export::run(args),
+        cli::Command::Enrich(args) => enrich::run(args),
         cli::Command::Reindex(args) => reindex::run(args),
         cli::Command::Compact(args) => reindex::compact(args),
         cli::Command::Serve(args) => serve::run(args),

@@ -2,21 +2,9 @@
 
 use std::io::Write;
 
-use dateline_enrich::Enrichment;
-use dateline_model::{Article, BlockKind};
-use serde::Serialize;
+use dateline_model::{Article, BlockKind, EnrichedArticle, Enrichment};
 
 use crate::cli::Format;
-
-/// An article with what enrichment found in its text, as one object: the
-/// contract's fields, then `places`, `focus`, `entities`, `quantities`.
-#[derive(Serialize)]
-struct Enriched<'a> {
-    #[serde(flatten)]
-    article: &'a Article,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    enrichment: Option<&'a Enrichment>,
-}
 
 /// Writes one article in the chosen format; `enrichment`, if any, joins
 /// the JSON formats' object (the text formats have no place for it).
@@ -27,7 +15,7 @@ pub fn write_article(
     format: Format,
     first: bool,
 ) -> std::io::Result<()> {
-    let object = Enriched {
+    let object = EnrichedArticle {
         article,
         enrichment,
     };

@@ -6,12 +6,12 @@ use std::io::IsTerminal;
 use anyhow::Context;
 use dateline_store::Store;
 
-use crate::cli::ReindexArgs;
+use crate::cli::{ReindexArgs, StoreArg};
 use crate::exit;
 
 /// Runs `reindex`; returns the exit code.
 pub fn run(args: ReindexArgs) -> anyhow::Result<u8> {
-    let mut store = open_existing(&args)?;
+    let mut store = open_existing(&args.store)?;
     let show = !args.quiet && std::io::stderr().is_terminal();
     let count = store
         .reindex(|n| {
@@ -31,7 +31,7 @@ pub fn run(args: ReindexArgs) -> anyhow::Result<u8> {
 
 /// Runs `compact`; returns the exit code.
 pub fn compact(args: ReindexArgs) -> anyhow::Result<u8> {
-    let mut store = open_existing(&args)?;
+    let mut store = open_existing(&args.store)?;
     let started = std::time::Instant::now();
     let (before, after) = store.compact().context("compacting the store")?;
     if !args.quiet {
@@ -44,8 +44,8 @@ pub fn compact(args: ReindexArgs) -> anyhow::Result<u8> {
 }
 
 /// Opens a store for writing, refusing to create one.
-fn open_existing(args: &ReindexArgs) -> anyhow::Result<Store> {
-    let dir = &args.store.store;
+pub(crate) fn open_existing(store: &StoreArg) -> anyhow::Result<Store> {
+    let dir = &store.store;
     if !dir.join(dateline_store::DATABASE_FILE).is_file() {
         return Err(dateline_store::StoreError::NotFound { dir: dir.clone() }.into());
     }

@@ -25,11 +25,13 @@ pub fn run(args: StatsArgs) -> anyhow::Result<u8> {
 
 fn render(stats: &Stats, top: usize) -> String {
     let mut out = format!(
-        "articles      {}\nstories       {}\nduplicates    {}\ndistinct texts {}\nindexed       {} ({} segments)\n",
+        "articles      {}\nstories       {}\nduplicates    {}\ndistinct texts {}\nenriched      {}\nplaces        {}\nindexed       {} ({} segments)\n",
         stats.articles,
         stats.clusters,
         stats.duplicates,
         stats.distinct_texts,
+        stats.enriched,
+        stats.places,
         stats.indexed,
         stats.index_segments
     );

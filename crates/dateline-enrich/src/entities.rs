@@ -24,28 +24,13 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+pub use dateline_model::Entity;
 
 use crate::gazetteer::format::Kind;
 use crate::gazetteer::{normalize, Gazetteer};
 use crate::places::PlaceMention;
 use crate::tokens::{tokenize, CharOffsets, Token};
 use crate::words;
-
-/// A person or organisation named in a text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Entity {
-    /// The full name the document gives ("Syrian Democratic Forces").
-    pub name: String,
-    /// `person` or `organization`.
-    pub kind: &'static str,
-    /// The words of the text ("SDF").
-    pub surface: String,
-    /// Offset of the first character, in Unicode characters of the text.
-    pub start: usize,
-    /// Offset after the last character.
-    pub end: usize,
-}
 
 /// Words that may sit inside an organisation's or person's name.
 fn is_inner_word(word: &str) -> bool {
@@ -198,7 +183,7 @@ fn link(
         let end = offsets.at(tokens[last].end);
         out.push(Entity {
             name,
-            kind,
+            kind: kind.to_string(),
             surface: surface.to_string(),
             start,
             end,
@@ -229,7 +214,7 @@ fn link(
         for (start, end, name) in surnames {
             out.push(Entity {
                 name,
-                kind: "person",
+                kind: "person".to_string(),
                 surface: text[start..end].to_string(),
                 start: offsets.at(start),
                 end: offsets.at(end),
@@ -271,7 +256,7 @@ fn display(surface: &str) -> String {
 mod tests {
     use super::*;
 
-    fn named(text: &str) -> Vec<(String, &'static str, String)> {
+    fn named(text: &str) -> Vec<(String, String, String)> {
         let g = Gazetteer::embedded();
         entities(text, g, &crate::places(text, g, &Default::default()))
             .into_iter()
@@ -299,7 +284,7 @@ mod tests {
             ("RT", "organization", "RT"),
             ("Seth J. Frantzman", "person", "Frantzman"),
         ] {
-            let want = (want.0.to_string(), want.1, want.2.to_string());
+            let want = (want.0.to_string(), want.1.to_string(), want.2.to_string());
             assert!(found.contains(&want), "{want:?} not in {found:?}");
         }
         assert!(!found.iter().any(|(n, _, _)| n == "Raqqa"), "{found:?}");
@@ -309,15 +294,15 @@ mod tests {
     fn titles_and_first_names_make_people() {
         let found = named("Officials met Dr. Kelly Evans and President Trump. Maria Lopez spoke.");
         assert!(
-            found.contains(&("Kelly Evans".into(), "person", "Kelly Evans".into())),
+            found.contains(&("Kelly Evans".into(), "person".into(), "Kelly Evans".into())),
             "{found:?}"
         );
         assert!(
-            found.contains(&("Maria Lopez".into(), "person", "Maria Lopez".into())),
+            found.contains(&("Maria Lopez".into(), "person".into(), "Maria Lopez".into())),
             "{found:?}"
         );
         assert!(
-            found.contains(&("Trump".into(), "person", "Trump".into())),
+            found.contains(&("Trump".into(), "person".into(), "Trump".into())),
             "{found:?}"
         );
         assert!(named("The US and the UK agreed in Paris.").is_empty());

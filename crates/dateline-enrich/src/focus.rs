@@ -9,31 +9,10 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+pub use dateline_model::Focus;
 
 use crate::gazetteer::Gazetteer;
 use crate::places::PlaceMention;
-
-/// A place the article is about.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Focus {
-    /// The place's name in the gazetteer.
-    pub name: String,
-    /// GeoNames id.
-    pub geonames_id: u32,
-    /// ISO 3166-1 alpha-2 code; empty for continents and regions.
-    pub country_code: String,
-    /// `country`, `admin1`, `city`, ...
-    pub kind: &'static str,
-    /// Latitude, degrees.
-    pub lat: f64,
-    /// Longitude, degrees.
-    pub lon: f64,
-    /// Mentions of the place itself.
-    pub mentions: usize,
-    /// Relative weight, the first place's being 1.
-    pub score: f32,
-}
 
 /// At most this many places in the focus.
 const FOCUS_PLACES: usize = 8;
@@ -66,7 +45,7 @@ pub fn focus(mentions: &[PlaceMention], text_chars: usize, gazetteer: &Gazetteer
             name: m.name.clone(),
             geonames_id: m.geonames_id,
             country_code: m.country_code.clone(),
-            kind: m.kind,
+            kind: m.kind.clone(),
             lat: m.lat,
             lon: m.lon,
             mentions: *count,
@@ -94,7 +73,7 @@ pub fn focus(mentions: &[PlaceMention], text_chars: usize, gazetteer: &Gazetteer
                 name: country.name.to_string(),
                 geonames_id: country.geonames_id,
                 country_code: code.to_string(),
-                kind: country.kind.as_str(),
+                kind: country.kind.as_str().to_string(),
                 lat: country.lat,
                 lon: country.lon,
                 mentions: 0,

@@ -25,28 +25,12 @@ mod resolve;
 pub mod tokens;
 pub mod words;
 
+pub use dateline_model::Enrichment;
 pub use entities::{entities, Entity};
 pub use focus::{focus, Focus};
 pub use language::detect_language;
 pub use places::{places, Demonyms, PlaceMention, PlaceOptions};
 pub use quantities::{quantities, Quantity};
-
-/// What enrichment found in one text.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Enrichment {
-    /// The text's language (ISO 639-1), when detection is reliable;
-    /// left out of the JSON otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// Places named, in text order.
-    pub places: Vec<PlaceMention>,
-    /// The places the text is about, most first.
-    pub focus: Vec<Focus>,
-    /// People and organisations, in text order.
-    pub entities: Vec<Entity>,
-    /// Counts of people, casualties, money and distances, in text order.
-    pub quantities: Vec<Quantity>,
-}
 
 /// Enriches `text` with the embedded gazetteer.
 pub fn enrich(text: &str, options: &PlaceOptions) -> Enrichment {
@@ -61,4 +45,16 @@ pub fn enrich(text: &str, options: &PlaceOptions) -> Enrichment {
         entities,
         quantities: quantities(text),
     }
+}
+
+/// Enriches an article's text. A detected language fills the article's own
+/// `language` when the page declared none (a declared one wins), rather
+/// than a second field beside it.
+pub fn enrich_article(article: &mut dateline_model::Article, options: &PlaceOptions) -> Enrichment {
+    let mut found = enrich(&article.text, options);
+    let detected = found.language.take();
+    if article.language.is_none() {
+        article.language = detected;
+    }
+    found
 }

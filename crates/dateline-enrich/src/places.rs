@@ -22,43 +22,13 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
+pub use dateline_model::PlaceMention;
 
 use crate::gazetteer::format::Kind;
 use crate::gazetteer::{normalize, Gazetteer, Naming, Place};
 use crate::resolve;
 use crate::tokens::{tokenize, Token};
 use crate::words;
-
-/// A place named in a text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlaceMention {
-    /// The place's name in the gazetteer ("Ar Raqqah").
-    pub name: String,
-    /// The words of the text ("Raqqa").
-    pub surface: String,
-    /// Offset of the first character, in Unicode characters of the text.
-    pub start: usize,
-    /// Offset after the last character, in Unicode characters.
-    pub end: usize,
-    /// GeoNames id (ids of 4,000,000,000 and above are Dateline's regions).
-    pub geonames_id: u32,
-    /// Latitude, degrees.
-    pub lat: f64,
-    /// Longitude, degrees.
-    pub lon: f64,
-    /// ISO 3166-1 alpha-2 code; empty for continents and regions.
-    pub country_code: String,
-    /// GeoNames feature class: `P` populated place, `A` country or region,
-    /// `L` continent or area.
-    pub feature_class: char,
-    /// `city`, `capital`, `country`, `admin1`, `continent` or `region`.
-    pub kind: &'static str,
-    /// `name`, or `demonym` when an adjective names it ("Syrian").
-    pub mention: &'static str,
-    /// How sure the resolution is, 0 to 1.
-    pub confidence: f32,
-}
 
 /// Options of place recognition.
 #[derive(Debug, Clone, Default)]

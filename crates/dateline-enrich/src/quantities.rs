@@ -14,31 +14,10 @@
 
 use std::sync::OnceLock;
 
+pub use dateline_model::Quantity;
 use regex::Regex;
-use serde::Serialize;
 
 use crate::tokens::CharOffsets;
-
-/// A quantity stated in a text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quantity {
-    /// The words that state it ("more than 200,000 people fled").
-    pub text: String,
-    /// Its value (200000; money in the currency's units).
-    pub value: f64,
-    /// `people`, a currency code (`USD`, `EUR`, `GBP`, ...), `km`, `mi`
-    /// or `m`.
-    pub unit: String,
-    /// The hedge before it ("more than", "at least"), if any.
-    pub qualifier: Option<String>,
-    /// `casualties` for people killed, dead or wounded; `people`, `money`
-    /// or `distance` otherwise.
-    pub category: &'static str,
-    /// Offset of the first character, in Unicode characters of the text.
-    pub start: usize,
-    /// Offset after the last character.
-    pub end: usize,
-}
 
 fn number_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
@@ -220,7 +199,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             value: value * factor,
             unit,
             qualifier,
-            category,
+            category: category.to_string(),
             start: char_start,
             end: char_end,
         });
@@ -355,7 +334,7 @@ fn words_with_ends(text: &str, limit: usize) -> Vec<(String, usize)> {
 mod tests {
     use super::*;
 
-    fn found(text: &str) -> Vec<(f64, String, Option<String>, &'static str)> {
+    fn found(text: &str) -> Vec<(f64, String, Option<String>, String)> {
         quantities(text)
             .into_iter()
             .map(|q| (q.value, q.unit, q.qualifier, q.category))
@@ -390,15 +369,20 @@ mod tests {
         assert_eq!(
             found("Aid of $3.5 billion arrived 30 km from the border; 40 million euros more."),
             [
-                (3.5e9, "USD".into(), None, "money"),
-                (30.0, "km".into(), None, "distance"),
-                (4e7, "EUR".into(), None, "money"),
+                (3.5e9, "USD".into(), None, "money".into()),
+                (30.0, "km".into(), None, "distance".into()),
+                (4e7, "EUR".into(), None, "money".into()),
             ]
         );
         assert_eq!(found("Tens of thousands of civilians fled.")[0].0, 10_000.0);
         assert_eq!(
             found("At least twelve civilians were killed.")[0],
-            (12.0, "people".into(), Some("at least".into()), "casualties")
+            (
+                12.0,
+                "people".into(),
+                Some("at least".into()),
+                "casualties".into()
+            )
         );
     }
 

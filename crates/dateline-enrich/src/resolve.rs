@@ -212,11 +212,12 @@ pub(crate) fn resolve(
             lon: round5(place.lon),
             country_code: place.country_code.to_string(),
             feature_class: place.kind.feature_class(),
-            kind: place.kind.as_str(),
+            kind: place.kind.as_str().to_string(),
             mention: match naming {
                 Naming::Name => "name",
                 Naming::Demonym => "demonym",
-            },
+            }
+            .to_string(),
             confidence: (confidence * 100.0).round() / 100.0,
         });
     }

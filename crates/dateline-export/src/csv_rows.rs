@@ -7,7 +7,7 @@ use dateline_model::{Provenance, Timestamp};
 use crate::{ExportError, ExportRecord};
 
 /// The header row, in column order.
-pub(crate) const COLUMNS: [&str; 19] = [
+pub(crate) const COLUMNS: [&str; 23] = [
     "id",
     "cluster_id",
     "cluster_size",
@@ -27,6 +27,10 @@ pub(crate) const COLUMNS: [&str; 19] = [
     "reason",
     "inputs",
     "urls",
+    "places",
+    "countries",
+    "people",
+    "organizations",
 ];
 
 /// Separates the items of list columns. Semicolons rather than commas, so a
@@ -54,7 +58,10 @@ pub(crate) fn write<W: Write>(
     let a = record.article;
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     let time = |t: &Option<Timestamp>| t.map(|t| t.to_string()).unwrap_or_default();
-    let row: [String; 19] = [
+    let enrichment = record.enrichment;
+    let places = enrichment.map_or(&[][..], |e| &e.places[..]);
+    let entities = enrichment.map_or(&[][..], |e| &e.entities[..]);
+    let row: [String; 23] = [
         record.id.to_string(),
         record.cluster_id.to_string(),
         record.cluster_size.to_string(),
@@ -74,6 +81,25 @@ pub(crate) fn write<W: Write>(
         opt(&a.reason),
         join(record.provenance.iter().map(input_with_locator)),
         join(record.provenance.iter().filter_map(|p| p.url.as_deref())),
+        join(distinct(places.iter().map(|p| p.name.as_str()))),
+        join(distinct(
+            places
+                .iter()
+                .map(|p| p.country_code.as_str())
+                .filter(|c| !c.is_empty()),
+        )),
+        join(distinct(
+            entities
+                .iter()
+                .filter(|e| e.is_person())
+                .map(|e| e.name.as_str()),
+        )),
+        join(distinct(
+            entities
+                .iter()
+                .filter(|e| !e.is_person())
+                .map(|e| e.name.as_str()),
+        )),
     ];
     writer
         .write_record(&row)
@@ -81,6 +107,12 @@ pub(crate) fn write<W: Write>(
             id: record.id,
             source,
         })
+}
+
+/// Each value once, in first-seen order.
+fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> impl Iterator<Item = &'a str> {
+    let mut seen = std::collections::HashSet::new();
+    values.filter(move |v| seen.insert(*v))
 }
 
 fn join<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use dateline_model::{Article, Provenance};
+use dateline_model::{Article, Enrichment, Provenance};
 use serde::Serialize;
 
 use crate::{ExportError, ExportRecord};
@@ -17,6 +17,8 @@ struct Line<'a> {
     cluster_size: u64,
     #[serde(flatten)]
     article: &'a Article,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    enrichment: Option<&'a Enrichment>,
     provenance: &'a [Provenance],
 }
 
@@ -27,6 +29,7 @@ pub(crate) fn write<W: Write>(out: &mut W, record: &ExportRecord<'_>) -> Result<
         cluster_id: record.cluster_id,
         cluster_size: record.cluster_size,
         article: record.article,
+        enrichment: record.enrichment,
         provenance: record.provenance,
     };
     serde_json::to_writer(&mut *out, &line).map_err(|source| {

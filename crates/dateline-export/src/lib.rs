@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use dateline_export::{ExportFormat, ExportRecord, Exporter};
-//! use dateline_model::{Article, Provenance};
+//! use dateline_model::{Article, Enrichment, Provenance};
 //!
 //! let mut article = Article::default();
 //! article.title = Some("Russians in Raqqa".into());
@@ -24,6 +24,7 @@
 //!     cluster_size: 1,
 //!     article: &article,
 //!     provenance: &provenance,
+//!     enrichment: None,
 //! })?;
 //! let out = exporter.finish()?;
 //!
@@ -38,12 +39,15 @@
 //! - **JSONL**: one object a line holding every field of the [`Article`]
 //!   JSON contract at the top level (`title`, `text`, `body`, `images`...)
 //!   plus `id`, `cluster_id`, `cluster_size` and `provenance`, an array of
-//!   [`Provenance`] objects.
+//!   [`Provenance`] objects, and for an enriched article `places`, `focus`,
+//!   `entities` and `quantities` as `dateline show --json` gives them.
 //! - **CSV**: a header row, then one flat row per article: `id`,
 //!   `cluster_id`, `cluster_size`, `title`, `description`, `site_name`,
 //!   `url`, `language`, `authors`, `published`, `modified`, `tags`,
 //!   `categories`, `image_urls`, `text`, `is_article`, `reason`, `inputs`
-//!   (each copy's input file and locator), `urls` (each copy's URL). Lists
+//!   (each copy's input file and locator), `urls` (each copy's URL),
+//!   `places` (gazetteer names), `countries`, `people`, `organizations`
+//!   (each value once). Lists
 //!   are joined with `"; "`, missing values are empty, and fields are quoted
 //!   as RFC 4180 asks.
 //! - **Parquet** (Snappy-compressed): the same fields as JSONL, typed.
@@ -53,7 +57,11 @@
 //!   lists of strings; `images` a list of `{url, caption, credit}`, `body` a
 //!   list of `{kind, text}`, `provenance` a list of
 //!   `{input, locator, url, fetched}`, and `source` a `{path, format}`
-//!   struct.
+//!   struct; `enriched` (BOOLEAN) says whether the article was enriched,
+//!   and `places` (`{name, surface, start, end, geonames_id, lat, lon,
+//!   country_code, kind}`, coordinates DOUBLE), `entities` (`{name, kind,
+//!   surface, start, end}`) and `quantities` (`{text, value, unit,
+//!   qualifier, category, start, end}`) are lists, empty when it was not.
 
 mod csv_rows;
 mod error;
@@ -63,7 +71,7 @@ mod parquet_rows;
 use std::fmt;
 use std::io::Write;
 
-use dateline_model::{Article, Provenance};
+use dateline_model::{Article, Enrichment, Provenance};
 
 pub use error::ExportError;
 
@@ -93,6 +101,8 @@ pub struct ExportRecord<'a> {
     pub article: &'a Article,
     /// Every copy of the article that was ingested.
     pub provenance: &'a [Provenance],
+    /// What enrichment found in its text, if it was enriched.
+    pub enrichment: Option<&'a Enrichment>,
 }
 
 /// Writes records in one [`ExportFormat`] to `W`.

@@ -18,6 +18,7 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::Instant;
 
 use dateline_dedup::MinHasher;
+use dateline_enrich::{enrich_article, PlaceOptions};
 use dateline_model::Provenance;
 use dateline_store::{Fingerprint, NewRecord, Outcome, SeenRecords, Store, StoreError};
 use serde::Serialize;
@@ -28,7 +29,7 @@ use crate::{
 };
 
 /// How to ingest.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
     /// Worker threads for extraction (default: all cores).
     pub threads: Option<usize>,
@@ -36,6 +37,10 @@ pub struct IngestOptions {
     pub batch: BatchOptions,
     /// Store pages judged not to be articles (index pages, galleries) too.
     pub keep_non_articles: bool,
+    /// Enrich each stored article (places, entities, quantities) with these
+    /// options; `None` stores articles without (`dateline enrich` can do it
+    /// later).
+    pub enrich: Option<PlaceOptions>,
 }
 
 /// Where a run is, after each stored batch.
@@ -189,24 +194,30 @@ pub fn ingest(
                 .into_iter()
                 .map(|unit| (unit.provenance, unit.item))
                 .unzip();
-            let results = extract_batch(items, options.batch, &mut memory, &pool, |article| {
+            let results = extract_batch(items, options.batch, &mut memory, &pool, |mut article| {
+                let stored = article.is_article || options.keep_non_articles;
+                let enrichment = match &options.enrich {
+                    Some(places) if stored => Some(Box::new(enrich_article(&mut article, places))),
+                    _ => None,
+                };
                 let fingerprint = Fingerprint::of(&article, &hasher);
-                (article, fingerprint)
+                (article, fingerprint, enrichment)
             });
             let records = provenance
                 .into_iter()
                 .zip(results)
                 .map(|(provenance, result)| match result {
-                    Ok((article, _)) if !article.is_article && !options.keep_non_articles => {
+                    Ok((article, _, _)) if !article.is_article && !options.keep_non_articles => {
                         NewRecord::NotArticle {
                             provenance,
                             reason: article.reason.unwrap_or_else(|| "not an article".into()),
                         }
                     }
-                    Ok((article, fingerprint)) => NewRecord::Article {
+                    Ok((article, fingerprint, enrichment)) => NewRecord::Article {
                         article: Box::new(article),
                         provenance,
                         fingerprint: Box::new(fingerprint),
+                        enrichment,
                     },
                     Err(err) => NewRecord::Failed {
                         provenance,

@@ -19,9 +19,11 @@
 
 mod article;
 pub mod calendar;
+mod enrichment;
 mod provenance;
 mod timestamp;
 
 pub use article::{Article, Block, BlockKind, Image, Source, SourceFormat};
+pub use enrichment::{EnrichedArticle, Enrichment, Entity, Focus, PlaceMention, Quantity};
 pub use provenance::Provenance;
 pub use timestamp::Timestamp;

@@ -12,8 +12,10 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use crate::dates;
 use crate::Interval;
 
-/// Values listed per facet (months: all).
+/// Values listed per facet (months: all; places: [`PLACE_FACET_SIZE`]).
 pub const FACET_SIZE: usize = 20;
+/// Places listed: enough to draw a map of the results.
+pub const PLACE_FACET_SIZE: usize = 200;
 
 /// Days spanned by a segment's dates up to which days are counted in a
 /// vector rather than a hash map (about 110 years: 160 KB).
@@ -32,6 +34,14 @@ pub struct Facets {
     pub authors: Vec<FacetCount>,
     /// Tags as given.
     pub tags: Vec<FacetCount>,
+    /// Places named, by GeoNames id (up to [`PLACE_FACET_SIZE`]).
+    pub places: Vec<FacetCount>,
+    /// Countries of the places named (ISO 3166-1 alpha-2 codes).
+    pub countries: Vec<FacetCount>,
+    /// People named, by full name.
+    pub people: Vec<FacetCount>,
+    /// Organisations named, by full name.
+    pub organizations: Vec<FacetCount>,
 }
 
 /// One value of a facet and how many matching documents have it.
@@ -53,16 +63,27 @@ pub struct Bucket {
     pub count: u64,
 }
 
-/// The fast fields counted for the facets, in [`Counts::terms`] order.
-const FACET_FIELDS: [&str; 4] = ["site", "lang", "author_facet", "tag_facet"];
+/// The fast fields counted for the facets, in [`Counts::terms`] order,
+/// with the number of values listed.
+const FACET_FIELDS: [(&str, usize); 8] = [
+    ("site", FACET_SIZE),
+    ("lang", FACET_SIZE),
+    ("author_facet", FACET_SIZE),
+    ("tag_facet", FACET_SIZE),
+    ("place_facet", PLACE_FACET_SIZE),
+    ("country_facet", FACET_SIZE),
+    ("person_facet", FACET_SIZE),
+    ("org_facet", FACET_SIZE),
+];
 
 /// Documents counted at a time.
 const BATCH: usize = 512;
 
-/// Values per segment and facet considered for the top [`FACET_SIZE`]:
-/// a value outside every segment's top this many cannot be listed (as with
-/// Elasticsearch's `shard_size`); the counts listed are exact.
-const CANDIDATES_PER_SEGMENT: usize = 100;
+/// Values per segment and facet considered for the top [`FACET_SIZE`], as
+/// a multiple of the values listed: a value outside every segment's top
+/// this many cannot be listed (as with Elasticsearch's `shard_size`); the
+/// counts listed are exact.
+const CANDIDATES_PER_SEGMENT: usize = 5;
 
 /// Collects [`Counts`] over the matching documents.
 pub(crate) struct CountsCollector {
@@ -76,7 +97,7 @@ pub(crate) struct CountsCollector {
 #[derive(Debug, Default)]
 pub(crate) struct Counts {
     /// The top values of each [`FACET_FIELDS`] entry.
-    terms: [Vec<FacetCount>; 4],
+    terms: [Vec<FacetCount>; FACET_FIELDS.len()],
     /// Documents per day number.
     days: HashMap<i64, u64>,
 }
@@ -101,7 +122,7 @@ impl Collector for CountsCollector {
         let fast = segment.fast_fields();
         let mut columns = Vec::new();
         if self.facets {
-            for (i, name) in FACET_FIELDS.iter().enumerate() {
+            for (i, (name, _)) in FACET_FIELDS.iter().enumerate() {
                 if let Some(column) = fast.str(name)? {
                     let counts = vec![0u32; column.num_terms()];
                     columns.push((i, column, counts));
@@ -159,18 +180,18 @@ impl Collector for CountsCollector {
                 .filter(|(facet, _, _)| *facet == i)
                 .map(|(_, column, counts)| (column, counts.as_slice()))
                 .collect();
-            *terms = top_values(&segments)?;
+            *terms = top_values(&segments, FACET_FIELDS[i].1)?;
         }
         Ok(total)
     }
 }
 
-/// The [`FACET_SIZE`] values with the highest counts over all segments.
-fn top_values(segments: &[(&StrColumn, &[u32])]) -> tantivy::Result<Vec<FacetCount>> {
+/// The `size` values with the highest counts over all segments.
+fn top_values(segments: &[(&StrColumn, &[u32])], size: usize) -> tantivy::Result<Vec<FacetCount>> {
     let limit = if segments.len() == 1 {
-        FACET_SIZE
+        size
     } else {
-        CANDIDATES_PER_SEGMENT
+        size * CANDIDATES_PER_SEGMENT
     };
     let mut candidates: Vec<String> = Vec::new();
     for (column, counts) in segments {
@@ -190,7 +211,7 @@ fn top_values(segments: &[(&StrColumn, &[u32])]) -> tantivy::Result<Vec<FacetCou
         }
         values.push(FacetCount { value, count });
     }
-    sort_and_truncate(&mut values);
+    sort_and_truncate(&mut values, size);
     Ok(values)
 }
 
@@ -330,7 +351,8 @@ impl SegmentCollector for SegmentCounts {
 impl Counts {
     /// The facets: top values per field, all months chronologically.
     pub fn facets(&self) -> Facets {
-        let [sites, languages, authors, tags] = self.terms.clone();
+        let [sites, languages, authors, tags, places, countries, people, organizations] =
+            self.terms.clone();
         let months = self
             .histogram(Interval::Month)
             .into_iter()
@@ -345,6 +367,10 @@ impl Counts {
             months,
             authors,
             tags,
+            places,
+            countries,
+            people,
+            organizations,
         }
     }
 
@@ -368,8 +394,8 @@ impl Counts {
     }
 }
 
-/// Sorts by count (descending) then value, keeping [`FACET_SIZE`].
-fn sort_and_truncate(values: &mut Vec<FacetCount>) {
+/// Sorts by count (descending) then value, keeping `size`.
+fn sort_and_truncate(values: &mut Vec<FacetCount>, size: usize) {
     values.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    values.truncate(FACET_SIZE);
+    values.truncate(size);
 }

@@ -20,6 +20,9 @@
 //! | `author:frantzman`, `author:"Seth Frantzman"` | in an author's name |
 //! | `tag:`, `title:` | in a tag, in the title |
 //! | `lang:en` | language (first two letters) |
+//! | `place:Raqqa`, `place:"Tel Abyad"`, `place:163843` | names a place: the words the text used or the gazetteer's name, whole, or its GeoNames id |
+//! | `country:SY` | names a place in that country |
+//! | `person:frantzman`, `org:SDF` | in the name of a person, of an organisation (or its short form) |
 //!
 //! Matching ignores case and accents (`equipe` finds `Équipe`). Anything
 //! else, `foo:bar` included, is plain text: every string is a valid query.
@@ -42,7 +45,7 @@
 //! article.text = "Russian forces entered Raqqa on Monday.".into();
 //!
 //! let mut writer = index.writer()?;
-//! writer.add(&IndexDoc { id: 7, article: &article, cluster_size: 1 })?;
+//! writer.add(&IndexDoc { id: 7, article: &article, cluster_size: 1, enrichment: None })?;
 //! writer.commit(7)?;
 //! index.reload()?;
 //! assert_eq!(index.indexed_through()?, 7);
@@ -76,7 +79,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
 
 pub use error::SearchError;
-pub use facets::{Bucket, FacetCount, Facets, FACET_SIZE};
+pub use facets::{Bucket, FacetCount, Facets, FACET_SIZE, PLACE_FACET_SIZE};
 pub use query::{Interval, Query, DEFAULT_LIMIT, MAX_WINDOW};
 pub use search::{Hit, SearchResults};
 pub use snippet::SNIPPET_CHARS;

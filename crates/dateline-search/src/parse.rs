@@ -7,8 +7,9 @@
 //! - `-word`, `-"a phrase"`, `-site:x`: must not match;
 //! - `a OR b`: either (chains: `a OR b OR c`); an `OR` with nothing to join
 //!   on one side (or a negated side) is ignored;
-//! - `site:`, `author:`, `tag:`, `title:`, `lang:` followed by a word or a
-//!   quoted phrase: match in that field only. Other `foo:bar` is plain text.
+//! - `site:`, `author:`, `tag:`, `title:`, `lang:`, `place:`, `country:`,
+//!   `person:`, `org:` followed by a word or a quoted phrase: match in that
+//!   field only. Other `foo:bar` is plain text.
 
 /// Where an atom must match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,15 @@ pub(crate) enum Target {
     Title,
     /// The language code.
     Lang,
+    /// A place named: GeoNames id, gazetteer name or the words the text
+    /// used, whole.
+    Place,
+    /// The country of a place named (ISO code).
+    Country,
+    /// Words of a person's name.
+    Person,
+    /// Words of an organisation's name or short form.
+    Org,
 }
 
 impl Target {
@@ -35,6 +45,10 @@ impl Target {
             "tag" => Self::Tag,
             "title" => Self::Title,
             "lang" => Self::Lang,
+            "place" => Self::Place,
+            "country" => Self::Country,
+            "person" => Self::Person,
+            "org" => Self::Org,
             _ => return None,
         })
     }

@@ -215,6 +215,11 @@ fn atom_query(atom: &Atom, tokens: &[(usize, String)], f: &Fields) -> Option<Box
         Target::Lang => {
             schema::normalize_language(&atom.text).map(|lang| filter(raw_term(f.lang, &lang)))
         }
+        // Whole names: `place:Abyad` does not match Tel Abyad.
+        Target::Place => whole_value(f.place, tokens).map(filter),
+        Target::Country => whole_value(f.country, tokens).map(filter),
+        Target::Person => text_query(f.person, tokens).map(filter),
+        Target::Org => text_query(f.org, tokens).map(filter),
     }
 }
 
@@ -235,6 +240,13 @@ fn text_query(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn TQuery
             Some(Box::new(GuardedPhrase(PhraseQuery::new_with_offset(terms))))
         }
     }
+}
+
+/// The raw term of a value indexed as its analysed words joined by
+/// spaces (see `schema::joined_words`).
+fn whole_value(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn TQuery>> {
+    let words: Vec<&str> = tokens.iter().map(|(_, word)| word.as_str()).collect();
+    (!words.is_empty()).then(|| raw_term(field, &words.join(" ")))
 }
 
 /// An exact term of a raw (untokenised) field.

@@ -4,9 +4,12 @@
 //! Every field is stored at most once: the texts shown in hits (title,
 //! description, body, authors, site name, URL) live in the compressed doc
 //! store; what filters, sorts and facets read per document (date, language,
-//! host, authors, tags, cluster size) lives in fast fields.
+//! host, authors, tags, places, countries, people, organisations, cluster
+//! size) lives in fast fields.
 
-use dateline_model::Article;
+use std::collections::HashSet;
+
+use dateline_model::{Article, Enrichment};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
     INDEXED, STORED, STRING,
@@ -81,6 +84,27 @@ pub(crate) struct Fields {
     pub tag_facet: Field,
     /// Size of the article's duplicate cluster when indexed: fast only.
     pub cluster_size: Field,
+    /// Places named: GeoNames id, gazetteer name and the words of the
+    /// text, each one raw term of its analysed words joined by spaces
+    /// (what `place:163843`, `place:"Ar Raqqah"`, `place:Raqqa` match).
+    pub place: Field,
+    /// Countries of the places named, analysed (`sy`): what `country:SY`
+    /// matches.
+    pub country: Field,
+    /// Names of the people named, full text (`person:frantzman`).
+    pub person: Field,
+    /// Names of the organisations named and their short forms, full text
+    /// (`org:sdf`).
+    pub org: Field,
+    /// GeoNames ids of the places named, for the place facet and the map:
+    /// fast only.
+    pub place_facet: Field,
+    /// Country codes of the places named (`SY`): fast only.
+    pub country_facet: Field,
+    /// People's full names, for the people facet: fast only.
+    pub person_facet: Field,
+    /// Organisations' full names, for their facet: fast only.
+    pub org_facet: Field,
 }
 
 impl Fields {
@@ -100,7 +124,7 @@ impl Fields {
             description: b.add_text_field("description", stored_text.clone()),
             body: b.add_text_field("body", stored_text.clone()),
             authors: b.add_text_field("authors", stored_text.clone()),
-            tags: b.add_text_field("tags", text),
+            tags: b.add_text_field("tags", text.clone()),
             site_name: b.add_text_field("site_name", stored_text),
             host: b.add_text_field("host", STRING),
             url: b.add_text_field("url", STORED),
@@ -110,8 +134,16 @@ impl Fields {
             published: b.add_i64_field("published", NumericOptions::default().set_fast()),
             site: b.add_text_field("site", fast_only.clone()),
             author_facet: b.add_text_field("author_facet", fast_only.clone()),
-            tag_facet: b.add_text_field("tag_facet", fast_only),
+            tag_facet: b.add_text_field("tag_facet", fast_only.clone()),
             cluster_size: b.add_u64_field("cluster_size", FAST),
+            place: b.add_text_field("place", STRING),
+            country: b.add_text_field("country", STRING),
+            person: b.add_text_field("person", text.clone()),
+            org: b.add_text_field("org", text),
+            place_facet: b.add_text_field("place_facet", fast_only.clone()),
+            country_facet: b.add_text_field("country_facet", fast_only.clone()),
+            person_facet: b.add_text_field("person_facet", fast_only.clone()),
+            org_facet: b.add_text_field("org_facet", fast_only),
         };
         (b.build(), fields)
     }
@@ -122,8 +154,9 @@ impl Fields {
         (schema == &expected).then_some(fields)
     }
 
-    /// The tantivy document of an article.
-    pub fn document(&self, doc: &IndexDoc<'_>) -> TantivyDocument {
+    /// The tantivy document of an article; `analyzer` is [`analyzer`]
+    /// (place names are stored as their analysed words).
+    pub fn document(&self, doc: &IndexDoc<'_>, analyzer: &mut TextAnalyzer) -> TantivyDocument {
         let a: &Article = doc.article;
         let mut d = TantivyDocument::default();
         d.add_u64(self.id, doc.id);
@@ -162,8 +195,74 @@ impl Fields {
             d.add_text(self.published_text, published.to_string());
             d.add_i64(self.published, dates::local_seconds(&published));
         }
+        if let Some(enrichment) = doc.enrichment {
+            self.add_enrichment(&mut d, enrichment, analyzer);
+        }
         d
     }
+
+    /// Places, countries, people and organisations, each value once.
+    fn add_enrichment(
+        &self,
+        d: &mut TantivyDocument,
+        enrichment: &Enrichment,
+        analyzer: &mut TextAnalyzer,
+    ) {
+        let mut place_terms: HashSet<String> = HashSet::new();
+        let mut ids: HashSet<u32> = HashSet::new();
+        let mut countries: HashSet<&str> = HashSet::new();
+        for place in &enrichment.places {
+            if ids.insert(place.geonames_id) {
+                let id = place.geonames_id.to_string();
+                d.add_text(self.place_facet, &id);
+                place_terms.insert(id);
+                place_terms.insert(joined_words(analyzer, &place.name));
+            }
+            // A demonym's words ("Syrian") are not a name of the place.
+            if place.mention == "name" {
+                place_terms.insert(joined_words(analyzer, &place.surface));
+            }
+            let code = place.country_code.as_str();
+            if !code.is_empty() && countries.insert(code) {
+                d.add_text(self.country, code.to_lowercase());
+                d.add_text(self.country_facet, code);
+            }
+        }
+        for term in place_terms.iter().filter(|t| !t.is_empty()) {
+            d.add_text(self.place, term);
+        }
+        let mut names: HashSet<(&str, &str)> = HashSet::new();
+        for entity in &enrichment.entities {
+            let (words, facet) = if entity.is_person() {
+                (self.person, self.person_facet)
+            } else {
+                (self.org, self.org_facet)
+            };
+            if names.insert((entity.kind.as_str(), entity.name.as_str())) {
+                d.add_text(words, &entity.name);
+                d.add_text(facet, &entity.name);
+            }
+            if entity.surface != entity.name
+                && names.insert((entity.kind.as_str(), entity.surface.as_str()))
+            {
+                d.add_text(words, &entity.surface);
+            }
+        }
+    }
+}
+
+/// A text's analysed words joined by single spaces (`Tel-Abyad` ->
+/// `tel abyad`): how a place name is one term in the index and in a query.
+pub(crate) fn joined_words(analyzer: &mut TextAnalyzer, text: &str) -> String {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = String::new();
+    while let Some(token) = stream.next() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&token.text);
+    }
+    out
 }
 
 /// Non-empty trimmed values, each once (compared case-insensitively), so

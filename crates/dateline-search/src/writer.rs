@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use dateline_model::Article;
+use dateline_model::{Article, Enrichment};
 use tantivy::directory::error::LockError;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, TantivyDocument, TantivyError, Term};
 
 use crate::schema::Fields;
@@ -25,6 +26,9 @@ pub struct IndexDoc<'a> {
     pub article: &'a Article,
     /// Copies of the story (its duplicate cluster's size) at indexing time.
     pub cluster_size: u64,
+    /// What enrichment found in its text, if it was enriched: its places,
+    /// countries, people and organisations become filters and facets.
+    pub enrichment: Option<&'a Enrichment>,
 }
 
 /// The index's single writer. Changes become durable at
@@ -33,6 +37,7 @@ pub struct IndexDoc<'a> {
 pub struct IndexWriter {
     inner: tantivy::IndexWriter<TantivyDocument>,
     fields: Fields,
+    analyzer: TextAnalyzer,
 }
 
 impl IndexWriter {
@@ -49,13 +54,18 @@ impl IndexWriter {
                 }
                 other => SearchError::Tantivy(other),
             })?;
-        Ok(Self { inner, fields })
+        Ok(Self {
+            inner,
+            fields,
+            analyzer: crate::schema::analyzer(),
+        })
     }
 
     /// Adds an article, replacing any earlier version with the same id.
     pub fn add(&mut self, doc: &IndexDoc<'_>) -> Result<(), SearchError> {
         self.delete(doc.id);
-        self.inner.add_document(self.fields.document(doc))?;
+        let document = self.fields.document(doc, &mut self.analyzer);
+        self.inner.add_document(document)?;
         Ok(())
     }
 

@@ -1,12 +1,11 @@
 // Dateline web UI: a small single-page reader for `dateline serve`.
 //
-// Plain ES2020, no framework, no build step, no external resource.
-//
-// Security rule for this file: everything that comes from the API is
-// untrusted text. It only ever reaches the page through textContent, text
-// nodes (Node.append of a string) or attributes set by `el`/`svgEl`, whose
-// `href`/`src` values pass `safeHref`/`httpUrl`. Nothing uses innerHTML,
-// outerHTML, insertAdjacentHTML or document.write.
+// Plain ES2020 modules, no framework, no build step, no external resource.
+// Nodes are built only with the helpers of dom.js, whose header states the
+// security rule: API data is untrusted text and never parsed as markup.
+
+import { $, el, httpUrl, svgEl } from './dom.js';
+import { drawWorldMap } from './map.js';
 
 const PAGE_SIZE = 20;
 const INTERVALS = ['day', 'week', 'month', 'year'];
@@ -14,69 +13,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
   'September', 'October', 'November', 'December'];
 const DAY_MS = 86400000;
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
-const $ = (id) => document.getElementById(id);
-
-// ---------------------------------------------------------------- DOM helpers
-
-/** An absolute http(s) URL as a normalized string, or null. */
-function httpUrl(value) {
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  let url;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return url.href;
-}
-
-/** A link target we allow: an http(s) URL or a same-site path ("/..." but not "//..."). */
-function safeHref(value) {
-  if (typeof value !== 'string') return null;
-  if (/^\/(?![/\\])/.test(value) && !/[\u0000-\u001f]/.test(value)) return value;
-  return httpUrl(value);
-}
-
-/** Sets attributes; href and src only when safe, event handlers never as attributes. */
-function setAttrs(node, attrs) {
-  if (!attrs) return;
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === 'class') node.setAttribute('class', value);
-    else if (key === 'text') node.textContent = String(value);
-    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-    else if (/^on/i.test(key)) continue;
-    else if (key === 'href' || key === 'src') {
-      const safe = key === 'href' ? safeHref(value) : httpUrl(value);
-      if (safe) node.setAttribute(key, safe);
-    } else node.setAttribute(key, value === true ? '' : String(value));
-  }
-}
-
-function append(node, children) {
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : String(child));
-  }
-  return node;
-}
-
-/** Creates an HTML element; string children become text nodes. */
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  setAttrs(node, attrs);
-  return append(node, children);
-}
-
-/** Creates an SVG element. */
-function svgEl(tag, attrs, ...children) {
-  const node = document.createElementNS(SVG_NS, tag);
-  setAttrs(node, attrs);
-  return append(node, children);
-}
+// ---------------------------------------------------------------- text helpers
 
 /** Snippet text with [start, end) code point ranges wrapped in <mark>. */
 function highlighted(text, ranges) {
@@ -266,7 +204,9 @@ const app = {
   search: null, // {state, data, url}
   selected: -1,
   lastSearchUrl: '/',
-  timeline: null, // {hist, state, auto}
+  lastListUrl: '/', // the search or place page the reader goes back to
+  timeline: null, // {hist, state, box, width}: the chart shown
+  hiddenMarks: new Set(), // kinds of reader highlights turned off
   cache: new Map(),
 };
 
@@ -282,8 +222,12 @@ function route(fromHistory) {
   app.controller = new AbortController();
   const signal = app.controller.signal;
   hideAlert();
-  const m = /^\/article\/(\d{1,15})\/?$/.exec(location.pathname);
-  const task = m ? showArticle(m[1], signal) : showSearch(readSearchState(location.search), fromHistory, signal);
+  const article = /^\/article\/(\d{1,15})\/?$/.exec(location.pathname);
+  const place = /^\/place\/(\d{1,10})\/?$/.exec(location.pathname);
+  let task;
+  if (article) task = showArticle(article[1], signal);
+  else if (place) task = showPlace(place[1], readSearchState(location.search).page, signal);
+  else task = showSearch(readSearchState(location.search), fromHistory, signal);
   task.catch((err) => {
     if (err && err.name === 'AbortError') return;
     document.body.removeAttribute('aria-busy');
@@ -296,6 +240,8 @@ function setView(name) {
   app.view = name;
   $('search-view').hidden = name !== 'search';
   $('reader-view').hidden = name !== 'reader';
+  $('place-view').hidden = name !== 'place';
+  if (name !== 'search' && name !== 'place') app.timeline = null;
   document.body.dataset.view = name;
 }
 
@@ -311,9 +257,14 @@ function hideAlert() {
   box.textContent = '';
 }
 
-function goBackToResults() {
+/**
+ * Back to the page this one was opened from (history.back() keeps its scroll
+ * and selection), or to `fallback` when it was opened directly or from
+ * elsewhere. `fromSearch` marks the history entries opened from a list.
+ */
+function goBack(fallback) {
   if (history.state && history.state.fromSearch) history.back();
-  else navigate(app.lastSearchUrl);
+  else navigate(fallback);
 }
 
 // ---------------------------------------------------------------- search view
@@ -322,6 +273,7 @@ async function showSearch(state, fromHistory, signal) {
   setView('search');
   const url = searchUrl(state);
   app.lastSearchUrl = url;
+  app.lastListUrl = url;
   const input = $('q');
   if (document.activeElement !== input || fromHistory) input.value = state.q;
   document.title = state.q ? `${state.q} · Dateline` : 'Dateline';
@@ -343,9 +295,10 @@ async function showSearch(state, fromHistory, signal) {
   document.body.removeAttribute('aria-busy');
   app.search = { state, data, url };
   renderSummary(state, data);
-  renderFilters(state);
-  renderResults(state, data);
-  renderPager(state, data);
+  renderFilters(state, data);
+  const pageUrl = (page) => searchUrl({ ...state, page });
+  renderResults($('results'), data, state.page, pageUrl);
+  renderPager($('pager'), data, state.page, pageUrl, !state.q);
   renderFacets(state, data);
 
   const restore = history.state && Number.isInteger(history.state.selected) ? history.state.selected : -1;
@@ -354,7 +307,7 @@ async function showSearch(state, fromHistory, signal) {
   if (fromHistory && history.state && Number.isFinite(history.state.scrollY)) window.scrollTo(0, history.state.scrollY);
   else if (!fromHistory) window.scrollTo(0, 0);
 
-  await renderTimeline(state, data, signal);
+  await Promise.all([renderTimeline(state, data, signal), renderMap(state, data, signal)]);
 }
 
 function renderSummary(state, data) {
@@ -383,12 +336,22 @@ function renderSummary(state, data) {
   if (hits.length === 0) box.append(el('span', { class: 'range' }, ' · none on this page'));
 }
 
-function renderFilters(state) {
+/** Chips for the date and language filters, and for places in the query (with a link to each place's page). */
+function renderFilters(state, data) {
   const list = $('active-filters');
   list.replaceChildren();
   const chip = (label, without, what) => el('li', { class: 'chip' },
     el('span', null, label),
     el('a', { href: searchUrl({ ...state, ...without, page: 1 }), 'data-nav': true, class: 'chip-remove', 'aria-label': `Remove ${what} filter`, title: `Remove ${what} filter` }, '×'));
+  const places = new Map(placeFacet(data).map((f) => [f.value, f.place]));
+  for (const term of queryTerms(state.q)) {
+    const id = /^place:(\d{1,10})$/.exec(term);
+    if (!id) continue;
+    const place = places.get(id[1]);
+    const name = place ? placeLabel(place) : `Place ${id[1]}`;
+    const label = ['Place: ', el('a', { href: `/place/${id[1]}`, 'data-nav': true, class: 'chip-place', title: `About ${name}` }, name)];
+    list.append(chip(label, { q: removeTerm(state.q, term) }, 'place'));
+  }
   if (state.from || state.to) {
     let label;
     if (state.from && state.from === state.to) label = `Date: ${formatDate(state.from, true)}`;
@@ -401,11 +364,11 @@ function renderFilters(state) {
   list.hidden = list.childElementCount === 0;
 }
 
-function renderResults(state, data) {
-  const list = $('results');
+/** One page of hits into the list `list`; `pageUrl(n)` is the address of page n. */
+function renderResults(list, data, page, pageUrl) {
   list.replaceChildren();
   const hits = Array.isArray(data.hits) ? data.hits : [];
-  list.setAttribute('start', String((state.page - 1) * PAGE_SIZE + 1));
+  list.setAttribute('start', String((page - 1) * PAGE_SIZE + 1));
   hits.forEach((hit, index) => {
     const id = String(hit.id);
     const valid = /^\d+$/.test(id);
@@ -428,45 +391,92 @@ function renderResults(state, data) {
     const total = Number(data.total) || 0;
     list.append(el('li', { class: 'empty message', role: 'status' },
       total > 0 ? 'No results on this page. ' : 'Nothing found. Try fewer words, or remove a filter.',
-      total > 0 ? el('a', { href: searchUrl({ ...state, page: 1 }), 'data-nav': true }, 'Go to the first page') : null));
+      total > 0 ? el('a', { href: pageUrl(1), 'data-nav': true }, 'Go to the first page') : null));
   }
 }
 
-function renderPager(state, data) {
-  const nav = $('pager');
+/** Previous and next links into `nav`; `byDate` words them newer and older. */
+function renderPager(nav, data, current, pageUrl, byDate) {
   nav.replaceChildren();
   const total = Number(data.total) || 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (total <= PAGE_SIZE && state.page === 1) {
+  if (total <= PAGE_SIZE && current === 1) {
     nav.hidden = true;
     return;
   }
   nav.hidden = false;
-  const link = (page, label, rel) => (page >= 1 && page <= pages && page !== state.page
-    ? el('a', { href: searchUrl({ ...state, page }), 'data-nav': true, rel, class: `pager-${rel}` }, label)
+  const link = (page, label, rel) => (page >= 1 && page <= pages && page !== current
+    ? el('a', { href: pageUrl(page), 'data-nav': true, rel, class: `pager-${rel}` }, label)
     : el('span', { class: `pager-${rel} disabled`, 'aria-disabled': 'true' }, label));
-  nav.append(link(state.page - 1, '← Newer', 'prev'),
-    el('span', { class: 'pager-status', 'aria-current': 'page' }, `Page ${state.page} of ${pages}`),
-    link(state.page + 1, 'Older →', 'next'));
-  if (state.q) {
-    nav.firstChild.textContent = '← Previous';
-    nav.lastChild.textContent = 'Next →';
-  }
+  nav.append(link(current - 1, byDate ? '← Newer' : '← Previous', 'prev'),
+    el('span', { class: 'pager-status', 'aria-current': 'page' }, `Page ${current} of ${pages}`),
+    link(current + 1, byDate ? 'Older →' : 'Next →', 'next'));
+}
+
+/** "Ar Raqqah (SY): 12 articles", the tooltip of a place on a map. */
+function placeTitle(place) {
+  const name = typeof place.name === 'string' && place.name ? place.name : 'Unnamed place';
+  const where = typeof place.country_code === 'string' && place.country_code ? `${name} (${place.country_code})` : name;
+  const count = Number(place.count);
+  return Number.isFinite(count) ? `${where}: ${plural(count, 'article', 'articles')}` : where;
+}
+
+/** The map of the places in the answer; a click narrows the search to a place, a second widens it again. */
+async function renderMap(state, data, signal) {
+  const panel = $('map-panel');
+  const places = Array.isArray(data.places) ? data.places : [];
+  panel.hidden = places.length === 0;
+  if (panel.hidden) return;
+  const terms = queryTerms(state.q);
+  const term = (p) => fieldTerm('place', p.geonames_id);
+  const drawn = await drawWorldMap($('map'), {
+    places,
+    signal,
+    label: `Map of ${plural(places.length, 'place', 'places')} named in these stories`,
+    titleOf: placeTitle,
+    isActive: (p) => placeId(p) !== null && terms.includes(term(p)),
+    hrefOf: (p) => {
+      if (placeId(p) === null) return null;
+      const q = terms.includes(term(p)) ? removeTerm(state.q, term(p)) : addTerm(state.q, term(p));
+      return searchUrl({ ...state, q, page: 1 });
+    },
+  });
+  if (!drawn && !signal.aborted) panel.hidden = true;
+}
+
+/**
+ * The terms of a query: words, and runs that hold a quoted phrase
+ * (`person:"Seth J. Frantzman"`, `-"exact words"`) kept whole, so a facet
+ * can find, add and remove its own term.
+ */
+function queryTerms(q) {
+  return q.match(/(?:[^\s"]+|"[^"]*(?:"|$))+/g) || [];
 }
 
 function addTerm(q, term) {
-  const words = q.trim().split(/\s+/).filter(Boolean);
-  if (words.includes(term)) return q.trim();
-  return [...words, term].join(' ');
+  const terms = queryTerms(q);
+  return terms.includes(term) ? terms.join(' ') : [...terms, term].join(' ');
 }
 
 function removeTerm(q, term) {
-  return q.trim().split(/\s+/).filter((w) => w && w !== term).join(' ');
+  return queryTerms(q).filter((t) => t !== term).join(' ');
 }
 
+/** `field:value`, quoted when the value has spaces; its own quotes are dropped (they would end the phrase). */
 function fieldTerm(field, value) {
-  const v = String(value).replace(/"/g, '');
+  const v = String(value).replace(/"/g, '').replace(/\s+/g, ' ').trim();
   return /\s/.test(v) ? `${field}:"${v}"` : `${field}:${v}`;
+}
+
+/** The GeoNames id of a place in the API's answers, or null. */
+function placeId(place) {
+  return place && Number.isInteger(place.geonames_id) && place.geonames_id >= 0 ? place.geonames_id : null;
+}
+
+/** "Ar Raqqah, SY" (no country for continents and regions). */
+function placeLabel(place) {
+  const name = typeof place.name === 'string' && place.name ? place.name : 'Unnamed place';
+  return typeof place.country_code === 'string' && place.country_code ? `${name}, ${place.country_code}` : name;
 }
 
 let languageNames = null;
@@ -481,17 +491,44 @@ function languageName(code) {
   return code;
 }
 
+let regionNames = null;
+/** "Syria" for "SY"; the code itself when it is not one. */
+function countryName(code) {
+  try {
+    regionNames = regionNames || new Intl.DisplayNames(['en'], { type: 'region' });
+    const name = regionNames.of(code);
+    if (name && name !== code) return name;
+  } catch {
+    // not a region code
+  }
+  return code;
+}
+
+/** A facet group that adds `field:value` to the query; `values` replace those of `facets[key]`. */
+function termGroup(state, key, title, field, { label = (v) => v, limit = 8, values = null } = {}) {
+  const term = (v) => fieldTerm(field, v);
+  const terms = queryTerms(state.q);
+  return {
+    key, title, label, limit, values,
+    active: (v) => terms.includes(term(v)),
+    apply: (v, on) => ({ q: on ? removeTerm(state.q, term(v)) : addTerm(state.q, term(v)) }),
+  };
+}
+
+/** The search answer's places as facet values: the id is the value, the name the label. */
+function placeFacet(data) {
+  const places = Array.isArray(data.places) ? data.places : [];
+  return places.filter((p) => placeId(p) !== null).map((p) => ({ value: String(p.geonames_id), count: p.count, place: p }));
+}
+
 function renderFacets(state, data) {
   const aside = $('facets');
   aside.replaceChildren();
   const facets = data.facets && typeof data.facets === 'object' ? data.facets : {};
-  const queryTerms = state.q.trim().split(/\s+/);
+  const places = placeFacet(data);
+  const placeNames = new Map(places.map((f) => [f.value, placeLabel(f.place)]));
   const groups = [
-    {
-      key: 'sites', title: 'Sites', label: (v) => v,
-      active: (v) => queryTerms.includes(`site:${v}`),
-      apply: (v, on) => ({ q: on ? removeTerm(state.q, `site:${v}`) : addTerm(state.q, `site:${v}`) }),
-    },
+    termGroup(state, 'sites', 'Sites', 'site', { limit: 20 }),
     {
       key: 'languages', title: 'Languages', label: languageName,
       active: (v) => state.lang === v,
@@ -502,19 +539,16 @@ function renderFacets(state, data) {
       active: (v) => state.from === v && state.to === v,
       apply: (v, on) => (on ? { from: '', to: '' } : { from: v, to: v }),
     },
-    {
-      key: 'authors', title: 'Authors', label: (v) => v, limit: 8,
-      active: (v) => queryTerms.includes(fieldTerm('author', v)) || state.q.includes(fieldTerm('author', v)),
-      apply: (v, on) => ({ q: on ? state.q.replace(fieldTerm('author', v), '').replace(/\s+/g, ' ').trim() : addTerm(state.q, fieldTerm('author', v)) }),
-    },
-    {
-      key: 'tags', title: 'Tags', label: (v) => v, limit: 8,
-      active: (v) => state.q.includes(fieldTerm('tag', v)),
-      apply: (v, on) => ({ q: on ? state.q.replace(fieldTerm('tag', v), '').replace(/\s+/g, ' ').trim() : addTerm(state.q, fieldTerm('tag', v)) }),
-    },
+    termGroup(state, 'places', 'Places', 'place', { label: (v) => placeNames.get(v) || v, values: places }),
+    termGroup(state, 'countries', 'Countries', 'country', { label: countryName }),
+    termGroup(state, 'people', 'People', 'person'),
+    termGroup(state, 'organizations', 'Organisations', 'org'),
+    termGroup(state, 'authors', 'Authors', 'author'),
+    termGroup(state, 'tags', 'Tags', 'tag'),
   ];
   for (const group of groups) {
-    let values = Array.isArray(facets[group.key]) ? facets[group.key].filter((f) => f && typeof f.value === 'string' && f.value !== '') : [];
+    const given = group.values || facets[group.key];
+    let values = Array.isArray(given) ? given.filter((f) => f && typeof f.value === 'string' && f.value !== '') : [];
     if (values.length === 0) continue;
     if (group.newestFirst) values = [...values].reverse();
     const headingId = `facet-${group.key}`;
@@ -557,18 +591,29 @@ function renderFacets(state, data) {
 
 async function renderTimeline(state, data, signal) {
   const section = $('timeline');
-  let hist = data.histogram && Array.isArray(data.histogram.buckets) ? data.histogram : null;
-  let interval = hist && INTERVALS.includes(hist.interval) ? hist.interval : (state.interval === 'auto' ? 'month' : state.interval);
-  if (!hist || hist.buckets.length === 0 || (Number(data.total) || 0) === 0) {
+  const hist = await chooseTimeline(state, data, signal);
+  if (!hist) {
     section.hidden = true;
     app.timeline = null;
     return;
   }
-  if (data.chosenTimeline) {
-    hist = data.chosenTimeline;
-    interval = hist.interval;
-  } else if (state.interval === 'auto') {
-    // The search asked for months; choose the bar width from the span of the dates.
+  section.hidden = false;
+  const autoLabel = document.querySelector('input[name="interval"][value="auto"]').parentElement;
+  autoLabel.lastChild.textContent = state.interval === 'auto' ? ` Auto (${hist.interval})` : ' Auto';
+  showChart($('chart'), hist, state);
+}
+
+/**
+ * The histogram to chart for a search answer ({interval, buckets}), or null
+ * when there is nothing to chart. With the interval on auto, the search asked
+ * for months; the bar width is then chosen from the span of the dates.
+ */
+async function chooseTimeline(state, data, signal) {
+  if (data.chosenTimeline) return data.chosenTimeline;
+  let hist = data.histogram && Array.isArray(data.histogram.buckets) ? data.histogram : null;
+  let interval = hist && INTERVALS.includes(hist.interval) ? hist.interval : (state.interval === 'auto' ? 'month' : state.interval);
+  if (!hist || hist.buckets.length === 0 || (Number(data.total) || 0) === 0) return null;
+  if (state.interval === 'auto') {
     const b = hist.buckets;
     const first = dayNumber(b[0].key);
     const last = dayNumber(b[b.length - 1].key);
@@ -591,11 +636,13 @@ async function renderTimeline(state, data, signal) {
   }
   // Kept with the cached answer: back and forward redraw without asking again.
   Object.defineProperty(data, 'chosenTimeline', { value: { interval, buckets: hist.buckets }, configurable: true });
-  app.timeline = { hist: data.chosenTimeline, state, auto: state.interval === 'auto' };
-  section.hidden = false;
-  const autoLabel = document.querySelector('input[name="interval"][value="auto"]').parentElement;
-  autoLabel.lastChild.textContent = state.interval === 'auto' ? ` Auto (${interval})` : ' Auto';
-  drawChart();
+  return data.chosenTimeline;
+}
+
+/** Draws `hist` into `box` and keeps it redrawn when the box's width changes. */
+function showChart(box, hist, state) {
+  app.timeline = { hist, state, box, width: box.clientWidth };
+  drawChart(app.timeline);
 }
 
 /** Slots from the first to the last bucket, empty ones included (when not too many). */
@@ -617,11 +664,8 @@ function slotsOf(buckets, interval) {
   return slots;
 }
 
-function drawChart() {
-  const box = $('chart');
+function drawChart({ hist, state, box }) {
   box.replaceChildren();
-  if (!app.timeline) return;
-  const { hist, state } = app.timeline;
   const interval = hist.interval;
   const slots = slotsOf(hist.buckets, interval);
   const width = Math.max(260, Math.round(box.clientWidth || 640));
@@ -702,28 +746,23 @@ function drawChart() {
   box.append(svg);
 }
 
-let resizeTimer = 0;
-let lastChartWidth = 0;
+/** Redraws the chart shown when its box changes width (window, phone rotation, scrollbar). */
 function watchChartWidth() {
-  const box = $('chart');
+  let timer = 0;
   const redraw = () => {
-    const w = box.clientWidth;
-    if (w && w !== lastChartWidth && app.timeline && app.view === 'search') {
-      lastChartWidth = w;
-      drawChart();
+    const timeline = app.timeline;
+    const w = timeline ? timeline.box.clientWidth : 0;
+    if (w && w !== timeline.width) {
+      timeline.width = w;
+      drawChart(timeline);
     }
   };
-  if ('ResizeObserver' in window) {
-    new ResizeObserver(() => {
-      clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(redraw, 80);
-    }).observe(box);
-  } else {
-    window.addEventListener('resize', () => {
-      clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(redraw, 80);
-    });
-  }
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(redraw, 80);
+  };
+  if ('ResizeObserver' in window) new ResizeObserver(later).observe($('main'));
+  else window.addEventListener('resize', later);
 }
 
 // ---------------------------------------------------------------- result selection (j / k)
@@ -777,14 +816,15 @@ async function showArticle(id, signal) {
   if (h1) h1.focus({ preventScroll: true });
 }
 
-function backLink() {
-  const a = el('a', { href: app.lastSearchUrl, class: 'back-link' }, '← Back to results');
+/** The link back to the page this one was opened from (see `goBack`); `label` names the navigation landmark. */
+function backLink(fallback = app.lastListUrl, label = 'Article', text = '← Back to results') {
+  const a = el('a', { href: fallback, class: 'back-link' }, text);
   a.addEventListener('click', (e) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    goBackToResults();
+    goBack(fallback);
   });
-  return el('nav', { class: 'reader-nav', 'aria-label': 'Article' }, a);
+  return el('nav', { class: 'reader-nav', 'aria-label': label }, a);
 }
 
 function joinNames(names) {
@@ -796,22 +836,23 @@ function strings(value) {
   return Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v.trim() !== '') : [];
 }
 
-function renderBody(blocks, text) {
+function renderBody(blocks, text, marks) {
   const body = el('div', { class: 'article-body' });
   let list = null;
   const items = Array.isArray(blocks) && blocks.length > 0
     ? blocks
     : (typeof text === 'string' ? text.split(/\n\s*\n/).map((t) => ({ kind: 'paragraph', text: t })) : []);
-  for (const block of items) {
-    if (!block || typeof block.text !== 'string' || block.text.trim() === '') continue;
-    const t = block.text;
+  const offsets = marks.length ? blockOffsets(items, text) : [];
+  items.forEach((block, i) => {
+    if (!block || typeof block.text !== 'string' || block.text.trim() === '') return;
+    const t = Number.isInteger(offsets[i]) ? marked(block.text, offsets[i], marks) : block.text;
     if (block.kind === 'list_item') {
       if (!list) {
         list = el('ul');
         body.append(list);
       }
       list.append(el('li', { dir: 'auto' }, t));
-      continue;
+      return;
     }
     list = null;
     switch (block.kind) {
@@ -820,7 +861,7 @@ function renderBody(blocks, text) {
       case 'preformatted': body.append(el('pre', null, t)); break;
       default: body.append(el('p', { dir: 'auto' }, t));
     }
-  }
+  });
   return body;
 }
 
@@ -886,7 +927,9 @@ function renderArticle(a) {
 
   const figures = (Array.isArray(a.images) ? a.images : []).map(renderFigure).filter(Boolean);
   if (figures.length) reader.append(figures[0]);
-  reader.append(renderBody(a.body, a.text));
+  const marks = marksOf(a);
+  if (marks.length) reader.append(marksLegend(marks, reader));
+  reader.append(renderBody(a.body, a.text, marks));
   if (figures.length > 1) {
     reader.append(el('section', { class: 'more-images', 'aria-label': 'More images' }, figures.slice(1)));
   }
@@ -899,6 +942,8 @@ function renderArticle(a) {
       el('ul', { class: 'tags' }, tags.map((t) => el('li', null,
         el('a', { href: searchUrl({ q: fieldTerm('tag', t), page: 1 }), 'data-nav': true, dir: 'auto' }, t))))));
   }
+  const focus = focusSection(a.focus);
+  if (focus) footer.append(focus);
   const categories = strings(a.categories);
   if (categories.length) {
     footer.append(el('section', { class: 'categories-section', 'aria-labelledby': 'categories-heading' },
@@ -939,6 +984,236 @@ function renderArticle(a) {
         p.fetched ? el('span', { class: 'fetched' }, ' · fetched ', el('time', { datetime: String(p.fetched) }, formatDateTime(String(p.fetched)))) : null)))));
   }
   reader.append(footer);
+}
+
+// ---------------------------------------------------------------- reader highlights
+
+// The article's places, people, organisations and quantities are [start,
+// end) offsets in Unicode code points of its `text`: the body blocks' texts
+// joined by blank lines. Each block is found in `text` to turn them into
+// offsets within the block; a block that cannot be found is shown plain.
+
+const MARK_KINDS = [
+  ['place', 'Places'],
+  ['person', 'People'],
+  ['organisation', 'Organisations'],
+  ['quantity', 'Quantities'],
+];
+
+/** "Casualties: more than 200 people". */
+function quantityTitle(q) {
+  const category = typeof q.category === 'string' && q.category ? q.category : 'quantity';
+  const amount = Number.isFinite(q.value)
+    ? [q.qualifier, q.value.toLocaleString('en'), q.unit].filter((s) => typeof s === 'string' && s).join(' ')
+    : String(q.text ?? '');
+  return `${category[0].toUpperCase()}${category.slice(1)}: ${amount}`;
+}
+
+/** One mark per annotation with a sane span: kind, tooltip and link. */
+function markOf(kind, item) {
+  if (kind === 'place') {
+    return { kind, title: placeLabel(item), href: placeId(item) === null ? null : `/place/${item.geonames_id}` };
+  }
+  if (kind === 'quantity') return { kind, title: quantityTitle(item), href: null };
+  const entity = item.kind === 'person' ? 'person' : item.kind === 'organization' ? 'organisation' : null;
+  const name = typeof item.name === 'string' && item.name.trim() ? item.name : null;
+  if (!entity || !name) return null;
+  return {
+    kind: entity,
+    title: `${entity === 'person' ? 'Person' : 'Organisation'}: ${name}`,
+    href: searchUrl({ q: fieldTerm(entity === 'person' ? 'person' : 'org', name), page: 1 }),
+  };
+}
+
+/** The article's marks in text order; where two overlap, the one starting first (or the longer) wins. */
+function marksOf(a) {
+  const marks = [];
+  for (const [kind, list] of [['place', a.places], ['entity', a.entities], ['quantity', a.quantities]]) {
+    for (const item of Array.isArray(list) ? list : []) {
+      if (!item || !Number.isInteger(item.start) || !Number.isInteger(item.end) || item.start < 0 || item.start >= item.end) continue;
+      const mark = markOf(kind, item);
+      if (mark) marks.push({ ...mark, start: item.start, end: item.end });
+    }
+  }
+  marks.sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept = [];
+  let end = 0;
+  for (const m of marks) {
+    if (m.start < end) continue;
+    kept.push(m);
+    end = m.end;
+  }
+  return kept;
+}
+
+/** The code point offset of each block's text in `text`, searched in order; null where it is not found. */
+function blockOffsets(blocks, text) {
+  const offsets = [];
+  if (typeof text !== 'string') return offsets;
+  let at = 0; // UTF-16 index where the search goes on
+  let points = 0; // code points before `at`
+  for (const block of blocks) {
+    const t = block && typeof block.text === 'string' ? block.text : '';
+    const found = t ? text.indexOf(t, at) : -1;
+    if (found < 0) {
+      offsets.push(null);
+      continue;
+    }
+    points += Array.from(text.slice(at, found)).length;
+    offsets.push(points);
+    points += Array.from(t).length;
+    at = found + t.length;
+  }
+  return offsets;
+}
+
+/** A block's text with the marks that lie inside it (it starts at code point `offset` of the text). */
+function marked(text, offset, marks) {
+  const chars = Array.from(text);
+  const end = offset + chars.length;
+  const frag = document.createDocumentFragment();
+  let pos = 0;
+  for (const m of marks) {
+    if (m.start < offset || m.end > end) continue;
+    const s = m.start - offset;
+    if (s > pos) frag.append(chars.slice(pos, s).join(''));
+    frag.append(el(m.href ? 'a' : 'span', {
+      class: `mark mark-${m.kind}`, href: m.href, 'data-nav': !!m.href, title: m.title,
+    }, chars.slice(s, m.end - offset).join('')));
+    pos = m.end - offset;
+  }
+  if (pos < chars.length) frag.append(chars.slice(pos).join(''));
+  return frag;
+}
+
+/** Buttons that show or hide each kind of mark (remembered across articles). */
+function marksLegend(marks, reader) {
+  const legend = el('div', { class: 'marks-legend', role: 'group', 'aria-label': 'Highlights' });
+  for (const [kind, label] of MARK_KINDS) {
+    const count = marks.filter((m) => m.kind === kind).length;
+    if (count === 0) continue;
+    const shown = () => !app.hiddenMarks.has(kind);
+    const button = el('button', {
+      type: 'button', class: `legend-button legend-${kind}`, 'data-kind': kind, 'aria-pressed': String(shown()),
+      title: `Show or hide the highlighted ${label.toLowerCase()}`,
+    }, el('span', { class: `mark mark-${kind}` }, label), ` ${count}`);
+    button.addEventListener('click', () => {
+      if (shown()) app.hiddenMarks.add(kind);
+      else app.hiddenMarks.delete(kind);
+      button.setAttribute('aria-pressed', String(shown()));
+      reader.classList.toggle(`hide-${kind}`, !shown());
+    });
+    reader.classList.toggle(`hide-${kind}`, !shown());
+    legend.append(button);
+  }
+  return legend;
+}
+
+/** "Places in this story": the places the text is about, most first, each linking to its page. */
+function focusSection(focus) {
+  const places = (Array.isArray(focus) ? focus : []).filter((f) => f && placeId(f) !== null);
+  if (places.length === 0) return null;
+  return el('section', { class: 'focus-section', 'aria-labelledby': 'focus-heading' },
+    el('h2', { class: 'section-heading', id: 'focus-heading' }, 'Places in this story'),
+    el('ul', { class: 'tags focus-places' }, places.map((f) => el('li', null,
+      el('a', {
+        href: `/place/${f.geonames_id}`, 'data-nav': true, dir: 'auto',
+        title: Number.isInteger(f.mentions) ? plural(f.mentions, 'mention', 'mentions') : null,
+      }, placeLabel(f))))));
+}
+
+// ---------------------------------------------------------------- place page
+
+const PLACE_KINDS = {
+  city: 'City', capital: 'Capital', admin1: 'Region', region: 'Region', country: 'Country', continent: 'Continent', area: 'Area',
+};
+
+/** "35.95° N, 39.01° E". */
+function formatCoordinates(lat, lon) {
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  return `${Math.abs(lat).toFixed(2)}° ${lat < 0 ? 'S' : 'N'}, ${Math.abs(lon).toFixed(2)}° ${lon < 0 ? 'W' : 'E'}`;
+}
+
+/** `/place/{id}`: the place, a map of it, the timeline and the list of its articles. */
+async function showPlace(id, page, signal) {
+  setView('place');
+  const view = $('place-view');
+  const placeUrl = (n) => (n > 1 ? `/place/${id}?page=${n}` : `/place/${id}`);
+  app.lastListUrl = placeUrl(page);
+  view.replaceChildren(backLink(app.lastSearchUrl, 'Place', '← Back'), el('p', { class: 'message', role: 'status' }, 'Loading the place…'));
+  document.body.setAttribute('aria-busy', 'true');
+  const state = { q: fieldTerm('place', id), from: '', to: '', lang: '', page, interval: 'auto' };
+  const params = filterParams(state);
+  params.set('limit', String(PAGE_SIZE));
+  params.set('offset', String((page - 1) * PAGE_SIZE));
+  params.set('histogram', 'month');
+  let place;
+  let data;
+  try {
+    [place, data] = await Promise.all([api(`/api/places/${id}`, signal), api(`/api/search?${params}`, signal)]);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 404) throw err;
+    document.body.removeAttribute('aria-busy');
+    document.title = 'Not found · Dateline';
+    view.replaceChildren(backLink(app.lastSearchUrl, 'Place', '← Back'), el('h1', { class: 'place-title', tabindex: '-1' }, 'No such place'),
+      el('p', { class: 'message', role: 'alert' }, err.message));
+    return;
+  }
+  document.body.removeAttribute('aria-busy');
+  renderPlace(view, place, state, data, placeUrl);
+  window.scrollTo(0, 0);
+  view.querySelector('h1').focus({ preventScroll: true });
+  await Promise.all([placeTimeline(state, data, signal), placeMap(place, signal)]);
+}
+
+function renderPlace(view, place, state, data, pageUrl) {
+  const name = typeof place.name === 'string' && place.name ? place.name : 'Unnamed place';
+  document.title = `${name} · Dateline`;
+  const cc = typeof place.country_code === 'string' ? place.country_code : '';
+  const kind = PLACE_KINDS[place.kind] || (typeof place.kind === 'string' ? place.kind : '');
+  const count = Number(place.articles);
+  const where = formatCoordinates(place.lat, place.lon);
+  const header = el('header', { class: 'place-header' },
+    el('p', { class: 'kicker' }, [kind, cc && `${countryName(cc)} (${cc})`].filter(Boolean).join(' · ')),
+    el('h1', { class: 'place-title', tabindex: '-1', dir: 'auto' }, name),
+    el('p', { class: 'place-meta' },
+      Number.isFinite(count) ? el('span', { class: 'place-count' }, plural(count, 'article', 'articles')) : null,
+      where ? el('span', { class: 'coordinates' }, where) : null,
+      el('a', { href: searchUrl({ q: state.q, page: 1 }), 'data-nav': true, class: 'place-search' }, 'Search these articles')));
+  const hitsList = el('ol', { class: 'results place-results' });
+  const pager = el('nav', { class: 'pager', 'aria-label': 'Pages' });
+  renderResults(hitsList, data, state.page, pageUrl);
+  renderPager(pager, data, state.page, pageUrl, false);
+  view.replaceChildren(backLink(app.lastSearchUrl, 'Place', '← Back'), header,
+    el('div', { class: 'map place-map' }),
+    el('section', { class: 'timeline place-timeline', 'aria-labelledby': 'place-timeline-heading', hidden: true },
+      el('h2', { id: 'place-timeline-heading', class: 'section-heading' }, 'Timeline'),
+      el('div', { class: 'chart' })),
+    el('section', { class: 'place-articles', 'aria-labelledby': 'place-articles-heading' },
+      el('h2', { id: 'place-articles-heading', class: 'section-heading' }, 'Articles'),
+      hitsList, pager));
+}
+
+async function placeTimeline(state, data, signal) {
+  const hist = await chooseTimeline(state, data, signal);
+  const section = $('place-view').querySelector('.place-timeline');
+  if (!hist || signal.aborted) return;
+  section.hidden = false;
+  showChart(section.querySelector('.chart'), hist, state);
+}
+
+async function placeMap(place, signal) {
+  const box = $('place-view').querySelector('.place-map');
+  const zoom = { country: 3, continent: 1.5 }[place.kind] || 6;
+  const drawn = await drawWorldMap(box, {
+    places: [place],
+    signal,
+    label: `Map of ${typeof place.name === 'string' ? place.name : 'the place'}`,
+    titleOf: (p) => placeLabel(p),
+    focus: { lat: place.lat, lon: place.lon, zoom },
+    maxHeight: 260,
+  });
+  if (!drawn) box.hidden = true;
 }
 
 // ---------------------------------------------------------------- events
@@ -986,11 +1261,9 @@ function onKeydown(e) {
         link.click();
       }
     }
-  } else if (app.view === 'reader') {
-    if (e.key === 'Escape' || e.key === 'Backspace') {
-      e.preventDefault();
-      goBackToResults();
-    }
+  } else if (e.key === 'Escape' || e.key === 'Backspace') {
+    e.preventDefault();
+    goBack(app.view === 'reader' ? app.lastListUrl : app.lastSearchUrl);
   }
 }
 
@@ -998,7 +1271,8 @@ function onClick(e) {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const link = e.target instanceof Element ? e.target.closest('a[data-nav]') : null;
   if (!link || !link.getAttribute('href')) return;
-  const url = new URL(link.href, location.href);
+  // getAttribute: an SVG link's `href` property is not a string.
+  const url = new URL(link.getAttribute('href'), location.href);
   if (url.origin !== location.origin) return;
   e.preventDefault();
   const fromResult = link.closest('#results, #search-view');
@@ -1006,8 +1280,12 @@ function onClick(e) {
     if (link.dataset.result !== undefined) app.selected = Number(link.dataset.result);
     rememberSearchPosition();
   }
+  // Pages opened from a list go back to it with history.back(), which keeps its scroll and selection.
   const opensArticle = /^\/article\//.test(url.pathname);
-  navigate(url.pathname + url.search, opensArticle && app.view === 'search' ? { fromSearch: true } : {});
+  const opensPlace = /^\/place\//.test(url.pathname);
+  const fromList = (app.view === 'search' && (opensArticle || opensPlace)) || (app.view === 'place' && opensArticle)
+    || (app.view === 'reader' && opensPlace);
+  navigate(url.pathname + url.search, fromList ? { fromSearch: true } : {});
 }
 
 function init() {

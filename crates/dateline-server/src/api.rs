@@ -10,7 +10,9 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use dateline_model::Timestamp;
-use dateline_store::{Bucket, Facets, Hit, Interval, Query, Stats, StoredArticle};
+use dateline_store::{
+    Bucket, Facets, Hit, Interval, PlaceInfo, Query, Stats, Store, StoreError, StoredArticle,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
@@ -69,8 +71,24 @@ pub struct SearchResponse {
     hits: Vec<Hit>,
     #[serde(skip_serializing_if = "Option::is_none")]
     facets: Option<Facets>,
+    /// The places the matches name, most matches first, with coordinates:
+    /// the map (with the facets).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    places: Option<Vec<PlaceCount>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     histogram: Option<Histogram>,
+}
+
+/// A place and how many matching articles name it.
+#[derive(Debug, Serialize)]
+pub struct PlaceCount {
+    geonames_id: u32,
+    name: String,
+    country_code: String,
+    kind: String,
+    lat: f64,
+    lon: f64,
+    count: u64,
 }
 
 /// `GET /api/search`: ranked hits with snippets; facets and a histogram on
@@ -104,7 +122,13 @@ pub async fn search(
         .run(move |store| {
             let started = Instant::now();
             let results = store.search(&query)?;
+            let places = results
+                .facets
+                .as_ref()
+                .map(|facets| place_counts(store, &facets.places))
+                .transpose()?;
             Ok(SearchResponse {
+                places,
                 took_ms: started.elapsed().as_secs_f64() * 1e3,
                 histogram: query.histogram.map(|interval| Histogram {
                     interval,
@@ -157,6 +181,52 @@ pub async fn article(
             .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("no article {id}")))
     })
     .await
+}
+
+/// `GET /api/places/{id}`: a place the store's articles name (its
+/// articles are `place:{id}` searches).
+pub async fn place(
+    State(pool): State<Arc<StorePool>>,
+    Path(id): Path<String>,
+) -> Result<Json<PlaceInfo>, ApiError> {
+    let id: u32 = id
+        .parse()
+        .ok()
+        .ok_or_else(|| ApiError::bad_request(format!("{id:?} is not a GeoNames id")))?;
+    pool.run(move |store| {
+        store.place(id)?.map(Json).ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                format!("no article names place {id}"),
+            )
+        })
+    })
+    .await
+}
+
+/// The place facet's GeoNames ids with their names and coordinates.
+fn place_counts(
+    store: &Store,
+    facet: &[dateline_store::FacetCount],
+) -> Result<Vec<PlaceCount>, StoreError> {
+    let ids: Vec<u32> = facet.iter().filter_map(|f| f.value.parse().ok()).collect();
+    let counts: std::collections::HashMap<u32, u64> = facet
+        .iter()
+        .filter_map(|f| Some((f.value.parse().ok()?, f.count)))
+        .collect();
+    Ok(store
+        .places(&ids)?
+        .into_iter()
+        .map(|p| PlaceCount {
+            count: counts.get(&p.geonames_id).copied().unwrap_or(0),
+            geonames_id: p.geonames_id,
+            name: p.name,
+            country_code: p.country_code,
+            kind: p.kind,
+            lat: p.lat,
+            lon: p.lon,
+        })
+        .collect())
 }
 
 /// `GET /api/stats`: counts over the whole store.

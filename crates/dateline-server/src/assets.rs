@@ -25,6 +25,23 @@ const ASSETS: &[Asset] = &[
         bytes: include_bytes!("../assets/app.js"),
     },
     Asset {
+        name: "dom.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../assets/dom.js"),
+    },
+    Asset {
+        name: "map.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../assets/map.js"),
+    },
+    Asset {
+        // The world basemap (Natural Earth via world-atlas), drawn by map.js;
+        // made by data/build_basemap.py.
+        name: "world.json",
+        content_type: "application/json",
+        bytes: include_bytes!("../assets/world.json"),
+    },
+    Asset {
         name: "app.css",
         content_type: "text/css; charset=utf-8",
         bytes: include_bytes!("../assets/app.css"),
@@ -36,8 +53,8 @@ const ASSETS: &[Asset] = &[
     },
 ];
 
-/// `GET /` and `GET /article/{id}`: the UI's page; its script routes on
-/// the address.
+/// `GET /`, `GET /article/{id}` and `GET /place/{id}`: the UI's page;
+/// its script routes on the address.
 pub async fn index() -> Response {
     (
         [

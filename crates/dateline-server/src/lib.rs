@@ -86,6 +86,7 @@ pub fn router(pool: Arc<StorePool>) -> Router {
     let mut app = app
         .route("/", get(assets::index))
         .route("/article/{id}", get(assets::index))
+        .route("/place/{id}", get(assets::index))
         .route("/assets/{name}", get(assets::asset))
         .fallback(api::not_found)
         .with_state(pool)
@@ -106,11 +107,12 @@ pub fn router(pool: Arc<StorePool>) -> Router {
 
 /// The API's routes: exactly the paths the OpenAPI document describes (a
 /// test holds the two together).
-fn api_routes() -> [(&'static str, MethodRouter<Arc<StorePool>>); 5] {
+fn api_routes() -> [(&'static str, MethodRouter<Arc<StorePool>>); 6] {
     [
         ("/api/search", get(api::search)),
         ("/api/histogram", get(api::histogram)),
         ("/api/articles/{id}", get(api::article)),
+        ("/api/places/{id}", get(api::place)),
         ("/api/stats", get(api::stats)),
         ("/openapi.json", get(api::openapi)),
     ]

@@ -114,15 +114,19 @@ fn fixture() -> Fixture {
     let records: Vec<NewRecord> = articles()
         .into_iter()
         .enumerate()
-        .map(|(i, article)| NewRecord::Article {
-            provenance: Provenance {
-                input: "pages.warc.gz".into(),
-                locator: format!("<urn:uuid:{i}>"),
-                url: article.url.clone(),
-                fetched: Some("2019-12-10T00:00:00Z".into()),
-            },
-            fingerprint: Box::new(Fingerprint::of(&article, &MinHasher)),
-            article: Box::new(article),
+        .map(|(i, mut article)| {
+            let enrichment = dateline_enrich::enrich_article(&mut article, &Default::default());
+            NewRecord::Article {
+                provenance: Provenance {
+                    input: "pages.warc.gz".into(),
+                    locator: format!("<urn:uuid:{i}>"),
+                    url: article.url.clone(),
+                    fetched: Some("2019-12-10T00:00:00Z".into()),
+                },
+                fingerprint: Box::new(Fingerprint::of(&article, &MinHasher)),
+                article: Box::new(article),
+                enrichment: Some(Box::new(enrichment)),
+            }
         })
         .collect();
     let ids = {
@@ -233,9 +237,18 @@ async fn the_openapi_document_lists_every_route_and_every_answer_matches_it() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(served_doc, openapi);
 
+    let (_, search) = get_json(&fixture.app, "/api/search?q=raqqa&facets=true").await;
+    let place_id = search["places"][0]["geonames_id"]
+        .as_i64()
+        .expect("a place");
     for (path, item) in openapi["paths"].as_object().unwrap() {
         let operation = &item["get"];
-        let uri = example_uri(path, operation, fixture.ids[0]);
+        let id = if path.starts_with("/api/places/") {
+            place_id
+        } else {
+            fixture.ids[0]
+        };
+        let uri = example_uri(path, operation, id);
         let (status, body) = get_json(&fixture.app, &uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}: {body}");
         assert_valid(&schema_for(&openapi, operation, "200"), &body, &uri);
@@ -244,6 +257,7 @@ async fn the_openapi_document_lists_every_route_and_every_answer_matches_it() {
     // The documented errors have the documented shape.
     let search = &openapi["paths"]["/api/search"]["get"];
     let article = &openapi["paths"]["/api/articles/{id}"]["get"];
+    let place = &openapi["paths"]["/api/places/{id}"]["get"];
     for (uri, operation, status) in [
         ("/api/search?limit=1000", search, StatusCode::BAD_REQUEST),
         (
@@ -260,6 +274,8 @@ async fn the_openapi_document_lists_every_route_and_every_answer_matches_it() {
         ("/api/articles/abc", article, StatusCode::BAD_REQUEST),
         ("/api/articles/0", article, StatusCode::BAD_REQUEST),
         ("/api/articles/999999", article, StatusCode::NOT_FOUND),
+        ("/api/places/raqqa", place, StatusCode::BAD_REQUEST),
+        ("/api/places/1", place, StatusCode::NOT_FOUND),
     ] {
         let (got, body) = get_json(&fixture.app, uri).await;
         assert_eq!(got, status, "{uri}: {body}");
@@ -469,6 +485,7 @@ async fn searches_see_articles_ingested_while_serving() {
                 },
                 fingerprint: Box::new(Fingerprint::of(&extra, &MinHasher)),
                 article: Box::new(extra),
+                enrichment: None,
             }])
             .unwrap();
         writer.finish().unwrap();
@@ -476,4 +493,73 @@ async fn searches_see_articles_ingested_while_serving() {
     tokio::time::sleep(dateline_server::REFRESH_INTERVAL).await;
     let (_, after) = get_json(&fixture.app, "/api/search?q=stadia").await;
     assert_eq!(after["total"], 2, "{after}");
+}
+
+#[tokio::test]
+async fn places_and_entities_filter_facet_map_and_come_with_articles() {
+    let fixture = fixture();
+    let (_, body) = get_json(&fixture.app, "/api/search?facets=true").await;
+    let raqqa = body["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Ar Raqqah")
+        .unwrap_or_else(|| panic!("Raqqa on the map: {body:#}"));
+    assert_eq!(raqqa["country_code"], "SY");
+    // Two copies of one story: counted once, as the hits are.
+    assert_eq!(raqqa["count"], 1);
+    let id = raqqa["geonames_id"].as_i64().unwrap();
+    assert!(body["facets"]["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["value"] == "SY"));
+    assert!(body["facets"]["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["value"] == "Syrian Democratic Forces"));
+
+    for query in [
+        format!("place:{id}"),
+        "place:raqqa".into(),
+        "country:sy".into(),
+        "org:%22syrian%20democratic%20forces%22".into(),
+    ] {
+        let (status, found) = get_json(&fixture.app, &format!("/api/search?q={query}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(found["total"], 1, "{query}: {found}");
+        assert_eq!(found["hits"][0]["id"], fixture.ids[0], "{query}");
+    }
+    let (_, none) = get_json(&fixture.app, "/api/search?q=place:beijing%20country:sy").await;
+    assert_eq!(none["total"], 0);
+
+    let (status, place) = get_json(&fixture.app, &format!("/api/places/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(place["name"], "Ar Raqqah");
+    // Both texts of the story name it.
+    assert_eq!(place["articles"], 2);
+
+    let (_, article) = get_json(&fixture.app, &format!("/api/articles/{}", fixture.ids[0])).await;
+    let text: Vec<char> = article["text"].as_str().unwrap().chars().collect();
+    let mention = article["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["geonames_id"] == id)
+        .unwrap();
+    let (start, end) = (
+        mention["start"].as_u64().unwrap() as usize,
+        mention["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[start..end].iter().collect::<String>(), "Raqqa");
+    assert!(article["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["value"] == 200000.0 && q["qualifier"] == "more than"));
+
+    let (status, _, page) = get(&fixture.app, &format!("/place/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(String::from_utf8_lossy(&page).contains("<html"));
 }

@@ -36,7 +36,7 @@ pub enum StoreError {
         supported: u32,
     },
     /// Written by an older Dateline; a write command migrates it.
-    #[error("the store has schema version {found}, older than this dateline's ({supported}): run `dateline reindex` to upgrade it")]
+    #[error("the store has schema version {found}, older than this dateline's ({supported}): run `dateline enrich` to upgrade it and enrich its articles, or `dateline reindex` to upgrade it only")]
     OlderSchema {
         /// The store's version.
         found: u32,

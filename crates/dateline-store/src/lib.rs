@@ -17,6 +17,7 @@
 //! not at all, and the records of a batch that was lost are simply read
 //! again by the next run, which skips every record it already holds.
 
+mod enrichment;
 mod error;
 mod read;
 mod schema;
@@ -27,7 +28,10 @@ use std::path::{Path, PathBuf};
 use dateline_search::SearchIndex;
 use rusqlite::{Connection, OpenFlags};
 
-pub use dateline_search::{Bucket, FacetCount, Facets, Hit, Interval, Query, SearchResults};
+pub use dateline_search::{
+    Bucket, FacetCount, Facets, Hit, Interval, Query, SearchResults, PLACE_FACET_SIZE,
+};
+pub use enrichment::PlaceInfo;
 pub use error::StoreError;
 pub use read::{DuplicateRef, Stats, StoredArticle};
 pub use schema::SCHEMA_VERSION;
@@ -85,7 +89,7 @@ impl Store {
             conn.pragma_update(None, "max_page_count", pages)?;
         }
         schema::migrate(&mut conn)?;
-        let index = SearchIndex::open_or_create(&dir.join(INDEX_DIR))?;
+        let index = open_or_rebuild_index(&dir.join(INDEX_DIR))?;
         let mut store = Self {
             dir: dir.to_path_buf(),
             conn,
@@ -235,7 +239,8 @@ impl Store {
         progress: &mut dyn FnMut(u64),
     ) -> Result<u64, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.article, c.size FROM clusters c JOIN articles a ON a.id = c.representative
+            "SELECT a.id, a.article, c.size, a.enrichment FROM clusters c
+             JOIN articles a ON a.id = c.representative
              WHERE a.id > ?1 ORDER BY a.id",
         )?;
         let mut rows = stmt.query([after as i64])?;
@@ -245,10 +250,13 @@ impl Store {
             let json: String = row.get(1)?;
             let size: i64 = row.get(2)?;
             let article = read::parse_article(id, &json)?;
+            let enrichment: Option<String> = row.get(3)?;
+            let enrichment = enrichment::parse(id, enrichment.as_deref())?;
             writer.add(&dateline_search::IndexDoc {
                 id: id as u64,
                 article: &article,
                 cluster_size: size as u64,
+                enrichment: enrichment.as_ref(),
             })?;
             count += 1;
             if count % 1000 == 0 {
@@ -301,6 +309,22 @@ impl SeenRecords {
             "SELECT 1 FROM records WHERE input = ?1 AND locator = ?2 AND status <> 'failed'",
         )?;
         Ok(stmt.exists(rusqlite::params![input, locator])?)
+    }
+}
+
+/// Opens the index of a store opened for writing. An index of another
+/// schema (made by an older Dateline) is derived data: it is emptied, and
+/// the store's catch-up indexes every article again.
+fn open_or_rebuild_index(dir: &Path) -> Result<SearchIndex, StoreError> {
+    match SearchIndex::open_or_create(dir) {
+        Err(dateline_search::SearchError::SchemaMismatch { .. }) => {
+            std::fs::remove_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+            Ok(SearchIndex::open_or_create(dir)?)
+        }
+        other => Ok(other?),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reading the store back: one article with its copies, statistics, and
 //! every article in order for export.
 
-use dateline_model::{Article, Provenance};
+use dateline_model::{Article, Enrichment, Provenance};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -20,6 +20,11 @@ pub struct StoredArticle {
     /// that the article contract holds for `dateline show --json`).
     #[serde(flatten)]
     pub article: Article,
+    /// What enrichment found in its text (`places`, `focus`, `entities`,
+    /// `quantities` at the top level in JSON); absent when it was stored
+    /// without enrichment.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub enrichment: Option<Enrichment>,
     /// Every copy of this exact text that was ingested.
     pub provenance: Vec<Provenance>,
     /// The other articles of its cluster (near duplicates, updates).
@@ -68,6 +73,11 @@ pub struct Stats {
     pub indexed: u64,
     /// Segments of the search index (`dateline compact` merges them).
     pub index_segments: usize,
+    /// Articles (distinct texts) stored with their enrichment; the others
+    /// were stored without (`dateline enrich` enriches them).
+    pub enriched: u64,
+    /// Distinct places the articles name.
+    pub places: u64,
 }
 
 /// A value and how often it occurs.
@@ -82,19 +92,21 @@ pub struct Count {
 impl Store {
     /// One article with its provenance and duplicates, if the id exists.
     pub fn article(&self, id: i64) -> Result<Option<StoredArticle>, StoreError> {
-        let row: Option<(i64, String, i64)> = self
+        type Row = (i64, String, i64, Option<String>);
+        let row: Option<Row> = self
             .conn
             .query_row(
-                "SELECT a.cluster_id, a.article, c.size FROM articles a
+                "SELECT a.cluster_id, a.article, c.size, a.enrichment FROM articles a
                  JOIN clusters c ON c.id = a.cluster_id WHERE a.id = ?1",
                 [id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
             )
             .optional()?;
-        let Some((cluster_id, json, size)) = row else {
+        let Some((cluster_id, json, size, enrichment)) = row else {
             return Ok(None);
         };
         let article = parse_article(id, &json)?;
+        let enrichment = crate::enrichment::parse(id, enrichment.as_deref())?;
         let provenance = self.provenance(id)?;
         let mut duplicates = Vec::new();
         let mut stmt = self.conn.prepare(
@@ -131,6 +143,7 @@ impl Store {
             cluster_id,
             cluster_size: size as u64,
             article,
+            enrichment,
             provenance,
             duplicates,
         }))
@@ -181,6 +194,8 @@ impl Store {
             schema_version: crate::schema::version(&self.conn)?,
             indexed: self.index.doc_count()?,
             index_segments: self.index.segment_count(),
+            enriched: one("SELECT COUNT(*) FROM articles WHERE enrichment IS NOT NULL")?,
+            places: one("SELECT COUNT(DISTINCT geonames_id) FROM article_places")?,
         })
     }
 
@@ -206,7 +221,7 @@ impl Store {
         let mut articles = self
             .conn
             .prepare(
-                "SELECT a.id, a.cluster_id, c.size, a.article FROM articles a
+                "SELECT a.id, a.cluster_id, c.size, a.article, a.enrichment FROM articles a
                  JOIN clusters c ON c.id = a.cluster_id ORDER BY a.id",
             )
             .map_err(StoreError::from)?;
@@ -227,6 +242,7 @@ impl Store {
         while let Some(row) = rows.next().map_err(StoreError::from)? {
             let id: i64 = row.get(0).map_err(StoreError::from)?;
             let json: String = row.get(3).map_err(StoreError::from)?;
+            let enrichment: Option<String> = row.get(4).map_err(StoreError::from)?;
             let mut provenance = Vec::new();
             // Both queries run in article id order: a merge join.
             while let Some(Ok((article, _))) = copies.peek() {
@@ -243,6 +259,7 @@ impl Store {
                 cluster_id: row.get(1).map_err(StoreError::from)?,
                 cluster_size: row.get::<_, i64>(2).map_err(StoreError::from)? as u64,
                 article: parse_article(id, &json)?,
+                enrichment: crate::enrichment::parse(id, enrichment.as_deref())?,
                 provenance,
                 duplicates: Vec::new(),
             })?;

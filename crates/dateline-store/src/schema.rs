@@ -70,6 +70,37 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (key, article_id)
     ) WITHOUT ROWID;
     ",
+    // 2: what enrichment found in each article, and the places and
+    // entities it names as tables of their own (for joins and place pages).
+    r"
+    -- JSON of the places, focus, entities and quantities; NULL when the
+    -- article was stored without enrichment (`dateline enrich` fills it).
+    ALTER TABLE articles ADD COLUMN enrichment TEXT;
+    CREATE TABLE places (
+        geonames_id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        country_code TEXT NOT NULL,
+        feature_class TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL
+    );
+    CREATE TABLE article_places (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        geonames_id INTEGER NOT NULL REFERENCES places(geonames_id),
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_id, geonames_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_places_place ON article_places(geonames_id);
+    CREATE TABLE article_entities (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_id, kind, name)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_entities_name ON article_entities(kind, name);
+    ",
 ];
 
 /// The schema version this build writes.

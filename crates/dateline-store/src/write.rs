@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use dateline_dedup::{body_hash, canonical_url, MinHasher, Signature};
-use dateline_model::{Article, Provenance};
+use dateline_model::{Article, Enrichment, Provenance};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::{Store, StoreError};
@@ -61,6 +61,8 @@ pub enum NewRecord {
         provenance: Provenance,
         /// Its dedup fingerprint.
         fingerprint: Box<Fingerprint>,
+        /// What enrichment found in its text, if it was enriched.
+        enrichment: Option<Box<Enrichment>>,
     },
     /// A record that yields no article: remembered so that the next run
     /// does not read it again, and counted by reason.
@@ -168,11 +170,19 @@ impl StoreWriter<'_> {
         tx.commit()?;
         for (record, outcome) in records.iter().zip(&outcomes) {
             match (record, outcome) {
-                (NewRecord::Article { article, .. }, Outcome::Stored { id }) => {
+                (
+                    NewRecord::Article {
+                        article,
+                        enrichment,
+                        ..
+                    },
+                    Outcome::Stored { id },
+                ) => {
                     self.index.add(&dateline_search::IndexDoc {
                         id: *id as u64,
                         article,
                         cluster_size: 1,
+                        enrichment: enrichment.as_deref(),
                     })?;
                     self.pending_index = true;
                     self.last_id = self.last_id.max(*id as u64);
@@ -233,12 +243,13 @@ fn add_record(
         }
         Some(_) => return Ok(Outcome::AlreadyIngested),
     }
-    let (article, fingerprint) = match record {
+    let (article, fingerprint, enrichment) = match record {
         NewRecord::Article {
             article,
             fingerprint,
+            enrichment,
             ..
-        } => (article, fingerprint),
+        } => (article, fingerprint, enrichment.as_deref()),
         NewRecord::NotArticle { reason, .. } => {
             insert_record(tx, provenance, None, "not-article", Some(reason))?;
             return Ok(Outcome::NotArticle);
@@ -279,8 +290,9 @@ fn add_record(
     };
     tx.prepare_cached(
         "INSERT INTO articles (cluster_id, site_id, canonical_url, body_hash, signature, title,
-             site_name, language, published, article, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+             site_name, language, published, article, enrichment, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
+             strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     )?
     .execute(params![
         cluster,
@@ -293,8 +305,12 @@ fn add_record(
         article.language,
         article.published.map(|t| t.to_string()),
         json,
+        enrichment.map(crate::enrichment::to_json).transpose()?,
     ])?;
     let id = tx.last_insert_rowid();
+    if let Some(enrichment) = enrichment {
+        crate::enrichment::insert_rows(tx, id, enrichment)?;
+    }
     {
         let mut band =
             tx.prepare_cached("INSERT OR IGNORE INTO lsh (key, article_id) VALUES (?1, ?2)")?;

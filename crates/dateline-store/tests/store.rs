@@ -2,7 +2,9 @@
 //! a full disk, read-only opens.
 
 use dateline_dedup::MinHasher;
-use dateline_model::{Article, Block, BlockKind, Provenance, Timestamp};
+use dateline_model::{
+    Article, Block, BlockKind, Enrichment, Entity, PlaceMention, Provenance, Timestamp,
+};
 use dateline_store::{Fingerprint, NewRecord, OpenOptions, Outcome, Query, Store, StoreError};
 
 const WORDS: &[&str] = &[
@@ -51,7 +53,42 @@ fn record(article: Article, input: &str, locator: &str) -> NewRecord {
         },
         article: Box::new(article),
         fingerprint: Box::new(fingerprint),
+        enrichment: None,
     }
+}
+
+/// What enrichment finds in "... Raqqa ... SDF ...": one place, one
+/// organisation.
+fn raqqa_enrichment() -> Enrichment {
+    Enrichment {
+        places: vec![PlaceMention {
+            name: "Ar Raqqah".into(),
+            surface: "Raqqa".into(),
+            start: 0,
+            end: 5,
+            geonames_id: 163843,
+            lat: 35.95,
+            lon: 39.01,
+            country_code: "SY".into(),
+            feature_class: 'P',
+            kind: "city".into(),
+            mention: "name".into(),
+            confidence: 0.9,
+        }],
+        entities: vec![Entity {
+            name: "Syrian Democratic Forces".into(),
+            kind: "organization".into(),
+            surface: "SDF".into(),
+            start: 10,
+            end: 13,
+        }],
+        ..Enrichment::default()
+    }
+}
+
+fn search_ids(store: &Store, text: &str) -> Vec<u64> {
+    let results = store.search(&Query::new(text)).unwrap();
+    results.hits.iter().map(|h| h.id).collect()
 }
 
 #[test]
@@ -290,4 +327,103 @@ fn a_file_that_is_not_a_database_is_reported_as_such() {
     .unwrap();
     let err = Store::open(dir.path()).err().unwrap();
     assert!(matches!(err, StoreError::Corrupt(_)), "{err}");
+}
+
+#[test]
+fn an_enriched_article_keeps_its_enrichment_and_is_found_by_place_and_entity() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut enriched = record(
+        article("Raqqa", "https://a.example/raqqa", &text(7, 100)),
+        "a",
+        "1",
+    );
+    if let NewRecord::Article { enrichment, .. } = &mut enriched {
+        *enrichment = Some(Box::new(raqqa_enrichment()));
+    }
+    let plain = record(
+        article("Other", "https://a.example/other", &text(8, 100)),
+        "a",
+        "2",
+    );
+    let mut writer = store.writer().unwrap();
+    writer.add_batch(&[enriched, plain]).unwrap();
+    writer.finish().unwrap();
+
+    let stored = store.article(1).unwrap().unwrap();
+    assert_eq!(stored.enrichment, Some(raqqa_enrichment()));
+    let json = serde_json::to_value(&stored).unwrap();
+    assert_eq!(json["places"][0]["geonames_id"], 163843);
+    assert_eq!(json["entities"][0]["surface"], "SDF");
+    let plain = serde_json::to_value(store.article(2).unwrap().unwrap()).unwrap();
+    assert!(
+        plain.get("places").is_none(),
+        "not enriched: no empty lists"
+    );
+
+    assert_eq!(search_ids(&store, "place:raqqa"), [1]);
+    assert_eq!(search_ids(&store, "country:sy org:sdf"), [1]);
+    let place = store.place(163843).unwrap().unwrap();
+    assert_eq!((place.name.as_str(), place.articles), ("Ar Raqqah", 1));
+    assert!(store.place(1).unwrap().is_none());
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.enriched, stats.places), (1, 1));
+}
+
+#[test]
+fn enrich_all_redoes_every_article_and_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut undeclared = article("Raqqa", "https://a.example/raqqa", &text(7, 100));
+    undeclared.language = None;
+    let mut writer = store.writer().unwrap();
+    writer
+        .add_batch(&[
+            record(undeclared, "a", "1"),
+            record(
+                article("Other", "https://a.example/other", &text(8, 100)),
+                "a",
+                "2",
+            ),
+        ])
+        .unwrap();
+    writer.finish().unwrap();
+    assert!(search_ids(&store, "place:raqqa").is_empty());
+
+    let mut seen = Vec::new();
+    let done = store
+        .enrich_all(
+            |articles| {
+                articles
+                    .iter_mut()
+                    .map(|article| {
+                        article.language.get_or_insert_with(|| "ku".into());
+                        if article.title.as_deref() == Some("Raqqa") {
+                            raqqa_enrichment()
+                        } else {
+                            Enrichment::default()
+                        }
+                    })
+                    .collect()
+            },
+            |done, total| seen.push((done, total)),
+        )
+        .unwrap();
+    assert_eq!(done, 2);
+    assert_eq!(seen.last(), Some(&(2, 2)));
+    assert_eq!(search_ids(&store, "place:163843"), [1]);
+    let first = store.article(1).unwrap().unwrap();
+    assert_eq!(first.article.language.as_deref(), Some("ku"));
+    assert_eq!(first.enrichment, Some(raqqa_enrichment()));
+    assert_eq!(store.stats().unwrap().enriched, 2);
+
+    // Again: the rows are replaced, not added to.
+    store
+        .enrich_all(
+            |articles| articles.iter().map(|_| raqqa_enrichment()).collect(),
+            |_, _| (),
+        )
+        .unwrap();
+    assert_eq!(store.place(163843).unwrap().unwrap().articles, 2);
+    assert_eq!(search_ids(&store, "place:raqqa").len(), 2);
 }

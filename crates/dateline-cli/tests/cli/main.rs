@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 mod annotate;
+mod enrich;
 mod store;
 
 fn dateline(args: &[&str]) -> Output {

@@ -132,7 +132,7 @@ fn corpus_warc(path: &Path, stories: u64) -> u64 {
     records
 }
 
-fn ok(out: &Output) -> &Output {
+pub(crate) fn ok(out: &Output) -> &Output {
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -142,7 +142,7 @@ fn ok(out: &Output) -> &Output {
     out
 }
 
-fn json(out: &Output) -> serde_json::Value {
+pub(crate) fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|err| {
         panic!(
             "JSON expected ({err}): {}\nstderr: {}",
@@ -152,7 +152,7 @@ fn json(out: &Output) -> serde_json::Value {
     })
 }
 
-fn stats(store: &str) -> serde_json::Value {
+pub(crate) fn stats(store: &str) -> serde_json::Value {
     json(ok(&dateline(&["stats", "--store", store, "--json"])))
 }
 
@@ -447,7 +447,7 @@ fn bad_records_are_listed_with_file_and_position_and_the_rest_is_stored() {
 fn reading_commands_explain_a_missing_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("nothing-here");
-    for command in ["stats", "search", "export", "reindex", "compact"] {
+    for command in ["stats", "search", "export", "enrich", "reindex", "compact"] {
         let mut args = vec![command, "--store", store.to_str().unwrap()];
         if command == "search" {
             args.push("anything");

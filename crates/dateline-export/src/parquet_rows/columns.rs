@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use parquet::basic::Type as PhysicalType;
-use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int32Type, Int64Type};
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
 use parquet::errors::{ParquetError, Result};
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::SchemaDescriptor;
@@ -18,6 +18,7 @@ pub(crate) enum Value<'a> {
     Str(&'a str),
     Int64(i64),
     Int32(i32),
+    Double(f64),
     Bool(bool),
 }
 
@@ -27,6 +28,7 @@ enum Values {
     Bytes(Vec<ByteArray>),
     Int64(Vec<i64>),
     Int32(Vec<i32>),
+    Double(Vec<f64>),
     Bool(Vec<bool>),
 }
 
@@ -79,6 +81,10 @@ impl Leaf {
                 v.push(n);
                 4
             }
+            (Values::Double(v), Value::Double(x)) => {
+                v.push(x);
+                8
+            }
             (Values::Bool(v), Value::Bool(b)) => {
                 v.push(b);
                 1
@@ -92,6 +98,7 @@ impl Leaf {
             Values::Bytes(v) => v.clear(),
             Values::Int64(v) => v.clear(),
             Values::Int32(v) => v.clear(),
+            Values::Double(v) => v.clear(),
             Values::Bool(v) => v.clear(),
         }
         self.def.clear();
@@ -124,6 +131,7 @@ impl Columns {
                 values: match col.physical_type() {
                     PhysicalType::INT64 => Values::Int64(Vec::new()),
                     PhysicalType::INT32 => Values::Int32(Vec::new()),
+                    PhysicalType::DOUBLE => Values::Double(Vec::new()),
                     PhysicalType::BOOLEAN => Values::Bool(Vec::new()),
                     _ => Values::Bytes(Vec::new()),
                 },
@@ -173,6 +181,7 @@ impl Columns {
                 Values::Bytes(v) => column.typed::<ByteArrayType>().write_batch(v, def, rep)?,
                 Values::Int64(v) => column.typed::<Int64Type>().write_batch(v, def, rep)?,
                 Values::Int32(v) => column.typed::<Int32Type>().write_batch(v, def, rep)?,
+                Values::Double(v) => column.typed::<DoubleType>().write_batch(v, def, rep)?,
                 Values::Bool(v) => column.typed::<BoolType>().write_batch(v, def, rep)?,
             };
             column.close()?;

@@ -108,6 +108,7 @@ mod tests {
             cluster_size: 1,
             article,
             provenance: &[],
+            enrichment: None,
         }
     }
 

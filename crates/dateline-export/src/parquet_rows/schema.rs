@@ -10,7 +10,7 @@
 //! required fields are `required` because the article contract never leaves
 //! them out; an empty list is an empty list, not a null.
 
-use dateline_model::{BlockKind, Timestamp};
+use dateline_model::{BlockKind, Enrichment, Timestamp};
 
 use super::columns::{Columns, Value};
 use crate::ExportRecord;
@@ -75,6 +75,46 @@ message article {
         required binary locator (STRING);
         optional binary url (STRING);
         optional binary fetched (STRING);
+      }
+    }
+  }
+  required boolean enriched;
+  required group places (LIST) {
+    repeated group list {
+      required group element {
+        required binary name (STRING);
+        required binary surface (STRING);
+        required int64 start;
+        required int64 end;
+        required int64 geonames_id;
+        required double lat;
+        required double lon;
+        required binary country_code (STRING);
+        required binary kind (STRING);
+      }
+    }
+  }
+  required group entities (LIST) {
+    repeated group list {
+      required group element {
+        required binary name (STRING);
+        required binary kind (STRING);
+        required binary surface (STRING);
+        required int64 start;
+        required int64 end;
+      }
+    }
+  }
+  required group quantities (LIST) {
+    repeated group list {
+      required group element {
+        required binary text (STRING);
+        required double value;
+        required binary unit (STRING);
+        optional binary qualifier (STRING);
+        required binary category (STRING);
+        required int64 start;
+        required int64 end;
       }
     }
   }
@@ -149,8 +189,80 @@ pub(crate) fn encode(columns: &mut Columns, record: &ExportRecord<'_>) {
     row.list("provenance.list.element.fetched", provenance, |p| {
         p.fetched.as_deref().map(Value::Str)
     });
+    encode_enrichment(&mut row, record.enrichment);
     let bytes = row.bytes;
     columns.end_row(bytes);
+}
+
+/// `enriched` and the places, entities and quantities (empty lists for
+/// an article stored without enrichment).
+fn encode_enrichment(row: &mut Row<'_>, enrichment: Option<&Enrichment>) {
+    row.required("enriched", Value::Bool(enrichment.is_some()));
+    let places = enrichment.map_or(&[][..], |e| &e.places[..]);
+    let offset = |n: usize| Value::Int64(i64::try_from(n).unwrap_or(i64::MAX));
+    row.list("places.list.element.name", places, |p| {
+        Some(Value::Str(&p.name))
+    });
+    row.list("places.list.element.surface", places, |p| {
+        Some(Value::Str(&p.surface))
+    });
+    row.list("places.list.element.start", places, |p| {
+        Some(offset(p.start))
+    });
+    row.list("places.list.element.end", places, |p| Some(offset(p.end)));
+    row.list("places.list.element.geonames_id", places, |p| {
+        Some(Value::Int64(p.geonames_id.into()))
+    });
+    row.list("places.list.element.lat", places, |p| {
+        Some(Value::Double(p.lat))
+    });
+    row.list("places.list.element.lon", places, |p| {
+        Some(Value::Double(p.lon))
+    });
+    row.list("places.list.element.country_code", places, |p| {
+        Some(Value::Str(&p.country_code))
+    });
+    row.list("places.list.element.kind", places, |p| {
+        Some(Value::Str(&p.kind))
+    });
+    let entities = enrichment.map_or(&[][..], |e| &e.entities[..]);
+    row.list("entities.list.element.name", entities, |e| {
+        Some(Value::Str(&e.name))
+    });
+    row.list("entities.list.element.kind", entities, |e| {
+        Some(Value::Str(&e.kind))
+    });
+    row.list("entities.list.element.surface", entities, |e| {
+        Some(Value::Str(&e.surface))
+    });
+    row.list("entities.list.element.start", entities, |e| {
+        Some(offset(e.start))
+    });
+    row.list("entities.list.element.end", entities, |e| {
+        Some(offset(e.end))
+    });
+    let quantities = enrichment.map_or(&[][..], |e| &e.quantities[..]);
+    row.list("quantities.list.element.text", quantities, |q| {
+        Some(Value::Str(&q.text))
+    });
+    row.list("quantities.list.element.value", quantities, |q| {
+        Some(Value::Double(q.value))
+    });
+    row.list("quantities.list.element.unit", quantities, |q| {
+        Some(Value::Str(&q.unit))
+    });
+    row.list("quantities.list.element.qualifier", quantities, |q| {
+        q.qualifier.as_deref().map(Value::Str)
+    });
+    row.list("quantities.list.element.category", quantities, |q| {
+        Some(Value::Str(&q.category))
+    });
+    row.list("quantities.list.element.start", quantities, |q| {
+        Some(offset(q.start))
+    });
+    row.list("quantities.list.element.end", quantities, |q| {
+        Some(offset(q.end))
+    });
 }
 
 /// The row being encoded, with its size so far.

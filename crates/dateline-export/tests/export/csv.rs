@@ -2,7 +2,7 @@ use dateline_export::ExportFormat;
 
 use crate::{bare, export, full};
 
-const HEADER: [&str; 19] = [
+const HEADER: [&str; 23] = [
     "id",
     "cluster_id",
     "cluster_size",
@@ -22,6 +22,10 @@ const HEADER: [&str; 19] = [
     "reason",
     "inputs",
     "urls",
+    "places",
+    "countries",
+    "people",
+    "organizations",
 ];
 
 fn read(out: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
@@ -60,6 +64,10 @@ fn rows_survive_commas_quotes_and_line_breaks() {
     assert_eq!(field("reason"), "");
     assert_eq!(field("inputs"), "crawl.warc.gz <urn:uuid:1>; dump.jsonl:2");
     assert_eq!(field("urls"), "https://www.jpost.com/raqqa");
+    assert_eq!(field("places"), "Ar Raqqah");
+    assert_eq!(field("countries"), "SY");
+    assert_eq!(field("people"), "");
+    assert_eq!(field("organizations"), "Russian Armed Forces");
 }
 
 #[test]

@@ -27,7 +27,25 @@ fn each_line_is_the_article_contract_plus_store_fields() {
         let mut keys: Vec<_> = row.as_object().unwrap().keys().cloned().collect();
         keys.retain(|k| !expected.contains_key(k));
         keys.sort();
-        assert_eq!(keys, ["cluster_id", "cluster_size", "id", "provenance"]);
+        if article.is_article {
+            assert_eq!(
+                keys,
+                [
+                    "cluster_id",
+                    "cluster_size",
+                    "entities",
+                    "focus",
+                    "id",
+                    "places",
+                    "provenance",
+                    "quantities"
+                ]
+            );
+            assert_eq!(row["places"][0]["geonames_id"], 163843);
+        } else {
+            // Not enriched: no empty lists that would claim nothing was found.
+            assert_eq!(keys, ["cluster_id", "cluster_size", "id", "provenance"]);
+        }
         assert_eq!(row["provenance"], serde_json::to_value(provenance).unwrap());
     }
 }

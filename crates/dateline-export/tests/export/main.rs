@@ -6,8 +6,11 @@ mod jsonl;
 mod parquet;
 
 use dateline_export::{ExportFormat, ExportRecord, Exporter};
+use std::sync::LazyLock;
+
 use dateline_model::{
-    Article, Block, BlockKind, Image, Provenance, Source, SourceFormat, Timestamp,
+    Article, Block, BlockKind, Enrichment, Entity, Image, PlaceMention, Provenance, Quantity,
+    Source, SourceFormat, Timestamp,
 };
 
 /// A full article with the characters formats trip over: non-ASCII,
@@ -74,6 +77,45 @@ fn bare() -> (Article, Vec<Provenance>) {
     (a, Vec::new())
 }
 
+/// What enrichment finds in [`full`]'s text: a place, an organisation
+/// named by a short form, a quantity without a qualifier.
+static FULL_ENRICHMENT: LazyLock<Enrichment> = LazyLock::new(|| Enrichment {
+    language: None,
+    places: vec![PlaceMention {
+        name: "Ar Raqqah".into(),
+        surface: "Raqqa".into(),
+        start: 23,
+        end: 28,
+        geonames_id: 163843,
+        lat: 35.95,
+        lon: 39.01,
+        country_code: "SY".into(),
+        feature_class: 'P',
+        kind: "city".into(),
+        mention: "name".into(),
+        confidence: 0.9,
+    }],
+    focus: Vec::new(),
+    entities: vec![Entity {
+        name: "Russian Armed Forces".into(),
+        kind: "organization".into(),
+        surface: "Russian forces".into(),
+        start: 0,
+        end: 14,
+    }],
+    quantities: vec![Quantity {
+        text: "2 km".into(),
+        value: 2.0,
+        unit: "km".into(),
+        qualifier: None,
+        category: "distance".into(),
+        start: 30,
+        end: 34,
+    }],
+});
+
+/// The record of an article; [`full`]'s carries [`FULL_ENRICHMENT`], the
+/// others none.
 fn record<'a>(id: i64, (article, provenance): &'a (Article, Vec<Provenance>)) -> ExportRecord<'a> {
     ExportRecord {
         id,
@@ -81,6 +123,10 @@ fn record<'a>(id: i64, (article, provenance): &'a (Article, Vec<Provenance>)) ->
         cluster_size: id as u64,
         article,
         provenance,
+        enrichment: article
+            .text
+            .starts_with("Russian forces")
+            .then(|| &*FULL_ENRICHMENT),
     }
 }
 

@@ -60,6 +60,20 @@ fn a_full_article_reads_back_with_nested_values() {
                 {"input": "crawl.warc.gz", "locator": "<urn:uuid:1>", "url": "https://www.jpost.com/raqqa", "fetched": "2019-12-10T00:00:00Z"},
                 {"input": "dump.jsonl", "locator": ":2", "url": null, "fetched": null},
             ],
+            "enriched": true,
+            "places": [{
+                "name": "Ar Raqqah", "surface": "Raqqa", "start": 23, "end": 28,
+                "geonames_id": 163843, "lat": 35.95, "lon": 39.01, "country_code": "SY",
+                "kind": "city",
+            }],
+            "entities": [{
+                "name": "Russian Armed Forces", "kind": "organization",
+                "surface": "Russian forces", "start": 0, "end": 14,
+            }],
+            "quantities": [{
+                "text": "2 km", "value": 2.0, "unit": "km", "qualifier": null,
+                "category": "distance", "start": 30, "end": 34,
+            }],
         })
     );
 }
@@ -95,6 +109,10 @@ fn a_bare_article_reads_back_as_nulls_and_empty_lists() {
             "is_article": false,
             "reason": "index page",
             "provenance": [],
+            "enriched": false,
+            "places": [],
+            "entities": [],
+            "quantities": [],
         })
     );
     // The rows around the bare one keep their own lists: levels line up.
@@ -143,6 +161,10 @@ fn the_schema_is_typed_for_query_engines() {
             "is_article",
             "reason",
             "provenance",
+            "enriched",
+            "places",
+            "entities",
+            "quantities",
         ]
     );
     let field = |name: &str| {
@@ -206,7 +228,7 @@ fn an_empty_export_is_a_valid_file_with_no_rows() {
             .schema()
             .get_fields()
             .len(),
-        21
+        25
     );
     assert!(rows(&reader).is_empty());
 }

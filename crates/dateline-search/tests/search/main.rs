@@ -5,6 +5,8 @@ use dateline_search::{IndexDoc, Interval, Query, SearchError, SearchIndex, Searc
 use proptest::prelude::*;
 use tempfile::TempDir;
 
+mod enrichment;
+
 /// A test article.
 struct A {
     id: u64,
@@ -108,6 +110,7 @@ fn corpus_in_segments(n: usize) -> (TempDir, SearchIndex) {
                 id: a.id,
                 article: &article(a),
                 cluster_size: a.id,
+                enrichment: None,
             })
             .unwrap();
     }
@@ -503,6 +506,7 @@ fn commit_payload_round_trips() {
             id: 41,
             article: &article(&CORPUS[0]),
             cluster_size: 1,
+            enrichment: None,
         })
         .unwrap();
     writer.commit(42).unwrap();
@@ -537,6 +541,7 @@ fn adding_an_id_again_replaces_it() {
             id: 1,
             article: &changed,
             cluster_size: 3,
+            enrichment: None,
         })
         .unwrap();
     writer
@@ -544,6 +549,7 @@ fn adding_an_id_again_replaces_it() {
             id: 1,
             article: &changed,
             cluster_size: 4,
+            enrichment: None,
         })
         .unwrap();
     writer.commit(5).unwrap();
@@ -566,6 +572,7 @@ fn delete_all_empties_the_index() {
             id: 9,
             article: &article(&CORPUS[3]),
             cluster_size: 1,
+            enrichment: None,
         })
         .unwrap();
     writer.commit(9).unwrap();
