@@ -322,7 +322,12 @@ fn verdict(
     }
     // People: "Dr. Kelly", "Kelly said", "Jones" after "Jim Jones".
     let titled = previous.as_deref().is_some_and(words::is_title) && tokens[first].joined;
-    let speaks = single && next.as_deref().is_some_and(words::is_speech_verb);
+    // A state or province "said" is its government speaking, unless its
+    // name is also a first name ("Georgia said").
+    let region_speaking = candidates.iter().any(|(p, _)| p.kind == Kind::Admin1)
+        && !words::is_first_name(&key);
+    let speaks =
+        single && !region_speaking && next.as_deref().is_some_and(words::is_speech_verb);
     let known_person = single && surnames.contains(&key);
     if (titled || speaks || known_person) && !country_like {
         return Verdict::NotPlace;
@@ -416,6 +421,19 @@ mod tests {
             },
         );
         assert_eq!(paris[0].country_code, "US");
+    }
+
+    #[test]
+    fn states_speak_and_villages_do_not_take_a_countrys_name() {
+        let found = names("Officials in Texas said China bought oil in Houston, Texas.");
+        let of = |surface: &str| {
+            found
+                .iter()
+                .find(|(s, _, _)| s == surface)
+                .map(|(_, _, cc)| cc.clone())
+        };
+        assert_eq!(of("Texas").as_deref(), Some("US"), "{found:?}");
+        assert_eq!(of("China").as_deref(), Some("CN"), "{found:?}");
     }
 
     #[test]

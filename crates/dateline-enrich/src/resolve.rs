@@ -152,6 +152,9 @@ struct Spelling<'k> {
 /// text that names thousands).
 const MAX_POINTS: usize = 200;
 
+/// Places of fewer people than this are villages: see [`choose`].
+const VILLAGE_PEOPLE: u32 = 10_000;
+
 /// Resolves every found name to one place.
 pub(crate) fn resolve(
     text: &str,
@@ -233,10 +236,20 @@ fn choose(
     own: Option<&Context<'_>>,
     own_key: Option<&Spelling<'_>>,
 ) -> (usize, f32) {
+    // "China" beside "Texas" is still the country, not China, Texas
+    // (1,100 people): the document's geography does not turn a country's
+    // name or demonym into a village's. Towns do take it (Palestine, Texas).
+    let names_country = f.candidates.iter().any(|(p, _)| p.kind == Kind::Country);
     let mut best = (0, f32::NEG_INFINITY);
     let mut second = f32::NEG_INFINITY;
     for (i, (place, _)) in f.candidates.iter().enumerate() {
-        let score = local[i] + context.score(place, own, own_key);
+        let town = place.kind == Kind::City && place.population < VILLAGE_PEOPLE;
+        let context = if names_country && town {
+            0.0
+        } else {
+            context.score(place, own, own_key)
+        };
+        let score = local[i] + context;
         if score > best.1 {
             second = best.1;
             best = (i, score);
