@@ -23,7 +23,7 @@ fn number_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?xi)
+            r"(?xi-u)
             (?:\b(?P<qualifier>more\ than|over|at\ least|nearly|almost|about|around|approximately
                |some|up\ to|fewer\ than|less\ than|as\ many\ as|roughly|an\ estimated|close\ to
                |upwards\ of|tens\ of|hundreds\ of|thousands\ of)\s+)?
