@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startMock } from '../mock-server.mjs';
 
 export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
 export const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
@@ -115,4 +117,24 @@ export async function screenshot(page, name) {
 /** No horizontal scrolling at the current viewport. */
 export function scrollWidths(page) {
   return page.evaluate(() => ({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth }));
+}
+
+/**
+ * A mock server of its own and a page on it for the enclosing `describe`
+ * block (for API answers the real store never gives): `{url, page}` once
+ * its `before` has run; both are closed by its `after`.
+ */
+export function mockServer(getBrowser) {
+  const handle = { url: null, page: null, server: null };
+  before(async () => {
+    const mock = await startMock(0);
+    handle.server = mock.server;
+    handle.url = mock.url;
+    handle.page = await newPage(getBrowser(), undefined, mock.url);
+  });
+  after(async () => {
+    await handle.page?.context().close();
+    if (handle.server) await new Promise((resolve) => handle.server.close(resolve));
+  });
+  return handle;
 }

@@ -4,9 +4,8 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startMock } from '../mock-server.mjs';
 import {
-  BASE_URL, launch, newPage, apiGet, waitForResults, waitForArticle, totalShown, screenshot,
+  BASE_URL, launch, newPage, apiGet, waitForResults, waitForArticle, totalShown, screenshot, mockServer,
 } from './helpers.mjs';
 
 let browser;
@@ -253,31 +252,20 @@ describe('reader highlights', () => {
 // Offsets count code points, not UTF-16 units: the mock's texts put an
 // emoji (two units, one or two code points) before highlighted words.
 describe('highlights after astral characters (mock server)', () => {
-  let mock;
-  let mockPage;
-
-  before(async () => {
-    mock = await startMock(0);
-    mockPage = await newPage(browser, undefined, mock.url);
-  });
-
-  after(async () => {
-    await mockPage?.context().close();
-    await new Promise((resolve) => mock.server.close(resolve));
-  });
+  const m = mockServer(() => browser);
 
   it('land on the right words', async () => {
-    const { hits } = await fetch(`${mock.url}/api/search?q=berlin`).then((r) => r.json());
-    const a = await fetch(`${mock.url}/api/articles/${hits[0].id}`).then((r) => r.json());
+    const { hits } = await fetch(`${m.url}/api/search?q=berlin`).then((r) => r.json());
+    const a = await fetch(`${m.url}/api/articles/${hits[0].id}`).then((r) => r.json());
     const berlin = a.places.find((p) => p.surface === 'Berlin');
     assert.ok(a.text.length > Array.from(a.text).length, 'the text holds astral characters');
     assert.ok(/\p{Extended_Pictographic}/u.test(Array.from(a.text).slice(0, berlin.start).join('')), 'an emoji before Berlin');
-    await mockPage.goto(`${mock.url}/article/${a.id}`);
-    await waitForArticle(mockPage);
-    assert.deepEqual(await shownMarks(mockPage), expectedMarks(a));
-    assert.equal(await mockPage.locator('.article-body .mark-place').innerText(), 'Berlin');
-    assert.equal(await mockPage.locator('.article-body .mark-place').getAttribute('title'), 'Berlin, DE');
-    assert.equal(await mockPage.locator('.article-body .mark-person').innerText(), 'Fritz von Weizsäcker');
-    assert.deepEqual(mockPage.log.pageErrors, []);
+    await m.page.goto(`${m.url}/article/${a.id}`);
+    await waitForArticle(m.page);
+    assert.deepEqual(await shownMarks(m.page), expectedMarks(a));
+    assert.equal(await m.page.locator('.article-body .mark-place').innerText(), 'Berlin');
+    assert.equal(await m.page.locator('.article-body .mark-place').getAttribute('title'), 'Berlin, DE');
+    assert.equal(await m.page.locator('.article-body .mark-person').innerText(), 'Fritz von Weizsäcker');
+    assert.deepEqual(m.page.log.pageErrors, []);
   });
 });

@@ -4,9 +4,8 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startMock } from '../mock-server.mjs';
 import {
-  BASE_URL, XSS_WORD, launch, newPage, apiGet, search, waitForResults, waitForArticle, screenshot, totalShown,
+  BASE_URL, XSS_WORD, launch, newPage, apiGet, search, waitForResults, waitForArticle, screenshot, totalShown, mockServer,
 } from './helpers.mjs';
 
 let browser;
@@ -118,33 +117,22 @@ describe('hostile article data', () => {
 // one as an article's `url`; the mock server does (and in provenance), so
 // the UI's own guard is tested too.
 describe('javascript: URLs from the API (mock server)', () => {
-  let mock;
-  let mockPage;
-
-  before(async () => {
-    mock = await startMock(0);
-  });
-
-  after(async () => {
-    await mockPage?.context().close();
-    await new Promise((resolve) => mock.server.close(resolve));
-  });
+  const m = mockServer(() => browser);
 
   it('are shown as text, never as links', async () => {
-    mockPage = await newPage(browser, undefined, mock.url);
-    const res = await fetch(`${mock.url}/api/search?q=${XSS_WORD}`).then((r) => r.json());
+    const res = await fetch(`${m.url}/api/search?q=${XSS_WORD}`).then((r) => r.json());
     const id = res.hits[0].id;
-    const a = await fetch(`${mock.url}/api/articles/${id}`).then((r) => r.json());
+    const a = await fetch(`${m.url}/api/articles/${id}`).then((r) => r.json());
     assert.match(a.url, /^javascript:/);
-    await mockPage.goto(`${mock.url}/article/${id}`);
-    await mockPage.waitForSelector('#reader-view .article-header h1');
-    assert.equal(await mockPage.locator('a.original-link').count(), 0);
-    assert.match(await mockPage.locator('.original-unsafe').innerText(), /javascript:window\.__xss=1/);
-    const hrefs = await mockPage.locator('[href]').evaluateAll((ns) => ns.map((n) => n.getAttribute('href')));
+    await m.page.goto(`${m.url}/article/${id}`);
+    await m.page.waitForSelector('#reader-view .article-header h1');
+    assert.equal(await m.page.locator('a.original-link').count(), 0);
+    assert.match(await m.page.locator('.original-unsafe').innerText(), /javascript:window\.__xss=1/);
+    const hrefs = await m.page.locator('[href]').evaluateAll((ns) => ns.map((n) => n.getAttribute('href')));
     for (const h of hrefs) assert.ok(/^(#|\/(?!\/)|https?:\/\/)/i.test(h), `safe href ${h}`);
-    assert.equal(await mockPage.evaluate(() => typeof window.__xss), 'undefined');
-    assert.deepEqual(mockPage.log.dialogs, []);
-    assert.deepEqual(mockPage.log.pageErrors, []);
+    assert.equal(await m.page.evaluate(() => typeof window.__xss), 'undefined');
+    assert.deepEqual(m.page.log.dialogs, []);
+    assert.deepEqual(m.page.log.pageErrors, []);
   });
 });
 
@@ -152,70 +140,59 @@ describe('javascript: URLs from the API (mock server)', () => {
 // (mock server: the fixtures name no such places), on the map, in the
 // facets, in the reader's highlights and on the place page.
 describe('hostile enrichment from the API (mock server)', () => {
-  let mock;
-  let mockPage;
+  const m = mockServer(() => browser);
 
-  before(async () => {
-    mock = await startMock(0);
-    mockPage = await newPage(browser, undefined, mock.url);
-  });
-
-  after(async () => {
-    await mockPage?.context().close();
-    await new Promise((resolve) => mock.server.close(resolve));
-  });
-
-  const get = (p) => fetch(mock.url + p).then((r) => r.json());
+  const get = (p) => fetch(m.url + p).then((r) => r.json());
 
   it('the map and the facets show hostile names as text', async () => {
     const res = await get(`/api/search?q=${XSS_WORD}&facets=true`);
     const evil = res.places.find((p) => PAYLOAD.test(p.name));
     assert.ok(evil, 'the mock names a hostile place');
-    await mockPage.goto(`${mock.url}/?q=${XSS_WORD}`);
-    await mockPage.waitForSelector('#map .map-place');
-    const title = await mockPage.locator(`#map .map-place[data-id="${evil.geonames_id}"] title`).textContent();
+    await m.page.goto(`${m.url}/?q=${XSS_WORD}`);
+    await m.page.waitForSelector('#map .map-place');
+    const title = await m.page.locator(`#map .map-place[data-id="${evil.geonames_id}"] title`).textContent();
     assert.equal(title, `${evil.name} (${evil.country_code}): 1 article`);
     for (const group of ['places', 'countries', 'people', 'organizations']) {
-      const values = await mockPage.locator(`.facet[data-facet="${group}"] .facet-value`).allInnerTexts();
+      const values = await m.page.locator(`.facet[data-facet="${group}"] .facet-value`).allInnerTexts();
       assert.ok(values.some((v) => PAYLOAD.test(v)), `${group}: a payload shown as text`);
     }
-    await assertInert(mockPage);
+    await assertInert(m.page);
   });
 
   it('a hostile person facet makes a query that still parses, and runs nothing', async () => {
-    const person = mockPage.locator('.facet[data-facet="people"] .facet-link').first();
+    const person = m.page.locator('.facet[data-facet="people"] .facet-link').first();
     const name = await person.getAttribute('data-value');
     assert.match(name, /"/, 'the name holds quotes');
     await person.click();
-    await mockPage.waitForFunction(() => /person:/.test(new URLSearchParams(location.search).get('q')));
-    await waitForResults(mockPage);
-    const q = new URL(mockPage.url()).searchParams.get('q');
+    await m.page.waitForFunction(() => /person:/.test(new URLSearchParams(location.search).get('q')));
+    await waitForResults(m.page);
+    const q = new URL(m.page.url()).searchParams.get('q');
     assert.equal(q, `${XSS_WORD} person:"${name.replace(/"/g, '')}"`, 'quotes inside the value are dropped, the value quoted');
-    assert.equal(await totalShown(mockPage), 1);
-    await assertInert(mockPage);
+    assert.equal(await totalShown(m.page), 1);
+    await assertInert(m.page);
   });
 
   it('reader highlights carry hostile names only as text', async () => {
     const hit = (await get(`/api/search?q=${XSS_WORD}`)).hits[0];
     const a = await get(`/api/articles/${hit.id}`);
-    await mockPage.goto(`${mock.url}/article/${hit.id}`);
-    await waitForArticle(mockPage);
-    const titles = await mockPage.locator('.article-body .mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('title')));
+    await m.page.goto(`${m.url}/article/${hit.id}`);
+    await waitForArticle(m.page);
+    const titles = await m.page.locator('.article-body .mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('title')));
     assert.ok(titles.length >= 3, 'marks shown');
     assert.ok(titles.some((t) => t.includes(a.places[0].name)), 'the place name as a tooltip');
     assert.ok(titles.some((t) => PAYLOAD.test(t) && t.startsWith('Person: ')));
-    await mockPage.waitForTimeout(200);
-    await assertInert(mockPage);
+    await m.page.waitForTimeout(200);
+    await assertInert(m.page);
   });
 
   it('the place page of a hostile place shows its name as text', async () => {
     const res = await get(`/api/search?q=${XSS_WORD}&facets=true`);
     const evil = res.places.find((p) => PAYLOAD.test(p.name));
-    await mockPage.goto(`${mock.url}/place/${evil.geonames_id}`);
-    await mockPage.waitForSelector('#place-view h1');
-    assert.equal(await mockPage.locator('#place-view h1').innerText(), evil.name);
-    await mockPage.waitForSelector('#place-view .map-place');
-    await assertInert(mockPage);
-    await screenshot(mockPage, 'place-hostile');
+    await m.page.goto(`${m.url}/place/${evil.geonames_id}`);
+    await m.page.waitForSelector('#place-view h1');
+    assert.equal(await m.page.locator('#place-view h1').innerText(), evil.name);
+    await m.page.waitForSelector('#place-view .map-place');
+    await assertInert(m.page);
+    await screenshot(m.page, 'place-hostile');
   });
 });

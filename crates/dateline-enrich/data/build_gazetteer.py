@@ -30,6 +30,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import math
 import os
 import re
 import subprocess
@@ -171,6 +172,47 @@ def clean(text):
     return re.sub(r"[\t\n|]", " ", text).strip()
 
 
+# A town this close to a city of this many people or more, and at most a
+# third of its size, is one of its boroughs or quarters (GeoNames lists
+# Brooklyn and the Upper West Side beside New York City): its people are
+# the city's, already counted.
+SECTION_KM = 25
+SECTION_OF_POPULATION = 100_000
+
+
+def region_populations(towns):
+    """People of each first-level region (`CC.admin1`): the sum of its
+    towns', each counted once."""
+    by_region = defaultdict(list)
+    for town in towns:
+        by_region[f"{town['countrycode']}.{town['admin1code']}"].append(town)
+    totals = {}
+    for key, members in by_region.items():
+        members.sort(key=lambda t: -t["population"])
+        cities = []
+        total = 0
+        for town in members:
+            inside = any(
+                town["population"] * 3 <= city["population"]
+                and km(town["latitude"], town["longitude"], city["latitude"], city["longitude"]) <= SECTION_KM
+                for city in cities
+            )
+            if not inside:
+                total += town["population"]
+            if town["population"] >= SECTION_OF_POPULATION:
+                cities.append(town)
+        totals[key] = total
+    return totals
+
+
+def km(lat1, lon1, lat2, lon2):
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12_742 * math.asin(math.sqrt(min(1.0, a)))
+
+
 def row(geonames_id, kind, name, lat, lon, country, admin1, population, names, demonyms=(), trusted=()):
     """One line of the table; `trusted` names skip the alias filter."""
     names = sorted({clean(n) for n in names if good_alias(n, name)} | {clean(n) for n in trusted if n != name})
@@ -242,11 +284,10 @@ def main():
         if country.get("capital"):
             capitals[code] = country["capital"]
 
-    admin1_population = defaultdict(int)
+    admin1_population = region_populations(cities.values())
     admin1_largest = {}
     for city in cities.values():
         key = f"{city['countrycode']}.{city['admin1code']}"
-        admin1_population[key] += city["population"]
         if key not in admin1_largest or city["population"] > admin1_largest[key]["population"]:
             admin1_largest[key] = city
 

@@ -324,10 +324,9 @@ fn verdict(
     let titled = previous.as_deref().is_some_and(words::is_title) && tokens[first].joined;
     // A state or province "said" is its government speaking, unless its
     // name is also a first name ("Georgia said").
-    let region_speaking = candidates.iter().any(|(p, _)| p.kind == Kind::Admin1)
-        && !words::is_first_name(&key);
-    let speaks =
-        single && !region_speaking && next.as_deref().is_some_and(words::is_speech_verb);
+    let region_speaking =
+        candidates.iter().any(|(p, _)| p.kind == Kind::Admin1) && !words::is_first_name(&key);
+    let speaks = single && !region_speaking && next.as_deref().is_some_and(words::is_speech_verb);
     let known_person = single && surnames.contains(&key);
     if (titled || speaks || known_person) && !country_like {
         return Verdict::NotPlace;
@@ -434,6 +433,25 @@ mod tests {
         };
         assert_eq!(of("Texas").as_deref(), Some("US"), "{found:?}");
         assert_eq!(of("China").as_deref(), Some("CN"), "{found:?}");
+    }
+
+    #[test]
+    fn new_york_is_the_city_unless_listed_among_states() {
+        let kind = |text: &str| {
+            places(text, Gazetteer::embedded(), &PlaceOptions::default())
+                .into_iter()
+                .find(|p| p.surface == "New York")
+                .map(|p| p.kind)
+        };
+        assert_eq!(kind("He grew up in New York.").as_deref(), Some("city"));
+        assert_eq!(
+            kind("Offices in Miami, New York and Detroit.").as_deref(),
+            Some("city")
+        );
+        assert_eq!(
+            kind("Visitors from Missouri, New York and Virginia came.").as_deref(),
+            Some("admin1")
+        );
     }
 
     #[test]

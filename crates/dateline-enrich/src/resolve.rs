@@ -288,6 +288,7 @@ fn local_scores(
             && next.first == f.last + 1
             && text[tokens[f.last].end..tokens[next.first].start].trim() == ","
     });
+    let among_regions = listed_among_regions(text, tokens, found, i);
     let bias = options
         .country_bias
         .as_deref()
@@ -300,11 +301,12 @@ fn local_scores(
             if !place.country_code.is_empty() && bias.as_deref() == Some(place.country_code) {
                 score += 5.0;
             }
-            // "Raqqa": a city that carries its region's name and holds
-            // much of its people is what news means. Not "Oklahoma" (a
-            // quarter) nor "New York" (a third of the state's towns'
-            // people): those name the state.
+            // "Raqqa", "New York": a city that carries its region's name
+            // and holds over a third of its people is what news means.
+            // Not "Oklahoma" (a quarter): that names the state. In a list
+            // of regions ("Missouri, New York and Virginia") the region.
             if matches!(place.kind, Kind::City | Kind::Capital)
+                && !among_regions
                 && f.candidates.iter().any(|(region, _)| {
                     let share = place.population as f32 / region.population.max(1) as f32;
                     region.kind == Kind::Admin1
@@ -326,6 +328,32 @@ fn local_scores(
             score
         })
         .collect()
+}
+
+/// Whether name `i` stands in a list ("A, B and C") whose other names next
+/// to it are regions: each has a first-level region among its candidates
+/// and no city of half a million people ("Washington" is also a city).
+fn listed_among_regions(text: &str, tokens: &[Token], found: &[Found<'_>], i: usize) -> bool {
+    let joined = |a: &Found<'_>, b: &Found<'_>| {
+        b.first > a.last
+            && matches!(
+                text[tokens[a.last].end..tokens[b.first].start].trim(),
+                "," | "and" | "or" | ", and" | ", or"
+            )
+    };
+    let is_region = |f: &Found<'_>| {
+        f.candidates.iter().any(|(p, _)| p.kind == Kind::Admin1)
+            && !f.candidates.iter().any(|(p, _)| {
+                matches!(p.kind, Kind::City | Kind::Capital) && p.population >= 500_000
+            })
+    };
+    let before = i
+        .checked_sub(1)
+        .map(|j| &found[j])
+        .filter(|prev| joined(prev, &found[i]));
+    let after = found.get(i + 1).filter(|next| joined(&found[i], next));
+    let neighbours: Vec<&Found<'_>> = before.into_iter().chain(after).collect();
+    !neighbours.is_empty() && neighbours.into_iter().all(is_region)
 }
 
 /// Great-circle distance, km.

@@ -79,11 +79,11 @@ const FACET_FIELDS: [(&str, usize); 8] = [
 /// Documents counted at a time.
 const BATCH: usize = 512;
 
-/// Values per segment and facet considered for the top [`FACET_SIZE`], as
-/// a multiple of the values listed: a value outside every segment's top
-/// this many cannot be listed (as with Elasticsearch's `shard_size`); the
-/// counts listed are exact.
-const CANDIDATES_PER_SEGMENT: usize = 5;
+/// Values per segment and facet considered for the top [`FACET_SIZE`]
+/// (twice the values listed when that is more): a value outside every
+/// segment's top this many cannot be listed (as with Elasticsearch's
+/// `shard_size`); the counts listed are exact.
+const CANDIDATES_PER_SEGMENT: usize = 100;
 
 /// Collects [`Counts`] over the matching documents.
 pub(crate) struct CountsCollector {
@@ -191,7 +191,7 @@ fn top_values(segments: &[(&StrColumn, &[u32])], size: usize) -> tantivy::Result
     let limit = if segments.len() == 1 {
         size
     } else {
-        size * CANDIDATES_PER_SEGMENT
+        CANDIDATES_PER_SEGMENT.max(2 * size)
     };
     let mut candidates: Vec<String> = Vec::new();
     for (column, counts) in segments {
