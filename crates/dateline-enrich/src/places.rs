@@ -433,6 +433,13 @@ mod tests {
         };
         assert_eq!(of("Texas").as_deref(), Some("US"), "{found:?}");
         assert_eq!(of("China").as_deref(), Some("CN"), "{found:?}");
+        let mexico = places(
+            "Monterrey and Guadalajara grew as Mexico traded more.",
+            Gazetteer::embedded(),
+            &PlaceOptions::default(),
+        );
+        let mexico = mexico.iter().find(|p| p.surface == "Mexico").unwrap();
+        assert_eq!(mexico.kind, "country");
     }
 
     #[test]

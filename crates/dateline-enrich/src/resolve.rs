@@ -237,14 +237,20 @@ fn choose(
     own_key: Option<&Spelling<'_>>,
 ) -> (usize, f32) {
     // "China" beside "Texas" is still the country, not China, Texas
-    // (1,100 people): the document's geography does not turn a country's
-    // name or demonym into a village's. Towns do take it (Palestine, Texas).
+    // (1,100 people), and "Mexico" beside "Monterrey" the country, not its
+    // capital: the document's geography does not turn a country's name or
+    // demonym into a village's or its capital's. Towns do take it
+    // (Palestine, Texas).
     let names_country = f.candidates.iter().any(|(p, _)| p.kind == Kind::Country);
     let mut best = (0, f32::NEG_INFINITY);
     let mut second = f32::NEG_INFINITY;
     for (i, (place, _)) in f.candidates.iter().enumerate() {
-        let town = place.kind == Kind::City && place.population < VILLAGE_PEOPLE;
-        let context = if names_country && town {
+        let yields_to_country = match place.kind {
+            Kind::City => place.population < VILLAGE_PEOPLE,
+            Kind::Capital => true,
+            _ => false,
+        };
+        let context = if names_country && yields_to_country {
             0.0
         } else {
             context.score(place, own, own_key)
