@@ -205,6 +205,45 @@ def region_populations(towns):
     return totals
 
 
+def centroid(geometry):
+    """The area-weighted centre (lat, lon) of a GeoJSON (Multi)Polygon's
+    outer rings, or None. Natural Earth's label points sit where a label
+    fits (Hawaii's on Oahu); GeoNames' points, which news geoparsing is
+    scored against, sit near the middle of the whole region."""
+    if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return None
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    reference = None
+    total = sx = sy = 0.0
+    for polygon in polygons:
+        ring = polygon[0]
+        if len(ring) < 4:
+            continue
+        if reference is None:
+            reference = ring[0][0]
+        # Longitudes unwrapped around the first point: regions across the
+        # 180th meridian (Chukotka, the Aleutians) stay in one piece.
+        pts = [(lon + 360 * round((reference - lon) / 360), lat) for lon, lat in ring]
+        scale = math.cos(math.radians(sum(lat for _, lat in pts) / len(pts)))
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+            cross = x1 * y2 - x2 * y1
+            area += cross
+            cx += (x1 + x2) * cross
+            cy += (y1 + y2) * cross
+        if area == 0:
+            continue
+        cx, cy = cx / (3 * area), cy / (3 * area)
+        weight = abs(area) / 2 * scale
+        total += weight
+        sx += cx * weight
+        sy += cy * weight
+    if total == 0:
+        return None
+    lon = (sx / total + 180) % 360 - 180
+    return round(sy / total, 5), round(lon, 5)
+
+
 def km(lat1, lon1, lat2, lon2):
     """Great-circle distance."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -252,7 +291,7 @@ def main():
     natural_earth_by_id, natural_earth_by_code = {}, {}
     for feature in features:
         p = feature["properties"]
-        point = (p.get("latitude"), p.get("longitude"))
+        point = centroid(feature.get("geometry")) or (p.get("latitude"), p.get("longitude"))
         if None in point:
             continue
         if (p.get("gn_id") or -1) > 0:
