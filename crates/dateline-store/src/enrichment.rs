@@ -16,7 +16,7 @@ const ENRICH_BATCH: usize = 256;
 
 /// A place the store's articles name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlaceInfo {
+pub struct StoredPlace {
     /// GeoNames id.
     pub geonames_id: u32,
     /// Its name in the gazetteer.
@@ -31,6 +31,14 @@ pub struct PlaceInfo {
     pub lat: f64,
     /// Longitude, degrees.
     pub lon: f64,
+}
+
+/// A place with how many of the store's articles name it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceInfo {
+    /// The place.
+    #[serde(flatten)]
+    pub place: StoredPlace,
     /// Stored articles (distinct texts) that name it.
     pub articles: u64,
 }
@@ -105,24 +113,35 @@ pub(crate) fn insert_rows(
 }
 
 impl Store {
-    /// A place the store's articles name, with how many do.
+    /// A place the store's articles name, with how many do (counting
+    /// them reads one index entry per article: not for every search).
     pub fn place(&self, geonames_id: u32) -> Result<Option<PlaceInfo>, StoreError> {
-        Ok(self.places(&[geonames_id])?.pop())
+        let Some(place) = self.places(&[geonames_id])?.pop() else {
+            return Ok(None);
+        };
+        let articles: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM article_places WHERE geonames_id = ?1",
+            [geonames_id],
+            |row| row.get(0),
+        )?;
+        Ok((articles > 0).then_some(PlaceInfo {
+            place,
+            articles: articles as u64,
+        }))
     }
 
-    /// The places with these GeoNames ids that the store's articles name,
-    /// in the order asked; ids it does not know are left out.
-    pub fn places(&self, ids: &[u32]) -> Result<Vec<PlaceInfo>, StoreError> {
+    /// The places with these GeoNames ids that the store knows, in the
+    /// order asked; unknown ids are left out.
+    pub fn places(&self, ids: &[u32]) -> Result<Vec<StoredPlace>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT name, country_code, feature_class, kind, lat, lon,
-                 (SELECT COUNT(*) FROM article_places a WHERE a.geonames_id = p.geonames_id)
-             FROM places p WHERE geonames_id = ?1",
+            "SELECT name, country_code, feature_class, kind, lat, lon
+             FROM places WHERE geonames_id = ?1",
         )?;
         let mut out = Vec::with_capacity(ids.len());
         for &id in ids {
             let place = stmt
                 .query_row([id], |row| {
-                    Ok(PlaceInfo {
+                    Ok(StoredPlace {
                         geonames_id: id,
                         name: row.get(0)?,
                         country_code: row.get(1)?,
@@ -130,11 +149,10 @@ impl Store {
                         kind: row.get(3)?,
                         lat: row.get(4)?,
                         lon: row.get(5)?,
-                        articles: row.get::<_, i64>(6)? as u64,
                     })
                 })
                 .optional()?;
-            out.extend(place.filter(|p| p.articles > 0));
+            out.extend(place);
         }
         Ok(out)
     }

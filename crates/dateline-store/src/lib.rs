@@ -31,7 +31,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use dateline_search::{
     Bucket, FacetCount, Facets, Hit, Interval, Query, SearchResults, PLACE_FACET_SIZE,
 };
-pub use enrichment::PlaceInfo;
+pub use enrichment::{PlaceInfo, StoredPlace};
 pub use error::StoreError;
 pub use read::{DuplicateRef, Stats, StoredArticle};
 pub use schema::SCHEMA_VERSION;

@@ -364,7 +364,10 @@ fn an_enriched_article_keeps_its_enrichment_and_is_found_by_place_and_entity() {
     assert_eq!(search_ids(&store, "place:raqqa"), [1]);
     assert_eq!(search_ids(&store, "country:sy org:sdf"), [1]);
     let place = store.place(163843).unwrap().unwrap();
-    assert_eq!((place.name.as_str(), place.articles), ("Ar Raqqah", 1));
+    assert_eq!(
+        (place.place.name.as_str(), place.articles),
+        ("Ar Raqqah", 1)
+    );
     assert!(store.place(1).unwrap().is_none());
     let stats = store.stats().unwrap();
     assert_eq!((stats.enriched, stats.places), (1, 1));
