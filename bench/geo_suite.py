@@ -10,6 +10,11 @@ comes from the same scorer in the same run:
 - recognition: precision, recall and F1 of toponym spans (overlap match);
 - resolution: Acc@161 (share of matched toponyms within 161 km of the gold
   coordinates), mean and median error in km.
+
+It also measures what enrichment costs per news article, in process:
+`dateline-enrich-throughput` extracts the 181 scrapinghub pages once, then
+enriches their texts in a loop on one pinned core (places, focus, entities,
+quantities, language), for at least 3 seconds.
 """
 import json
 import os
@@ -20,6 +25,7 @@ import time
 BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 BIN = os.path.join(ROOT, "target", "release", "dateline")
+ENRICH_THROUGHPUT = os.path.join(ROOT, "target", "release", "dateline-enrich-throughput")
 sys.path.insert(0, BENCH)
 import geo_score  # noqa: E402
 
@@ -44,8 +50,19 @@ def annotate(corpus_dir):
     return geo_score.read_pred_jsonl(path), seconds, len(lines)
 
 
+def enrich_cost(data):
+    """Articles enriched per second on one core, and ms per article."""
+    pages = os.path.join(data, "scrapinghub", "html")
+    core = sorted(os.sched_getaffinity(0))[-1]
+    out = subprocess.run(["taskset", "-c", str(core), ENRICH_THROUGHPUT, pages, "--min-seconds", "3"],
+                         check=True, capture_output=True, text=True).stdout
+    r = json.loads(out.strip().splitlines()[-1])
+    return {"articles": r["pages"], "articles_per_second": round(r["pages_per_sec"], 1),
+            "ms_per_article": round(1000 / r["pages_per_sec"], 3), "max_ms": round(r["max_ms"], 2), "core": core}
+
+
 def run(data):
-    result = {}
+    result = {"enrich_cost": enrich_cost(data)}
     for corpus in CORPORA:
         corpus_dir = os.path.join(data, "geo", corpus)
         gold = geo_score.read_gold(corpus_dir)
@@ -65,6 +82,11 @@ def markdown(s):
              "Recognition by overlapping spans, resolution by Acc@161 over the matched toponyms "
              "(`bench/geo_score.py`; peers' outputs as shipped with the corpora). "
              "Dateline: `dateline annotate -j 1` on every text.", ""]
+    cost = s.get("enrich_cost")
+    if cost:
+        lines += [f"Enrichment in process, one core: {cost['articles_per_second']:,.0f} news articles/s, "
+                  f"{cost['ms_per_article']:.2f} ms per article (the 181 scrapinghub articles; "
+                  f"slowest {cost['max_ms']:.1f} ms; `dateline-enrich-throughput`).", ""]
     for corpus in CORPORA:
         if corpus not in s:
             continue

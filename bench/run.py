@@ -652,7 +652,7 @@ NEEDS = {
     "readability": ["readability"],
     "dates": ["dates/html", "dates/ground-truth.json"],
     "speed": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
-    "geo": ["geo/LGL/gold.txt", "geo/GeoWebNews/gold.txt"],
+    "geo": ["geo/LGL/gold.txt", "geo/GeoWebNews/gold.txt", "scrapinghub/html"],
     "store": ["scrapinghub/html", "dates/html", "readability"],
     "serve": [],
 }

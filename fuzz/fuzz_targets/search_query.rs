@@ -34,8 +34,16 @@ fn index() -> &'static SearchIndex {
             };
             article.body.push(Block::new(BlockKind::Paragraph, body));
             article.finish_text();
+            // Real places and entities, so that place:, country:, person:
+            // and org: queries meet terms.
+            let enrichment = dateline_enrich::enrich(&article.text, &Default::default());
             writer
-                .add(&IndexDoc { id: id as u64 + 1, article: &article, cluster_size: 1 })
+                .add(&IndexDoc {
+                    id: id as u64 + 1,
+                    article: &article,
+                    cluster_size: 1,
+                    enrichment: Some(&enrichment),
+                })
                 .expect("add");
         }
         writer.commit(3).expect("commit");
