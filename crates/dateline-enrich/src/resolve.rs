@@ -35,6 +35,9 @@ fn prior(place: &Place<'_>, naming: Naming, exact: bool) -> f32 {
         Kind::Region => 7.0,
         Kind::Capital => 7.0,
         Kind::Admin1 => 5.5 + (place.population as f32 + 1.0).log10() * 0.2,
+        // Counties are named with their "County": what competes is
+        // another state's county of the same name.
+        Kind::Admin2 => 5.0,
         Kind::City => (place.population as f32 + 1.0).log10() * 0.7,
     };
     let naming = if naming == Naming::Demonym { -0.5 } else { 0.0 };
@@ -85,7 +88,10 @@ impl<'g> Context<'g> {
                 continue;
             }
             *context.countries.entry(place.country_code).or_default() += confidence;
-            if matches!(place.kind, Kind::City | Kind::Capital | Kind::Admin1) {
+            if matches!(
+                place.kind,
+                Kind::City | Kind::Capital | Kind::Admin1 | Kind::Admin2
+            ) {
                 *context
                     .regions
                     .entry((place.country_code, place.admin1))
@@ -123,7 +129,10 @@ impl<'g> Context<'g> {
             );
             score += 1.5 * region.clamp(0.0, 2.0);
         }
-        if matches!(place.kind, Kind::City | Kind::Capital | Kind::Admin1) {
+        if matches!(
+            place.kind,
+            Kind::City | Kind::Capital | Kind::Admin1 | Kind::Admin2
+        ) {
             let nearest = self
                 .points
                 .iter()

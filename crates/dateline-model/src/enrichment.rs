@@ -48,7 +48,7 @@ pub struct PlaceMention {
     /// GeoNames feature class: `P` populated place, `A` country or region,
     /// `L` continent or area.
     pub feature_class: char,
-    /// `city`, `capital`, `country`, `admin1`, `continent` or `region`.
+    /// `city`, `capital`, `country`, `admin1`, `admin2` (a US county), `continent` or `region`.
     pub kind: String,
     /// `name`, or `demonym` when an adjective names it ("Syrian").
     pub mention: String,

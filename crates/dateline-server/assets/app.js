@@ -1125,7 +1125,7 @@ function focusSection(focus) {
 // ---------------------------------------------------------------- place page
 
 const PLACE_KINDS = {
-  city: 'City', capital: 'Capital', admin1: 'Region', region: 'Region', country: 'Country', continent: 'Continent', area: 'Area',
+  city: 'City', capital: 'Capital', admin1: 'Region', admin2: 'County', region: 'Region', country: 'Country', continent: 'Continent', area: 'Area',
 };
 
 /** "35.95° N, 39.01° E". */

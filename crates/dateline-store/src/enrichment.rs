@@ -25,7 +25,7 @@ pub struct StoredPlace {
     pub country_code: String,
     /// GeoNames feature class (`P`, `A`, `L`).
     pub feature_class: String,
-    /// `city`, `capital`, `country`, `admin1`, `continent` or `region`.
+    /// `city`, `capital`, `country`, `admin1`, `admin2` (a US county), `continent` or `region`.
     pub kind: String,
     /// Latitude, degrees.
     pub lat: f64,

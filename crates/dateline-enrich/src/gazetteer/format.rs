@@ -36,17 +36,20 @@ pub enum Kind {
     Continent,
     /// A named region larger or other than the above ("Middle East").
     Region,
+    /// A second-level administrative region: a US county.
+    Admin2,
 }
 
 impl Kind {
     /// Every kind, in code order.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::City,
         Kind::Capital,
         Kind::Country,
         Kind::Admin1,
         Kind::Continent,
         Kind::Region,
+        Kind::Admin2,
     ];
 
     /// The one-byte code in the file.
@@ -64,7 +67,7 @@ impl Kind {
     pub fn feature_class(self) -> char {
         match self {
             Kind::City | Kind::Capital => 'P',
-            Kind::Country | Kind::Admin1 => 'A',
+            Kind::Country | Kind::Admin1 | Kind::Admin2 => 'A',
             Kind::Continent | Kind::Region => 'L',
         }
     }
@@ -78,6 +81,7 @@ impl Kind {
             Kind::Admin1 => "admin1",
             Kind::Continent => "continent",
             Kind::Region => "region",
+            Kind::Admin2 => "admin2",
         }
     }
 
