@@ -12,18 +12,23 @@ fn search_total(store: &str, query: &str) -> u64 {
     found["total"].as_u64().unwrap()
 }
 
+/// The bundled examples ingested with `flags` into a new store: its
+/// directory (kept alive) and path.
+fn ingested_examples(flags: &[&str]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store").to_str().unwrap().to_string();
+    let examples = examples();
+    let mut args = vec!["ingest", "--store", &store, "-q"];
+    args.extend_from_slice(flags);
+    args.push(examples.to_str().unwrap());
+    ok(&dateline(&args));
+    (dir, store)
+}
+
 #[test]
 fn ingest_enriches_and_the_store_finds_places_and_entities() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let store = store.to_str().unwrap();
-    ok(&dateline(&[
-        "ingest",
-        "--store",
-        store,
-        "-q",
-        examples().to_str().unwrap(),
-    ]));
+    let (_dir, store) = ingested_examples(&[]);
+    let store = store.as_str();
     let counts = stats(store);
     assert_eq!(counts["enriched"], 4, "{counts}");
     assert!(counts["places"].as_u64().unwrap() >= 5, "{counts}");
@@ -79,17 +84,8 @@ fn ingest_enriches_and_the_store_finds_places_and_entities() {
 
 #[test]
 fn a_store_ingested_without_enrichment_is_enriched_later() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let store = store.to_str().unwrap();
-    ok(&dateline(&[
-        "ingest",
-        "--store",
-        store,
-        "-q",
-        "--no-enrich",
-        examples().to_str().unwrap(),
-    ]));
+    let (_dir, store) = ingested_examples(&["--no-enrich"]);
+    let store = store.as_str();
     assert_eq!(stats(store)["enriched"], 0);
     assert_eq!(search_total(store, "place:raqqa"), 0);
 
