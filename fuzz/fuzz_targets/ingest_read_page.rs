@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use dateline_extract::{extract, InputKind, Options};
-use dateline_ingest::{read_page, PageKind};
+use dateline_input::{read_page, PageKind};
 use libfuzzer_sys::fuzz_target;
 
 fn scratch() -> &'static PathBuf {

@@ -5,7 +5,7 @@
 use std::io::Cursor;
 use std::path::PathBuf;
 
-use dateline_ingest::{JsonlReader, WarcReader};
+use dateline_input::{JsonlReader, WarcReader};
 use libfuzzer_sys::fuzz_target;
 
 /// Readers must end; this bounds a reader stuck on the same input.

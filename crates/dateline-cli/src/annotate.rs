@@ -1,20 +1,16 @@
-//! `dateline annotate`: clean text in, places and focus out, one JSON
-//! object per input in input order.
+//! `dateline annotate`: clean text in, what it names out (places, focus,
+//! people, organisations, quantities, language), one JSON object per input
+//! in input order.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
 
-use anyhow::Context;
-use dateline_enrich::{Enrichment, PlaceOptions};
-use rayon::prelude::*;
+use dateline_ingest::{Batch, Extraction, Keep, Outcome, PipelineError, PipelineOptions, Sink};
+use dateline_input::{Inputs, Names};
+use dateline_model::{Article, Enrichment};
 use serde::Serialize;
 
 use crate::cli::{AnnotateArgs, JsonFormat};
-use crate::enrich::place_options;
-use crate::exit;
-
-/// Inputs read and annotated in parallel at a time.
-const CHUNK: usize = 256;
+use crate::common::{self, exit};
 
 /// One input's output.
 #[derive(Serialize)]
@@ -32,103 +28,92 @@ struct Source<'a> {
 
 /// Runs the command; returns the exit code.
 pub fn run(args: AnnotateArgs) -> anyhow::Result<u8> {
-    let options = place_options(&args.places)?;
+    let options = common::place_options(&args.places)?;
     let from_stdin =
         args.paths.is_empty() || (args.paths.len() == 1 && args.paths[0].as_os_str() == "-");
-    let mut failed = 0;
+    // Every file is taken as the text itself, whatever its name.
     let inputs = if from_stdin {
-        vec![PathBuf::from("-")]
+        Inputs::stdin(Names::Any)
     } else {
-        let mut inputs = Vec::new();
-        for path in &args.paths {
-            if let Err(err) = collect(path, &mut inputs) {
-                eprintln!("dateline: {}: {err}", path.display());
-                failed += 1;
-            }
-        }
-        inputs
+        Inputs::open(&args.paths, Names::Any)
     };
-    let format = args.format.unwrap_or(if inputs.len() == 1 {
+    let format = args.format.unwrap_or(if inputs.is_one_page() {
         JsonFormat::Json
     } else {
         JsonFormat::Jsonl
     });
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("starting worker threads")?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<anyhow::Result<String>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|path| annotate(path, &options, format))
-                .collect()
-        });
-        for (path, result) in chunk.iter().zip(results) {
-            match result {
-                Ok(json) => writeln!(out, "{json}")?,
-                Err(err) => {
-                    eprintln!("dateline: {}: {err:#}", path.display());
-                    failed += 1;
-                }
-            }
-        }
-    }
-    out.flush()?;
-    Ok(if failed > 0 || inputs.is_empty() {
+    let found = inputs.found();
+    let pipeline = common::pipeline(
+        &args.run,
+        PipelineOptions::default()
+            .extraction(Extraction::Text)
+            .keep(Keep::All)
+            .enrich(Some(options)),
+    )?;
+    let printer = Printer {
+        out: std::io::BufWriter::new(std::io::stdout()),
+        format,
+        failed: 0,
+    };
+    let mut printer = pipeline.run(inputs, printer).map_err(|err| match err {
+        PipelineError::Sink(err) => anyhow::Error::from(err),
+        err => anyhow::anyhow!("{err}"),
+    })?;
+    printer.out.flush()?;
+    Ok(if printer.failed > 0 || found == 0 {
         exit::SOME_FAILED
     } else {
         exit::OK
     })
 }
 
-/// Adds `path` (a file) or the files under it (a folder), in name order.
-fn collect(path: &Path, inputs: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if !path.is_dir() {
-        std::fs::metadata(path)?;
-        inputs.push(path.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for entry in entries {
-        collect(&entry, inputs)?;
-    }
-    Ok(())
+/// Prints each text's enrichment; unreadable inputs go to stderr.
+struct Printer<W: Write + Send> {
+    out: W,
+    format: JsonFormat,
+    failed: usize,
 }
 
-fn annotate(path: &Path, options: &PlaceOptions, format: JsonFormat) -> anyhow::Result<String> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin().read_to_end(&mut bytes)?;
-    } else {
-        bytes = std::fs::read(path)?;
-    }
-    // Offsets count the characters of the text as given; bytes that are
-    // not UTF-8 cannot be counted so, and become U+FFFD.
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!(
-                "dateline: {}: not UTF-8; invalid bytes replaced",
-                path.display()
-            );
-            String::from_utf8_lossy(err.as_bytes()).into_owned()
+impl<W: Write + Send> Sink for Printer<W> {
+    type Extra = ();
+    type Error = std::io::Error;
+
+    fn extra(_: &Article) {}
+
+    fn write(&mut self, batch: Batch<()>) -> std::io::Result<()> {
+        for item in batch.items {
+            let path = item.source.to_string();
+            if let Some(warning) = item.warning {
+                eprintln!("dateline: {path}: {warning}");
+            }
+            match item.outcome {
+                Outcome::Article(done) => {
+                    let mut enrichment = done.enrichment.unwrap_or_default();
+                    // Enrichment moves the language it detects into the
+                    // article; here the text is all there is.
+                    enrichment.language = done.article.language;
+                    let annotated = Annotated {
+                        source: Source {
+                            path: &path,
+                            format: "text",
+                        },
+                        enrichment,
+                    };
+                    match self.format {
+                        JsonFormat::Json => {
+                            serde_json::to_writer_pretty(&mut self.out, &annotated)?
+                        }
+                        JsonFormat::Jsonl => serde_json::to_writer(&mut self.out, &annotated)?,
+                    }
+                    writeln!(self.out)?;
+                }
+                Outcome::Failed(err) => {
+                    eprintln!("dateline: {err}");
+                    self.failed += 1;
+                }
+                Outcome::NotArticle(_) => {}
+            }
         }
-    };
-    let shown = path.to_string_lossy();
-    let annotated = Annotated {
-        source: Source {
-            path: &shown,
-            format: "text",
-        },
-        enrichment: dateline_enrich::enrich(&text, options),
-    };
-    Ok(match format {
-        JsonFormat::Json => serde_json::to_string_pretty(&annotated)?,
-        JsonFormat::Jsonl => serde_json::to_string(&annotated)?,
-    })
+        Ok(())
+    }
 }

@@ -114,17 +114,53 @@ pub struct IngestArgs {
     #[command(flatten)]
     pub places: PlaceArgs,
 
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    /// The summary as JSON on standard output (also `--format json`).
+    #[command(flatten)]
+    pub output: ReportArgs,
+}
+
+/// How a long-running command runs: its workers and its progress display.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RunArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
 
-    /// Print the summary as JSON on standard output.
-    #[arg(long)]
-    pub json: bool,
-
     /// No progress display.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// `--json` or `--format text|json`: what a command prints on standard
+/// output for people or for programs.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReportArgs {
+    /// Print JSON on standard output (the same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Output format: `text` for people (default), `json` for programs.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ReportFormat>,
+}
+
+impl ReportArgs {
+    /// Whether JSON was asked for.
+    pub fn is_json(&self) -> bool {
+        self.json || self.format == Some(ReportFormat::Json)
+    }
+}
+
+/// `--format` values of the reporting commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Lines for people.
+    Text,
+    /// JSON for programs.
+    Json,
 }
 
 /// Arguments of `dateline serve`.
@@ -190,9 +226,9 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
 
-    /// Print `{total, hits: [{id, title, url, site_name, published, snippet, score}]}`.
-    #[arg(long)]
-    pub json: bool,
+    /// JSON prints `{total, hits}`, each hit as `/api/search` gives it.
+    #[command(flatten)]
+    pub output: ReportArgs,
 }
 
 /// Arguments of `dateline show`.
@@ -204,9 +240,10 @@ pub struct ShowArgs {
     #[command(flatten)]
     pub store: StoreArg,
 
-    /// Print JSON: the article contract plus id, cluster, provenance and duplicates.
-    #[arg(long)]
-    pub json: bool,
+    /// JSON is the article contract plus id, cluster, provenance and
+    /// duplicates.
+    #[command(flatten)]
+    pub output: ReportArgs,
 }
 
 /// Arguments of `dateline stats`.
@@ -215,9 +252,9 @@ pub struct StatsArgs {
     #[command(flatten)]
     pub store: StoreArg,
 
-    /// Print JSON (`articles`, `clusters`, `duplicates`, and the breakdowns).
-    #[arg(long)]
-    pub json: bool,
+    /// JSON has `articles`, `clusters`, `duplicates`, and the breakdowns.
+    #[command(flatten)]
+    pub output: ReportArgs,
 
     /// Rows per breakdown in the text output.
     #[arg(long, default_value_t = 10)]
@@ -298,13 +335,8 @@ pub struct ExtractArgs {
     #[command(flatten)]
     pub places: PlaceArgs,
 
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    pub threads: Option<usize>,
-
-    /// No progress bar.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 /// Arguments of `dateline annotate`.
@@ -320,9 +352,8 @@ pub struct AnnotateArgs {
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<JsonFormat>,
 
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 /// How places are found and resolved.
@@ -347,13 +378,8 @@ pub struct EnrichArgs {
     #[command(flatten)]
     pub places: PlaceArgs,
 
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    pub threads: Option<usize>,
-
-    /// No progress display.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 /// JSON output formats.

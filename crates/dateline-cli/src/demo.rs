@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::cli::{DemoArgs, IngestArgs, PlaceArgs, StoreArg};
-use crate::exit;
+use crate::cli::{DemoArgs, IngestArgs, PlaceArgs, ReportArgs, RunArgs, StoreArg};
+use crate::common::exit;
 
 /// The example pages of `examples/pages`, compiled in so that the demo
 /// works wherever the binary is.
@@ -57,9 +57,8 @@ pub fn run(args: DemoArgs) -> anyhow::Result<u8> {
         keep_non_articles: false,
         no_enrich: false,
         places: PlaceArgs::default(),
-        threads: None,
-        json: false,
-        quiet: false,
+        run: RunArgs::default(),
+        output: ReportArgs::default(),
     })?;
     if code == exit::FATAL {
         return Ok(code);

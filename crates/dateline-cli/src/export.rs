@@ -7,11 +7,11 @@ use anyhow::{bail, Context};
 use dateline_export::{ExportFormat, ExportRecord, Exporter};
 
 use crate::cli::{ExportArgs, ExportFormatArg};
-use crate::exit;
+use crate::common::exit;
 
 /// Runs the command; returns the exit code.
 pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
-    let store = crate::open_store(&args.store)?;
+    let store = crate::common::open_store(&args.store)?;
     let format = match args.format {
         ExportFormatArg::Jsonl => ExportFormat::Jsonl,
         ExportFormatArg::Csv => ExportFormat::Csv,

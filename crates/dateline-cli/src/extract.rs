@@ -1,53 +1,37 @@
-//! `dateline extract`: pages in, articles out, in input order.
-//!
-//! Single pages (files, folders, standard input) come first, then the
-//! records of corpus containers (WARC, JSONL), each container streamed in
-//! batches so that memory stays bounded whatever its size.
+//! `dateline extract`: pages in, articles out on standard output, in input
+//! order.
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
 
-use anyhow::{bail, Context};
-use dateline_enrich::PlaceOptions;
-use dateline_extract::InputKind;
-use dateline_ingest::{
-    discover, extract_batch, open_records, read_page, read_stdin, BatchItem, BatchOptions, Batcher,
-    Counts, IngestError, ProfileMemory, Record,
-};
-use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
+use anyhow::bail;
+use dateline_ingest::{Batch, Extraction, Keep, Outcome, PipelineError, PipelineOptions, Sink};
+use dateline_input::{Counts, Inputs, Names};
+use dateline_model::Article;
 
-use crate::cli::{ExtractArgs, Format, InputArg};
-use crate::enrich::place_options;
-use crate::exit;
+use crate::cli::{ExtractArgs, Format};
+use crate::common::{self, exit, Progress, Unattended};
 use crate::output::write_article;
-
-/// Files read in parallel at a time.
-const READ_AHEAD: usize = 64;
 
 /// Runs the command; returns the exit code.
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let from_stdin =
         args.paths.is_empty() || (args.paths.len() == 1 && args.paths[0].as_os_str() == "-");
-    let (files, containers, errors) = if from_stdin {
-        (vec![PathBuf::from("-")], Vec::new(), Vec::new())
+    let inputs = if from_stdin {
+        Inputs::stdin(Names::Known)
     } else {
-        let found = discover(&args.paths);
-        (found.files, found.containers, found.errors)
+        Inputs::open(&args.paths, Names::Known)
     };
-    for err in &errors {
-        eprintln!("dateline: {err}");
-    }
-    if files.is_empty() && containers.is_empty() {
-        eprintln!(
-            "dateline: no pages found (looked for .html, .htm, .txt, .warc, .jsonl and their .gz)"
-        );
+    if inputs.found() == 0 {
+        for err in inputs.filter_map(Result::err) {
+            eprintln!("dateline: {err}");
+        }
+        eprintln!("{}", common::NO_PAGES_FOUND);
         return Ok(exit::SOME_FAILED);
     }
-    if args.url.is_some() && (files.len() > 1 || !containers.is_empty()) {
+    let one_page = inputs.is_one_page();
+    if args.url.is_some() && !one_page {
         bail!("--url names one page, but several inputs were given");
     }
-    let one_page = files.len() == 1 && containers.is_empty();
     let format = args.format.unwrap_or(if one_page {
         Format::Json
     } else {
@@ -56,168 +40,107 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     if args.enrich && !matches!(format, Format::Json | Format::Jsonl) {
         bail!("--enrich adds fields to the JSON output: use --format json or jsonl");
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("starting worker threads")?;
-    let stdout = std::io::stdout();
     let enrich = if args.enrich {
-        Some(place_options(&args.places)?)
+        Some(common::place_options(&args.places)?)
     } else {
         None
     };
-    let mut run = Run {
-        args: &args,
-        enrich,
+    let pipeline = common::pipeline(
+        &args.run,
+        PipelineOptions::default()
+            .extraction(Extraction::Pages {
+                input: common::input_kind(args.input),
+                charset: args.charset.clone(),
+                url: args.url.clone(),
+                site_profiles: !args.no_site_profiles,
+            })
+            .keep(Keep::All)
+            .enrich(enrich),
+    )?;
+    let printer = Printer {
+        out: std::io::BufWriter::new(std::io::stdout()),
         format,
-        pool,
-        out: std::io::BufWriter::new(stdout.lock()),
-        progress: progress_bar(files.len(), args.quiet || one_page),
-        memory: ProfileMemory::default(),
+        progress: Progress::new(
+            args.run.quiet || one_page,
+            Unattended::Silent,
+            "{spinner} [{bar:30}] {percent:>3}% {msg} ETA {eta}",
+        ),
         written: 0,
-        failed: errors.len(),
+        failed: 0,
     };
-
-    let mut pending = Batcher::default();
-    for chunk in files.chunks(READ_AHEAD) {
-        let items: Vec<Result<BatchItem, IngestError>> = run.pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|path| {
-                    let page = if from_stdin {
-                        read_stdin()?
-                    } else {
-                        read_page(path)?
-                    };
-                    Ok(BatchItem {
-                        page,
-                        url: args.url.clone(),
-                        charset: args.charset.clone(),
-                    })
-                })
-                .collect()
-        });
-        for item in items {
-            let bytes = item.as_ref().map_or(0, |i| i.page.bytes.len());
-            if let Some(batch) = pending.push(item, bytes) {
-                run.extract_batch(batch)?;
-            }
-        }
-    }
-    run.extract_batch(pending.take())?;
-    for path in &containers {
-        run.extract_container(path)?;
-    }
-    run.out.flush().context("writing output")?;
-    run.progress.finish_and_clear();
-    if run.failed == 0 {
+    let mut printer = match pipeline.run(inputs, printer) {
+        Ok(printer) => printer,
+        Err(PipelineError::Sink(err)) => return Err(err.into()),
+        Err(err) => return Err(err.into()),
+    };
+    printer.out.flush()?;
+    printer.progress.finish();
+    if printer.failed == 0 {
         Ok(exit::OK)
     } else {
-        eprintln!("dateline: {} extracted, {} failed", run.written, run.failed);
+        eprintln!(
+            "dateline: {} extracted, {} failed",
+            printer.written, printer.failed
+        );
         Ok(exit::SOME_FAILED)
     }
 }
 
-/// The state of one `extract` run.
-struct Run<'a, W: Write> {
-    args: &'a ExtractArgs,
-    /// How to enrich each article (with --enrich).
-    enrich: Option<PlaceOptions>,
-    format: Format,
-    pool: rayon::ThreadPool,
+/// Prints articles as they come; failures go to stderr.
+struct Printer<W: Write + Send> {
     out: W,
-    progress: ProgressBar,
-    memory: ProfileMemory,
+    format: Format,
+    progress: Progress,
     written: usize,
     failed: usize,
 }
 
-impl<W: Write> Run<'_, W> {
-    /// Extracts a batch in parallel and writes it in input order.
-    fn extract_batch(&mut self, items: Vec<Result<BatchItem, IngestError>>) -> anyhow::Result<()> {
-        let options = BatchOptions {
-            input: self.args.input.map(|input| match input {
-                InputArg::Html => InputKind::Html,
-                InputArg::Text => InputKind::Text,
-            }),
-            site_profiles: !self.args.no_site_profiles,
-        };
-        let enrich = self.enrich.as_ref();
-        let results = extract_batch(
-            items,
-            options,
-            &mut self.memory,
-            &self.pool,
-            |mut article| {
-                let enrichment =
-                    enrich.map(|options| dateline_enrich::enrich_article(&mut article, options));
-                (article, enrichment)
-            },
-        );
-        for result in results {
-            match result {
-                Ok((article, enrichment)) => {
+impl<W: Write + Send> Sink for Printer<W> {
+    type Extra = ();
+    type Error = std::io::Error;
+
+    fn extra(_: &Article) {}
+
+    fn write(&mut self, batch: Batch<()>) -> std::io::Result<()> {
+        for item in batch.items {
+            match item.outcome {
+                Outcome::Article(done) => {
                     write_article(
                         &mut self.out,
-                        &article,
-                        enrichment.as_ref(),
+                        &done.article,
+                        done.enrichment.as_ref(),
                         self.format,
                         self.written == 0,
-                    )
-                    .context("writing output")?;
+                    )?;
                     self.written += 1;
                 }
-                Err(err) => {
-                    self.progress.suspend(|| eprintln!("dateline: {err}"));
+                Outcome::Failed(err) => {
+                    self.progress.message(&format!("dateline: {err}"), false);
                     self.failed += 1;
                 }
+                // Everything is kept: no page comes as a not-article.
+                Outcome::NotArticle(_) => {}
             }
-            self.progress.inc(1);
         }
+        for finished in &batch.finished {
+            let counts = &finished.counts;
+            if counts.skipped_total() > 0 || counts.bad > 0 {
+                let summary = summarise(&finished.path, counts);
+                self.progress.message(&summary, false);
+            }
+        }
+        let (done, total) = batch.bytes.map_or((0, 0), |b| (b.done, b.total));
+        let records = batch.counts.read;
+        let rate = records as f64 / self.progress.elapsed().as_secs_f64().max(1e-3);
+        self.progress
+            .update(done, total, || format!("{records} records, {rate:.0}/s"));
         Ok(())
-    }
-
-    /// Streams a WARC or JSONL file's records through the batch pipeline,
-    /// then reports what was skipped and why.
-    fn extract_container(&mut self, path: &Path) -> anyhow::Result<()> {
-        let mut reader = match open_records(path) {
-            Ok(reader) => reader,
-            Err(err) => {
-                self.progress.suspend(|| eprintln!("dateline: {err}"));
-                self.failed += 1;
-                return Ok(());
-            }
-        };
-        let mut pending = Batcher::default();
-        for record in reader.by_ref() {
-            self.progress.inc_length(1);
-            let item = record.map(|r| self.item(r));
-            let bytes = item.as_ref().map_or(0, |i| i.page.bytes.len());
-            if let Some(batch) = pending.push(item, bytes) {
-                self.extract_batch(batch)?;
-            }
-        }
-        self.extract_batch(pending.take())?;
-        let counts = reader.counts();
-        if counts.skipped_total() > 0 || counts.bad > 0 {
-            let summary = summarise(path, counts);
-            self.progress.suspend(|| eprintln!("{summary}"));
-        }
-        Ok(())
-    }
-
-    fn item(&self, record: Record) -> BatchItem {
-        let mut item = BatchItem::from(record);
-        if self.args.charset.is_some() {
-            item.charset.clone_from(&self.args.charset);
-        }
-        item
     }
 }
 
 /// "dateline: crawl.warc.gz: 120 records, 80 pages, 35 skipped (not-html 30,
 /// http-redirect 5), 5 bad".
-fn summarise(path: &Path, counts: &Counts) -> String {
+fn summarise(path: &std::path::Path, counts: &Counts) -> String {
     let reasons: Vec<String> = counts
         .skipped
         .iter()
@@ -232,17 +155,4 @@ fn summarise(path: &Path, counts: &Counts) -> String {
         reasons.join(", "),
         counts.bad
     )
-}
-
-fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(total as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos}/{len} pages [{bar:30}] {per_sec} ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    bar
 }

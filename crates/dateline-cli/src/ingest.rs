@@ -1,60 +1,72 @@
 //! `dateline ingest`: inputs into a store, with progress and a summary.
 
-use std::io::IsTerminal;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context;
-use dateline_extract::InputKind;
-use dateline_ingest::pipeline::{ingest, Event, IngestOptions, Progress, Summary};
-use dateline_ingest::BatchOptions;
+use dateline_ingest::{ingest, Event, Extraction, Keep, PipelineOptions, Progress, Summary};
 use dateline_store::Store;
-use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::{IngestArgs, InputArg};
-use crate::enrich::place_options;
-use crate::exit;
-
-/// Plain progress lines (no terminal) come this often.
-const LOG_EVERY: Duration = Duration::from_secs(10);
+use crate::cli::IngestArgs;
+use crate::common::{self, exit, Unattended};
 
 /// Runs the command; returns the exit code.
 pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
     let dir = &args.store.store;
     let mut store =
         Store::open(dir).with_context(|| format!("opening the store {}", dir.display()))?;
-    let options = IngestOptions {
-        threads: args.threads,
-        batch: BatchOptions {
-            input: args.input.map(|input| match input {
-                InputArg::Html => InputKind::Html,
-                InputArg::Text => InputKind::Text,
+    let pipeline = common::pipeline(
+        &args.run,
+        PipelineOptions::default()
+            .extraction(Extraction::Pages {
+                input: common::input_kind(args.input),
+                charset: None,
+                url: None,
+                site_profiles: !args.no_site_profiles,
+            })
+            .keep(if args.keep_non_articles {
+                Keep::All
+            } else {
+                Keep::Articles
+            })
+            .enrich(if args.no_enrich {
+                None
+            } else {
+                Some(common::place_options(&args.places)?)
             }),
-            site_profiles: !args.no_site_profiles,
-        },
-        keep_non_articles: args.keep_non_articles,
-        enrich: if args.no_enrich {
-            None
-        } else {
-            Some(place_options(&args.places)?)
-        },
-    };
-    let display = Display::new(args.quiet);
-    let summary = ingest(&mut store, &args.paths, &options, &|event| {
-        display.show(event)
+    )?;
+    let display = common::Progress::new(
+        args.run.quiet,
+        Unattended::LogLines("ingest"),
+        "{spinner} [{bar:30}] {percent:>3}% {msg} ETA {eta}",
+    );
+    let summary = ingest(&mut store, &args.paths, &pipeline, &|event| match event {
+        Event::Progress(progress) => {
+            display.update(progress.bytes_done, progress.bytes_total, || {
+                progress_line(progress, display.elapsed())
+            })
+        }
+        Event::Failure(failure) => {
+            let at = if failure.locator.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", failure.locator)
+            };
+            display.message(
+                &format!("dateline: {}{at}: {}", failure.input, failure.message),
+                true,
+            );
+        }
     })
     .with_context(|| format!("ingesting into {}", dir.display()))?;
     display.finish();
     if summary.inputs == 0 {
-        eprintln!(
-            "dateline: no pages found (looked for .html, .htm, .txt, .warc, .jsonl and their .gz)"
-        );
+        eprintln!("{}", common::NO_PAGES_FOUND);
         return Ok(exit::SOME_FAILED);
     }
-    if !args.quiet {
+    if !args.run.quiet {
         eprint!("{}", human_summary(&summary, dir));
     }
-    if args.json {
+    if args.output.is_json() {
         println!("{}", serde_json::to_string(&summary)?);
     }
     let failed: u64 = summary.failed.values().sum();
@@ -63,87 +75,6 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
     } else {
         exit::SOME_FAILED
     })
-}
-
-/// Progress on a terminal (a bar with rate and ETA) or as log lines.
-struct Display {
-    bar: Option<ProgressBar>,
-    log: Option<Mutex<Instant>>,
-    started: Instant,
-}
-
-impl Display {
-    fn new(quiet: bool) -> Self {
-        let started = Instant::now();
-        if quiet {
-            return Self {
-                bar: None,
-                log: None,
-                started,
-            };
-        }
-        if !std::io::stderr().is_terminal() {
-            return Self {
-                bar: None,
-                log: Some(Mutex::new(started)),
-                started,
-            };
-        }
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} [{bar:30}] {percent:>3}% {msg} ETA {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
-        );
-        bar.enable_steady_tick(Duration::from_millis(200));
-        Self {
-            bar: Some(bar),
-            log: None,
-            started,
-        }
-    }
-
-    fn show(&self, event: Event<'_>) {
-        match event {
-            Event::Progress(progress) => {
-                let line = progress_line(progress, self.started.elapsed());
-                if let Some(bar) = &self.bar {
-                    bar.set_length(progress.bytes_total.max(1));
-                    bar.set_position(progress.bytes_done.min(progress.bytes_total));
-                    bar.set_message(line);
-                } else if let Some(last) = &self.log {
-                    let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
-                    if last.elapsed() >= LOG_EVERY {
-                        *last = Instant::now();
-                        eprintln!("dateline: ingest: {line}");
-                    }
-                }
-            }
-            Event::Failure(failure) => {
-                let message = format!(
-                    "dateline: {}{}: {}",
-                    failure.input,
-                    if failure.locator.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {}", failure.locator)
-                    },
-                    failure.message
-                );
-                match &self.bar {
-                    Some(bar) => bar.suspend(|| eprintln!("{message}")),
-                    None if self.log.is_some() => eprintln!("{message}"),
-                    None => {}
-                }
-            }
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
 }
 
 fn progress_line(progress: &Progress, elapsed: Duration) -> String {

@@ -2,6 +2,7 @@
 
 mod annotate;
 mod cli;
+mod common;
 mod demo;
 mod enrich;
 mod export;
@@ -24,16 +25,6 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Exit codes scripts can rely on (see README.md).
-mod exit {
-    /// Everything worked.
-    pub const OK: u8 = 0;
-    /// Some inputs failed, or nothing was found.
-    pub const SOME_FAILED: u8 = 1;
-    /// Usage error or a fatal error.
-    pub const FATAL: u8 = 2;
-}
-
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
@@ -52,18 +43,12 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
-        Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(common::exit::OK),
         Err(err) => {
             eprintln!("dateline: error: {err:#}");
-            ExitCode::from(exit::FATAL)
+            ExitCode::from(common::exit::FATAL)
         }
     }
-}
-
-/// Opens a store for a command that only reads it.
-fn open_store(arg: &cli::StoreArg) -> anyhow::Result<dateline_store::Store> {
-    dateline_store::Store::open_read_only(&arg.store)
-        .map_err(|err| anyhow::anyhow!("{}: {err}", arg.store.display()))
 }
 
 /// A closed stdout (`dateline extract ... | head`) ends the run quietly.

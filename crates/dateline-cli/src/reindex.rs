@@ -3,11 +3,9 @@
 
 use std::io::IsTerminal;
 
+use crate::cli::ReindexArgs;
+use crate::common::{exit, open_existing};
 use anyhow::Context;
-use dateline_store::Store;
-
-use crate::cli::{ReindexArgs, StoreArg};
-use crate::exit;
 
 /// Runs `reindex`; returns the exit code.
 pub fn run(args: ReindexArgs) -> anyhow::Result<u8> {
@@ -41,13 +39,4 @@ pub fn compact(args: ReindexArgs) -> anyhow::Result<u8> {
         );
     }
     Ok(exit::OK)
-}
-
-/// Opens a store for writing, refusing to create one.
-pub(crate) fn open_existing(store: &StoreArg) -> anyhow::Result<Store> {
-    let dir = &store.store;
-    if !dir.join(dateline_store::DATABASE_FILE).is_file() {
-        return Err(dateline_store::StoreError::NotFound { dir: dir.clone() }.into());
-    }
-    Store::open(dir).with_context(|| format!("opening the store {}", dir.display()))
 }

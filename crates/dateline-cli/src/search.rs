@@ -1,6 +1,6 @@
 //! `dateline search`: ranked hits with highlighted snippets.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use anyhow::{bail, Context};
 use dateline_model::Timestamp;
@@ -8,11 +8,11 @@ use dateline_store::Query;
 use serde_json::json;
 
 use crate::cli::SearchArgs;
-use crate::exit;
+use crate::common::exit;
 
 /// Runs the command; returns the exit code.
 pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
-    let store = crate::open_store(&args.store)?;
+    let store = crate::common::open_store(&args.store)?;
     let query = Query {
         text: args.query.join(" "),
         from: args
@@ -33,7 +33,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
     let results = store.search(&query).context("searching")?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if args.json {
+    if args.output.is_json() {
         let hits: Vec<_> = results
             .hits
             .iter()
@@ -55,7 +55,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
         writeln!(out)?;
         return Ok(exit::OK);
     }
-    let bold = std::io::stdout().is_terminal();
+    let bold = crate::common::colour_stdout();
     writeln!(
         out,
         "{} {} for {:?}",

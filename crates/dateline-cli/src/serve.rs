@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::Context;
 
 use crate::cli::{AddrArg, ServeArgs};
-use crate::exit;
+use crate::common::exit;
 
 /// Runs the command; returns the exit code.
 pub fn run(args: ServeArgs) -> anyhow::Result<u8> {

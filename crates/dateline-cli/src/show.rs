@@ -5,12 +5,12 @@ use std::io::Write;
 use anyhow::Context;
 
 use crate::cli::ShowArgs;
-use crate::exit;
+use crate::common::exit;
 use crate::output::markdown;
 
 /// Runs the command; returns the exit code.
 pub fn run(args: ShowArgs) -> anyhow::Result<u8> {
-    let store = crate::open_store(&args.store)?;
+    let store = crate::common::open_store(&args.store)?;
     let Some(stored) = store.article(args.id).context("reading the article")? else {
         eprintln!(
             "dateline: no article {} in {}",
@@ -21,7 +21,7 @@ pub fn run(args: ShowArgs) -> anyhow::Result<u8> {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if args.json {
+    if args.output.is_json() {
         serde_json::to_writer_pretty(&mut out, &stored)?;
         writeln!(out)?;
         return Ok(exit::OK);

@@ -6,15 +6,15 @@ use anyhow::Context;
 use dateline_store::Stats;
 
 use crate::cli::StatsArgs;
-use crate::exit;
+use crate::common::exit;
 
 /// Runs the command; returns the exit code.
 pub fn run(args: StatsArgs) -> anyhow::Result<u8> {
-    let store = crate::open_store(&args.store)?;
+    let store = crate::common::open_store(&args.store)?;
     let stats = store.stats().context("counting")?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if args.json {
+    if args.output.is_json() {
         serde_json::to_writer_pretty(&mut out, &stats)?;
         writeln!(out)?;
     } else {

@@ -17,6 +17,7 @@
 //! assert!(article.text.starts_with("Heavy rain flooded"));
 //! ```
 
+mod batch;
 pub mod byline;
 pub mod credit;
 pub mod dates;
@@ -26,6 +27,7 @@ pub mod text;
 
 use dateline_model::Article;
 
+pub use batch::{prepare, Engines, Prepared, SiteProfiles};
 pub use decode::{decode, Decoded};
 pub use text::SiteProfile;
 
@@ -101,22 +103,11 @@ impl Extractor {
 
     /// Extracts one article; see [`extract`].
     pub fn extract(&self, bytes: &[u8], options: &Options) -> Article {
-        let decoded = decode(
-            bytes,
-            options.charset.as_deref(),
-            options.input != InputKind::Text,
-        );
-        let kind = match options.input {
-            InputKind::Sniff if looks_like_html(&decoded.text) => InputKind::Html,
-            InputKind::Sniff => InputKind::Text,
-            kind => kind,
-        };
-        match kind {
-            InputKind::Text => {
-                text::extract_dump(&decoded.text, options.url.as_deref(), self.profile.as_ref())
-            }
-            _ => html::extract_html(&decoded.text, options.url.as_deref()),
-        }
+        self.extract_prepared(&prepare(bytes, options))
+    }
+
+    fn profile(&self) -> Option<&SiteProfile> {
+        self.profile.as_ref()
     }
 }
 

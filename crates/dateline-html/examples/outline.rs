@@ -8,7 +8,7 @@ fn main() {
     let path = args.next().expect("usage: outline FILE [DEPTH]");
     let depth: usize = args.next().and_then(|d| d.parse().ok()).unwrap_or(4);
     let page =
-        dateline_ingest::read_page(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
+        dateline_input::read_page(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"));
     let bytes = page.bytes;
     let doc = Document::parse(&String::from_utf8_lossy(&bytes));
     print(doc.root(), 0, depth);

@@ -5,11 +5,11 @@ use std::time::Instant;
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: parse_speed DIR");
-    let found = dateline_ingest::discover(&[dir.into()]);
+    let found = dateline_input::discover(&[dir.into()]);
     let pages: Vec<String> = found
         .files
         .iter()
-        .filter_map(|p| dateline_ingest::read_page(p).ok())
+        .filter_map(|p| dateline_input::read_page(p).ok())
         .map(|p| String::from_utf8_lossy(&p.bytes).into_owned())
         .collect();
     let rounds = 10;

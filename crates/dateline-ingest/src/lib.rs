@@ -1,33 +1,23 @@
-//! Dateline ingestion: finding and reading raw pages, one a file
-//! ([`read_page`]) or many in a record container, WARC or JSONL
-//! ([`open_records`]).
+//! Dateline's pipeline: records from any source ([`dateline_input`]) are
+//! extracted in parallel on one pool, optionally enriched, and handed in
+//! input order to a [`Sink`]: the store ([`ingest()`]), standard output
+//! (the `extract` and `annotate` commands), or anything else.
 //!
-//! ```
-//! use dateline_ingest::{read_page, PageKind};
-//!
-//! let dir = tempfile::tempdir().unwrap();
-//! let path = dir.path().join("story.html");
-//! std::fs::write(&path, "<p>Hello</p>").unwrap();
-//! let page = read_page(&path).unwrap();
-//! assert_eq!(page.kind, PageKind::Html);
-//! assert_eq!(page.bytes, b"<p>Hello</p>");
-//! ```
+//! A source is anything that implements [`dateline_input::RecordStream`]:
+//! files and folders ([`dateline_input::Inputs`]) today; a fetcher of live
+//! pages plugs in the same way, without touching extraction or storage.
 
-pub mod batch;
-mod containers;
-mod error;
-mod files;
-mod jsonl;
-pub mod pipeline;
-mod record;
-mod warc;
+mod ingest;
+mod pipeline;
+mod sink;
+#[cfg(test)]
+mod tests;
+mod work;
 
-pub use batch::{extract_batch, BatchItem, BatchOptions, Batcher, ProfileMemory};
-pub use containers::{container_kind, open_records, ContainerKind, RecordReader};
-pub use error::IngestError;
-pub use files::{
-    discover, kind_of, read_page, read_stdin, Discovery, Page, PageKind, MAX_PAGE_BYTES,
+pub use ingest::{
+    ingest, ingest_stream, Event, Failure, IngestError, Progress, Summary, MAX_LISTED_FAILURES,
 };
-pub use jsonl::{JsonlReader, MAX_LINE_BYTES};
-pub use record::{Counts, Locator, Record, RecordSource};
-pub use warc::{WarcReader, MAX_RECORD_BYTES};
+pub use pipeline::{
+    Extraction, Keep, Pipeline, PipelineError, PipelineOptions, BATCH_BYTES, BATCH_RECORDS,
+};
+pub use sink::{Batch, Done, Outcome, Processed, Sink};

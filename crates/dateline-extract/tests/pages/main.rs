@@ -26,7 +26,7 @@ fn pages() -> Vec<PathBuf> {
 }
 
 fn read(path: &Path) -> Vec<u8> {
-    dateline_ingest::read_page(path)
+    dateline_input::read_page(path)
         .unwrap_or_else(|e| panic!("{e}"))
         .bytes
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::record::{Counts, Locator, Record, RecordSource};
-use crate::{IngestError, PageKind, MAX_PAGE_BYTES};
+use crate::{InputError, PageKind, MAX_PAGE_BYTES};
 
 /// Lines longer than this are bad records (and are not held in memory).
 pub const MAX_LINE_BYTES: u64 = MAX_PAGE_BYTES;
@@ -20,7 +20,7 @@ pub const MAX_LINE_BYTES: u64 = MAX_PAGE_BYTES;
 /// Each line is an object with a string `html` or `text` (`html` wins when
 /// both are there) and optional `url`, `date`, `site`. A bad line (not JSON,
 /// not an object, neither field) comes out as
-/// [`IngestError::BadRecord`] and reading goes on with the next line;
+/// [`InputError::BadRecord`] and reading goes on with the next line;
 /// blank lines and empty pages are skipped and counted. A read error or a
 /// corrupt gzip stream is reported once and ends the iteration.
 pub struct JsonlReader {
@@ -35,8 +35,8 @@ pub struct JsonlReader {
 
 impl JsonlReader {
     /// Opens a JSONL file (`.jsonl`, `.ndjson`, or gzip of them).
-    pub fn open(path: &Path) -> Result<Self, IngestError> {
-        let file = File::open(path).map_err(|source| IngestError::Io {
+    pub fn open(path: &Path) -> Result<Self, InputError> {
+        let file = File::open(path).map_err(|source| InputError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -47,9 +47,9 @@ impl JsonlReader {
     pub fn from_reader(
         path: PathBuf,
         reader: impl Read + Send + 'static,
-    ) -> Result<Self, IngestError> {
+    ) -> Result<Self, InputError> {
         let mut raw = BufReader::new(reader);
-        let head = raw.fill_buf().map_err(|source| IngestError::Io {
+        let head = raw.fill_buf().map_err(|source| InputError::Io {
             path: path.clone(),
             source,
         })?;
@@ -79,9 +79,9 @@ impl JsonlReader {
         &self.path
     }
 
-    fn bad(&mut self, reason: String) -> IngestError {
+    fn bad(&mut self, reason: String) -> InputError {
         self.counts.bad_one();
-        IngestError::BadRecord {
+        InputError::BadRecord {
             path: self.path.clone(),
             locator: Locator::Line(self.line),
             reason,
@@ -89,17 +89,17 @@ impl JsonlReader {
     }
 
     /// A stream error: gzip corruption or I/O. Ends the iteration.
-    fn fail(&mut self, error: io::Error) -> IngestError {
+    fn fail(&mut self, error: io::Error) -> InputError {
         self.done = true;
         let path = self.path.clone();
         match error.kind() {
             io::ErrorKind::InvalidInput
             | io::ErrorKind::InvalidData
-            | io::ErrorKind::UnexpectedEof => IngestError::Gzip {
+            | io::ErrorKind::UnexpectedEof => InputError::Gzip {
                 path,
                 reason: format!("{error} (after line {})", self.line),
             },
-            _ => IngestError::Io {
+            _ => InputError::Io {
                 path,
                 source: error,
             },
@@ -133,12 +133,7 @@ impl JsonlReader {
             date: take_meta(&mut object, "date"),
             site: take_meta(&mut object, "site"),
             charset: None,
-            source: RecordSource {
-                path: self.path.clone(),
-                offset: start,
-                record_id: None,
-                line: Some(self.line),
-            },
+            source: RecordSource::line(self.path.clone(), self.line, start),
         }))
     }
 }
@@ -226,7 +221,7 @@ fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>, cap: u64) -> io::Result
 }
 
 impl Iterator for JsonlReader {
-    type Item = Result<Record, IngestError>;
+    type Item = Result<Record, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {

@@ -4,7 +4,7 @@ use crate::record::Locator;
 
 /// Why one input could not be read. Each variant names the file.
 #[derive(Debug, thiserror::Error)]
-pub enum IngestError {
+pub enum InputError {
     /// The file or folder could not be opened or read.
     #[error("{path}: {source}")]
     Io {
@@ -60,7 +60,7 @@ pub enum IngestError {
     },
 }
 
-impl IngestError {
+impl InputError {
     /// A short machine-friendly reason ("io", "empty", "binary", "gzip", "too-large",
     /// "bad-record", "not-container").
     pub fn reason(&self) -> &'static str {

@@ -16,7 +16,7 @@ use http::Payload;
 use stream::{Stream, StreamError};
 
 use crate::record::{Counts, Locator, Record, RecordSource};
-use crate::{IngestError, MAX_PAGE_BYTES};
+use crate::{InputError, MAX_PAGE_BYTES};
 
 /// A record block larger than this is skipped (`"too-large"`) unread.
 pub const MAX_RECORD_BYTES: u64 = MAX_PAGE_BYTES;
@@ -41,7 +41,7 @@ pub const MAX_RECORD_BYTES: u64 = MAX_PAGE_BYTES;
 ///
 /// A broken record (bad WARC or HTTP header, `Content-Length` past the end,
 /// a corrupt or truncated gzip member) comes out as
-/// [`IngestError::BadRecord`] with its offset, and reading goes on: with the
+/// [`InputError::BadRecord`] with its offset, and reading goes on: with the
 /// next gzip member (found by its magic bytes after a corrupt one), or the
 /// next line starting `WARC/`. (In a single-stream `.warc.gz` nothing after
 /// a corruption can be decoded: the rest of the stream is lost.) A read
@@ -52,7 +52,7 @@ pub struct WarcReader<R = File> {
     counts: Counts,
     done: bool,
     /// A read error met while stepping over a bad record, for next time.
-    pending: Option<IngestError>,
+    pending: Option<InputError>,
 }
 
 /// One step of the reader.
@@ -81,8 +81,8 @@ enum Recover {
 
 impl WarcReader<File> {
     /// Opens a WARC file (`.warc` or `.warc.gz`).
-    pub fn open(path: &Path) -> Result<Self, IngestError> {
-        let file = File::open(path).map_err(|source| IngestError::Io {
+    pub fn open(path: &Path) -> Result<Self, InputError> {
+        let file = File::open(path).map_err(|source| InputError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -93,8 +93,8 @@ impl WarcReader<File> {
 impl<R: Read + Seek> WarcReader<R> {
     /// Reads WARC from any seekable reader (seeking is how a corrupt gzip
     /// member is stepped over); `path` names it in records and errors.
-    pub fn from_reader(path: PathBuf, reader: R) -> Result<Self, IngestError> {
-        let stream = Stream::new(reader).map_err(|source| IngestError::Io {
+    pub fn from_reader(path: PathBuf, reader: R) -> Result<Self, InputError> {
+        let stream = Stream::new(reader).map_err(|source| InputError::Io {
             path: path.clone(),
             source,
         })?;
@@ -214,12 +214,7 @@ impl<R: Read + Seek> WarcReader<R> {
                 date: header.date,
                 site: None,
                 charset,
-                source: RecordSource {
-                    path: self.path.clone(),
-                    offset,
-                    record_id: header.record_id,
-                    line: None,
-                },
+                source: RecordSource::warc(self.path.clone(), offset, header.record_id),
             }),
             Payload::Skip(reason) => Step::Skip(reason),
             Payload::Bad(reason) => {
@@ -319,18 +314,18 @@ impl<R: Read + Seek> WarcReader<R> {
         }
     }
 
-    fn bad_record(&mut self, offset: u64, reason: String) -> IngestError {
+    fn bad_record(&mut self, offset: u64, reason: String) -> InputError {
         self.counts.bad_one();
-        IngestError::BadRecord {
+        InputError::BadRecord {
             path: self.path.clone(),
             locator: Locator::Offset(offset),
             reason,
         }
     }
 
-    fn fail(&mut self, error: std::io::Error) -> IngestError {
+    fn fail(&mut self, error: std::io::Error) -> InputError {
         self.done = true;
-        IngestError::Io {
+        InputError::Io {
             path: self.path.clone(),
             source: error,
         }
@@ -338,7 +333,7 @@ impl<R: Read + Seek> WarcReader<R> {
 }
 
 impl<R: Read + Seek> Iterator for WarcReader<R> {
-    type Item = Result<Record, IngestError>;
+    type Item = Result<Record, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(error) = self.pending.take() {

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::jsonl::JsonlReader;
 use crate::record::{Counts, Record};
 use crate::warc::WarcReader;
-use crate::IngestError;
+use crate::InputError;
 
 /// What kind of record container a file name says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub fn container_kind(path: &Path) -> Option<ContainerKind> {
 /// [`counts`](RecordReader::counts).
 ///
 /// ```
-/// use dateline_ingest::open_records;
+/// use dateline_input::open_records;
 ///
 /// let dir = tempfile::tempdir().unwrap();
 /// let path = dir.path().join("dump.jsonl");
@@ -70,7 +70,7 @@ impl RecordReader {
 }
 
 impl Iterator for RecordReader {
-    type Item = Result<Record, IngestError>;
+    type Item = Result<Record, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         match self {
@@ -81,13 +81,13 @@ impl Iterator for RecordReader {
 }
 
 /// Opens a record container by its name (see [`container_kind`]); gzip is
-/// found by magic bytes. Fails with [`IngestError::NotContainer`] for other
-/// names and [`IngestError::Io`] when it cannot be opened.
-pub fn open_records(path: &Path) -> Result<RecordReader, IngestError> {
+/// found by magic bytes. Fails with [`InputError::NotContainer`] for other
+/// names and [`InputError::Io`] when it cannot be opened.
+pub fn open_records(path: &Path) -> Result<RecordReader, InputError> {
     match container_kind(path) {
         Some(ContainerKind::Warc) => WarcReader::open(path).map(RecordReader::Warc),
         Some(ContainerKind::Jsonl) => JsonlReader::open(path).map(RecordReader::Jsonl),
-        None => Err(IngestError::NotContainer {
+        None => Err(InputError::NotContainer {
             path: path.to_path_buf(),
         }),
     }

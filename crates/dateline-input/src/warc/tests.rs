@@ -119,7 +119,7 @@ fn crawl() -> Vec<Vec<u8>> {
     ]
 }
 
-fn read(bytes: Vec<u8>) -> (Vec<Result<Record, IngestError>>, Counts) {
+fn read(bytes: Vec<u8>) -> (Vec<Result<Record, InputError>>, Counts) {
     let mut reader =
         WarcReader::from_reader(PathBuf::from("crawl.warc.gz"), Cursor::new(bytes)).unwrap();
     let items: Vec<_> = reader.by_ref().take(10_000).collect();
@@ -133,7 +133,7 @@ fn read(bytes: Vec<u8>) -> (Vec<Result<Record, IngestError>>, Counts) {
     (items, counts)
 }
 
-fn ids(items: &[Result<Record, IngestError>]) -> Vec<String> {
+fn ids(items: &[Result<Record, InputError>]) -> Vec<String> {
     items
         .iter()
         .map(|item| match item {
@@ -147,7 +147,7 @@ fn good(id: u32) -> String {
     format!("<urn:uuid:{id:08}>")
 }
 
-fn check_crawl(items: &[Result<Record, IngestError>], counts: &Counts) {
+fn check_crawl(items: &[Result<Record, InputError>], counts: &Counts) {
     assert_eq!(ids(items), [good(3), good(4), good(10), good(11)]);
     let pages: Vec<&Record> = items.iter().map(|r| r.as_ref().unwrap()).collect();
     assert_eq!(pages[0].bytes, b"<html><p>one</p></html>");
@@ -190,12 +190,12 @@ fn members(records: &[Vec<u8>]) -> (Vec<u8>, Vec<u64>) {
     (file, offsets)
 }
 
-fn offsets_of(items: &[Result<Record, IngestError>]) -> Vec<u64> {
+fn offsets_of(items: &[Result<Record, InputError>]) -> Vec<u64> {
     items
         .iter()
         .map(|item| match item {
             Ok(r) => r.source.offset,
-            Err(IngestError::BadRecord {
+            Err(InputError::BadRecord {
                 locator: Locator::Offset(offset),
                 ..
             }) => *offset,

@@ -1,0 +1,163 @@
+//! What the workers do with one batch: decode every page once, learn the
+//! batch's site profiles, extract, enrich, and the sink's extra work.
+
+use dateline_enrich::PlaceOptions;
+use dateline_extract::{prepare, InputKind, Options, Prepared, SiteProfiles};
+use dateline_input::{InputError, PageKind, Record, RecordSource};
+use dateline_model::{Article, Enrichment, Source, SourceFormat};
+use rayon::prelude::*;
+
+use crate::pipeline::{Extraction, Keep, Pipeline};
+use crate::sink::{error_source, Done, Outcome, Processed, Sink};
+
+/// The warning for text that was not UTF-8.
+const NOT_UTF8: &str = "not UTF-8; invalid bytes replaced";
+
+/// A record between decoding and extraction.
+struct Decoded {
+    source: RecordSource,
+    url: Option<String>,
+    fetched: Option<String>,
+    page: Result<Page, InputError>,
+}
+
+/// A page ready for extraction, or text taken as it is.
+enum Page {
+    Prepared(Prepared),
+    Text { text: String, lossy: bool },
+}
+
+/// Enriches one article: the one place where articles are enriched. A
+/// detected language fills an article's empty `language`.
+pub(crate) fn enrich(article: &mut Article, options: &PlaceOptions) -> Enrichment {
+    dateline_enrich::enrich_article(article, options)
+}
+
+impl Pipeline {
+    /// Processes one batch on the pool, results in input order.
+    pub(crate) fn process<S: Sink>(
+        &self,
+        records: Vec<Result<Record, InputError>>,
+        profiles: &mut SiteProfiles,
+    ) -> Vec<Processed<S::Extra>> {
+        let decoded: Vec<Decoded> = self
+            .pool
+            .install(|| records.into_par_iter().map(|r| self.decode(r)).collect());
+        let engines = profiles.engines(decoded.iter().map(|d| match &d.page {
+            Ok(Page::Prepared(page)) => Some(page),
+            _ => None,
+        }));
+        self.pool.install(|| {
+            decoded
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, record)| {
+                    let mut warning = None;
+                    let outcome = match record.page {
+                        Ok(Page::Prepared(page)) => {
+                            let article = engines.extract(i, &page);
+                            self.finish::<S>(article, &record.source)
+                        }
+                        Ok(Page::Text { text, lossy }) => {
+                            warning = lossy.then_some(NOT_UTF8);
+                            self.finish::<S>(text_article(text), &record.source)
+                        }
+                        Err(err) => Outcome::Failed(err),
+                    };
+                    Processed {
+                        source: record.source,
+                        url: record.url,
+                        fetched: record.fetched,
+                        outcome,
+                        warning,
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Decodes a record's bytes (and drops them).
+    fn decode(&self, record: Result<Record, InputError>) -> Decoded {
+        let record = match record {
+            Ok(record) => record,
+            Err(err) => {
+                return Decoded {
+                    source: error_source(&err),
+                    url: None,
+                    fetched: None,
+                    page: Err(err),
+                }
+            }
+        };
+        let page = match &self.options.extraction {
+            Extraction::Pages {
+                input,
+                charset,
+                url,
+                ..
+            } => {
+                let mut options = Options::default().input(input.unwrap_or(match record.kind {
+                    PageKind::Html => InputKind::Html,
+                    PageKind::Text => InputKind::Text,
+                    PageKind::Unknown => InputKind::Sniff,
+                }));
+                options.url = url.clone().or_else(|| record.url.clone());
+                options.charset = charset.clone().or(record.charset);
+                Page::Prepared(prepare(&record.bytes, &options))
+            }
+            Extraction::Text => match String::from_utf8(record.bytes) {
+                Ok(text) => Page::Text { text, lossy: false },
+                Err(err) => Page::Text {
+                    text: String::from_utf8_lossy(err.as_bytes()).into_owned(),
+                    lossy: true,
+                },
+            },
+        };
+        Decoded {
+            source: record.source,
+            url: record.url,
+            fetched: record.date,
+            page: Ok(page),
+        }
+    }
+
+    /// An extracted article's path, then what is kept of it.
+    fn finish<S: Sink>(&self, mut article: Article, source: &RecordSource) -> Outcome<S::Extra> {
+        let format = article
+            .source
+            .as_ref()
+            .map(|s| s.format)
+            .unwrap_or_default();
+        article.source = Some(Source {
+            path: Some(source.to_string()),
+            format,
+        });
+        if self.options.keep == Keep::Articles && !article.is_article {
+            let reason = article.reason.unwrap_or_else(|| "not an article".into());
+            return Outcome::NotArticle(reason);
+        }
+        let enrichment = self
+            .options
+            .enrich
+            .as_ref()
+            .map(|options| enrich(&mut article, options));
+        let extra = S::extra(&article);
+        Outcome::Article(Box::new(Done {
+            article,
+            enrichment,
+            extra,
+        }))
+    }
+}
+
+/// Text taken as it is, as an article.
+fn text_article(text: String) -> Article {
+    Article {
+        text,
+        source: Some(Source {
+            path: None,
+            format: SourceFormat::Text,
+        }),
+        ..Article::default()
+    }
+}
