@@ -2,56 +2,39 @@
 
 use std::io::Write;
 
-use anyhow::{bail, Context};
-use dateline_model::Timestamp;
-use dateline_store::Query;
-use serde_json::json;
+use anyhow::Context;
+use dateline_store::{Hit, Query, QueryError};
 
 use crate::cli::SearchArgs;
 use crate::common::exit;
 
+/// `--json`: the hits as `/api/search` gives them.
+#[derive(serde::Serialize)]
+struct JsonResults<'a> {
+    total: u64,
+    hits: &'a [Hit],
+}
+
 /// Runs the command; returns the exit code.
 pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
     let store = crate::common::open_store(&args.store)?;
-    let query = Query {
-        text: args.query.join(" "),
-        from: args
-            .from
-            .as_deref()
-            .map(|d| date_bound(d, false))
-            .transpose()?,
-        to: args
-            .to
-            .as_deref()
-            .map(|d| date_bound(d, true))
-            .transpose()?,
-        language: args.lang.clone(),
-        limit: args.limit,
-        offset: args.offset,
-        ..Query::default()
-    };
+    let mut query = filtered(
+        args.query.join(" "),
+        args.from.as_deref(),
+        args.to.as_deref(),
+        args.lang.as_deref(),
+    )?;
+    query.limit = args.limit;
+    query.offset = args.offset;
     let results = store.search(&query).context("searching")?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.output.is_json() {
-        let hits: Vec<_> = results
-            .hits
-            .iter()
-            .map(|hit| {
-                json!({
-                    "id": hit.id,
-                    "title": hit.title,
-                    "url": hit.url,
-                    "site_name": hit.site_name,
-                    "published": hit.published,
-                    "snippet": hit.snippet,
-                    "highlights": hit.highlights,
-                    "score": hit.score,
-                    "cluster_size": hit.cluster_size,
-                })
-            })
-            .collect();
-        serde_json::to_writer(&mut out, &json!({"total": results.total, "hits": hits}))?;
+        let json = JsonResults {
+            total: results.total,
+            hits: &results.hits,
+        };
+        serde_json::to_writer(&mut out, &json)?;
         writeln!(out)?;
         return Ok(exit::OK);
     }
@@ -123,13 +106,19 @@ fn highlight(snippet: &str, ranges: &[[usize; 2]], bold: bool) -> String {
     out
 }
 
-/// A `--from`/`--to` date: a year or month stands for its first day
-/// (`--from`) or last day (`--to`).
-pub fn date_bound(text: &str, end: bool) -> anyhow::Result<Timestamp> {
-    match Timestamp::parse_range_bound(text, end) {
-        Some(stamp) => Ok(stamp),
-        None => bail!("{text:?} is not a date (use 2019, 2019-12 or 2019-12-09)"),
-    }
+/// The query of the words and filters given; a bad `--from`/`--to` is
+/// reported as `"x" is not a date (use 2019, 2019-12 or 2019-12-09)` (the
+/// flag's name is not `from=`).
+fn filtered(
+    text: String,
+    from: Option<&str>,
+    to: Option<&str>,
+    lang: Option<&str>,
+) -> anyhow::Result<Query> {
+    Query::filtered(text, from, to, lang).map_err(|err| match err {
+        QueryError::BadDate { date, .. } => anyhow::Error::new(date),
+        other => anyhow::Error::new(other),
+    })
 }
 
 #[cfg(test)]
@@ -138,9 +127,16 @@ mod tests {
 
     #[test]
     fn date_bounds_explain_bad_dates() {
-        assert_eq!(date_bound("2019", true).unwrap().to_string(), "2019-12-31");
-        let err = date_bound("last week", false).unwrap_err().to_string();
+        let query = filtered(String::new(), None, Some("2019"), None).unwrap();
+        assert_eq!(query.to.unwrap().to_string(), "2019-12-31");
+        let err = filtered(String::new(), Some("last week"), None, None)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("is not a date"), "{err}");
+        assert_eq!(
+            err,
+            r#""last week" is not a date (use 2019, 2019-12 or 2019-12-09)"#
+        );
     }
 
     #[test]

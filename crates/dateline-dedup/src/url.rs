@@ -1,4 +1,5 @@
-//! One canonical form for the many addresses of one page.
+//! One canonical form for the many addresses of one page, and one key for
+//! the site that serves it.
 
 /// Query parameters that say how a reader arrived, not what they read.
 /// Matched case-insensitively; entries ending in `*` are prefixes.
@@ -100,6 +101,33 @@ pub fn canonical_url(url: &str) -> Option<String> {
     Some(canonical)
 }
 
+/// The site a URL belongs to: its host, lower-cased, without `www.` and
+/// without the port. `None` for what has no host (relative paths, `mailto:`,
+/// `file:` URLs, text that is no URL) or whose host is only `www.`.
+///
+/// Why: the store keys its sites and the search index its `site:` filter and
+/// site facet by this value, so `https://www.JPost.com/a` and
+/// `http://jpost.com:80/b` are one site in both. International domain names
+/// come out in their ASCII (punycode) form, as the URL standard writes them:
+/// `https://www.bücher.de/` gives `xn--bcher-kva.de`.
+///
+/// Known failure: a site served from several hosts (`edition.cnn.com` and
+/// `cnn.com`) is several sites; the search index adds the parent domains
+/// for its `site:` filter.
+///
+/// ```
+/// use dateline_dedup::site_key;
+///
+/// assert_eq!(site_key("https://www.JPost.com:443/middle-east/x").as_deref(), Some("jpost.com"));
+/// assert_eq!(site_key("/relative/path"), None);
+/// ```
+pub fn site_key(url: &str) -> Option<String> {
+    let parsed = ::url::Url::parse(url).ok()?;
+    let host = parsed.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (!host.is_empty()).then(|| host.to_string())
+}
+
 fn is_tracking(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
     TRACKING
@@ -153,5 +181,70 @@ mod tests {
             canonical_url("https://example.com/").as_deref(),
             Some("example.com")
         );
+    }
+
+    #[test]
+    fn site_keys_are_hosts_without_www_case_or_port() {
+        for url in [
+            "https://www.jpost.com/middle-east/x",
+            "http://jpost.com",
+            "https://WWW.JPost.COM/x?utm_source=rss#top",
+            "https://jpost.com:8443/x",
+            "  https://www.jpost.com/x  ",
+        ] {
+            assert_eq!(site_key(url).as_deref(), Some("jpost.com"), "{url}");
+        }
+        // Only a leading `www.` goes, and only once.
+        assert_eq!(
+            site_key("https://edition.cnn.com/x").as_deref(),
+            Some("edition.cnn.com")
+        );
+        assert_eq!(
+            site_key("https://www.www.example.com/").as_deref(),
+            Some("www.example.com")
+        );
+        assert_eq!(
+            site_key("https://wwwexample.com/").as_deref(),
+            Some("wwwexample.com")
+        );
+        // Hosts of other schemes are keyed too, lower-cased.
+        assert_eq!(
+            site_key("ftp://FILES.example.org/a").as_deref(),
+            Some("files.example.org")
+        );
+        assert_eq!(site_key("http://[::1]:8080/").as_deref(), Some("[::1]"));
+        assert_eq!(
+            site_key("http://user@example.com/").as_deref(),
+            Some("example.com")
+        );
+    }
+
+    #[test]
+    fn international_domains_are_keyed_in_punycode() {
+        assert_eq!(
+            site_key("https://www.Bücher.de/x").as_deref(),
+            Some("xn--bcher-kva.de")
+        );
+        assert_eq!(
+            site_key("https://xn--bcher-kva.de/"),
+            site_key("https://bücher.de/")
+        );
+    }
+
+    #[test]
+    fn no_host_no_site() {
+        for url in [
+            "",
+            "not a url",
+            "/relative/path",
+            "jpost.com/x",
+            "mailto:desk@example.com",
+            "file:///tmp/page.html",
+            "foo:///x",
+            // A host that is only `www.` leaves nothing.
+            "http://www./x",
+        ] {
+            assert_eq!(site_key(url), None, "{url:?}");
+        }
     }
 }

@@ -52,3 +52,54 @@ pub enum SearchError {
     #[error("search index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 }
+
+/// A query whose filters say nothing that can be searched for: a caller's
+/// user typed it, so each variant says what to type instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// A date bound is not a date: `from="last week" is not a date (use
+    /// 2019, 2019-12 or 2019-12-09)`.
+    #[error("{bound}={date}")]
+    BadDate {
+        /// Which bound.
+        bound: DateBound,
+        /// What is wrong with it; its message does not name the bound,
+        /// for callers that name it their own way (a `--from` flag).
+        date: BadDate,
+    },
+}
+
+/// Which end of a date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBound {
+    /// The first day (`from`).
+    From,
+    /// The last day, inclusive (`to`).
+    To,
+}
+
+impl DateBound {
+    /// The bound's parameter name: `from` or `to`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::From => "from",
+            Self::To => "to",
+        }
+    }
+}
+
+impl std::fmt::Display for DateBound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A text that is not a date: `"last week" is not a date (use 2019,
+/// 2019-12 or 2019-12-09)`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{text:?} is not a date (use 2019, 2019-12 or 2019-12-09)")]
+pub struct BadDate {
+    /// The text, trimmed.
+    pub text: String,
+}

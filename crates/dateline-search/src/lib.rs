@@ -6,7 +6,9 @@
 //! - [`IndexWriter`] adds and replaces articles and commits, recording the
 //!   highest article id indexed so that a store can catch up after a crash;
 //! - [`Query`] holds the query text, date and language filters, paging, and
-//!   whether to count facets or a date histogram over all matches.
+//!   whether to count facets or a date histogram over all matches;
+//!   [`Query::filtered`] builds one from filters a user typed, or says
+//!   which is wrong ([`QueryError`]).
 //!
 //! # Query language
 //!
@@ -78,7 +80,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
 
-pub use error::SearchError;
+pub use error::{BadDate, DateBound, QueryError, SearchError};
 pub use facets::{Bucket, FacetCount, Facets, FACET_SIZE, PLACE_FACET_SIZE};
 pub use query::{Interval, Query, DEFAULT_LIMIT, MAX_WINDOW};
 pub use search::{Hit, SearchResults};

@@ -13,6 +13,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 use crate::dates;
+use crate::error::{BadDate, DateBound, QueryError};
 use crate::guard::GuardedPhrase;
 use crate::parse::{self, Atom, Target};
 use crate::schema::{self, Fields};
@@ -57,6 +58,44 @@ impl Query {
         }
     }
 
+    /// A query for `text` with the filters a user gives as text, where an
+    /// empty or blank value counts as absent: `from` and `to` as a year, a
+    /// month or a day (`2019`, `2019-12`, `2019-12-09`; a year or month
+    /// stands for its first day in `from` and its last day in `to`), and a
+    /// language code. Everything else takes its default.
+    ///
+    /// ```
+    /// use dateline_search::{DateBound, Query, QueryError};
+    ///
+    /// let query = Query::filtered("raqqa", Some("2019-12"), Some("2019-12"), Some("en"))?;
+    /// assert_eq!(query.from.unwrap().to_string(), "2019-12-01");
+    /// assert_eq!(query.to.unwrap().to_string(), "2019-12-31");
+    ///
+    /// let err = Query::filtered("raqqa", Some(""), Some("last week"), None).unwrap_err();
+    /// assert!(matches!(err, QueryError::BadDate { bound: DateBound::To, .. }));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     r#"to="last week" is not a date (use 2019, 2019-12 or 2019-12-09)"#
+    /// );
+    /// # Ok::<(), QueryError>(())
+    /// ```
+    pub fn filtered(
+        text: impl Into<String>,
+        from: Option<&str>,
+        to: Option<&str>,
+        language: Option<&str>,
+    ) -> Result<Self, QueryError> {
+        Ok(Self {
+            text: text.into(),
+            from: date_bound(DateBound::From, from)?,
+            to: date_bound(DateBound::To, to)?,
+            language: language
+                .filter(|lang| !lang.trim().is_empty())
+                .map(str::to_owned),
+            ..Self::default()
+        })
+    }
+
     /// The `(offset, limit)` actually used.
     pub(crate) fn window(&self) -> (usize, usize) {
         let limit = if self.limit == 0 {
@@ -66,6 +105,21 @@ impl Query {
         }
         .min(MAX_WINDOW);
         (self.offset.min(MAX_WINDOW), limit)
+    }
+}
+
+/// A `from`/`to` filter; empty or blank counts as absent.
+fn date_bound(bound: DateBound, value: Option<&str>) -> Result<Option<Timestamp>, QueryError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(text) => Timestamp::parse_range_bound(text, bound == DateBound::To)
+            .map(Some)
+            .ok_or_else(|| QueryError::BadDate {
+                bound,
+                date: BadDate {
+                    text: text.to_owned(),
+                },
+            }),
     }
 }
 
@@ -281,6 +335,66 @@ mod tests {
             ..Query::default()
         };
         assert_eq!(q.window(), (20, 5));
+    }
+
+    #[test]
+    fn filters_from_text_widen_years_and_months() {
+        let q = Query::filtered("raqqa", Some("2019"), Some("2019"), Some("en")).unwrap();
+        assert_eq!(q.text, "raqqa");
+        assert_eq!(q.from.unwrap().to_string(), "2019-01-01");
+        assert_eq!(q.to.unwrap().to_string(), "2019-12-31");
+        assert_eq!(q.language.as_deref(), Some("en"));
+        let q = Query::filtered("", Some(" 2020-02 "), Some("2020-02"), None).unwrap();
+        assert_eq!(q.from.unwrap().to_string(), "2020-02-01");
+        assert_eq!(q.to.unwrap().to_string(), "2020-02-29");
+        let q = Query::filtered("x", Some("2019-12-09"), None, None).unwrap();
+        assert_eq!(q.from.unwrap().to_string(), "2019-12-09");
+        assert_eq!(
+            (q.limit, q.offset, q.facets, q.histogram),
+            (0, 0, false, None)
+        );
+    }
+
+    #[test]
+    fn empty_filters_are_absent() {
+        for blank in [None, Some(""), Some("  ")] {
+            let q = Query::filtered("raqqa", blank, blank, blank).unwrap();
+            assert_eq!((q.from, q.to, q.language), (None, None, None));
+        }
+    }
+
+    #[test]
+    fn bad_dates_name_their_bound() {
+        let err = Query::filtered("", Some("yesterday"), Some("2019"), None).unwrap_err();
+        assert_eq!(
+            err,
+            QueryError::BadDate {
+                bound: DateBound::From,
+                date: BadDate {
+                    text: "yesterday".into()
+                },
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            r#"from="yesterday" is not a date (use 2019, 2019-12 or 2019-12-09)"#
+        );
+        let QueryError::BadDate { bound, date } =
+            Query::filtered("", None, Some(" 2019-13 "), None).unwrap_err();
+        assert_eq!(bound, DateBound::To);
+        assert_eq!(
+            date.to_string(),
+            r#""2019-13" is not a date (use 2019, 2019-12 or 2019-12-09)"#
+        );
+        // A bad `from` is reported before a bad `to`.
+        let err = Query::filtered("", Some("x"), Some("y"), None).unwrap_err();
+        assert!(matches!(
+            err,
+            QueryError::BadDate {
+                bound: DateBound::From,
+                ..
+            }
+        ));
     }
 
     #[test]

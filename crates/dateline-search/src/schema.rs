@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use dateline_dedup::site_key;
 use dateline_model::{Article, Enrichment};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
@@ -182,7 +183,7 @@ impl Fields {
             d.add_text(self.tags, tag);
             d.add_text(self.tag_facet, tag);
         }
-        if let Some(host) = a.url.as_deref().and_then(host_of) {
+        if let Some(host) = a.url.as_deref().and_then(site_key) {
             for key in site_keys(&host) {
                 d.add_text(self.host, key);
             }
@@ -277,15 +278,6 @@ fn distinct(values: &[String]) -> Vec<&str> {
     out
 }
 
-/// The host of a URL, lower-cased, without `www.`: the site's identity (the
-/// store keys its sites the same way).
-pub(crate) fn host_of(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
-    let host = parsed.host_str()?.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    (!host.is_empty()).then(|| host.to_string())
-}
-
 /// A host and its parent domains of two labels or more:
 /// `edition.jpost.com` gives `edition.jpost.com` and `jpost.com`.
 pub(crate) fn site_keys(host: &str) -> Vec<&str> {
@@ -328,10 +320,10 @@ mod tests {
     #[test]
     fn hosts_drop_www_and_keep_parent_domains() {
         assert_eq!(
-            host_of("https://www.JPost.com/middle-east/x").as_deref(),
+            site_key("https://www.JPost.com/middle-east/x").as_deref(),
             Some("jpost.com")
         );
-        assert_eq!(host_of("not a url"), None);
+        assert_eq!(site_key("not a url"), None);
         assert_eq!(
             site_keys("edition.cnn.co.uk"),
             ["edition.cnn.co.uk", "cnn.co.uk", "co.uk"]

@@ -9,7 +9,6 @@ use axum::extract::{Path, Query as QueryParams, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
-use dateline_model::Timestamp;
 use dateline_store::{
     Bucket, Facets, Hit, Interval, PlaceInfo, Query, Stats, Store, StoreError, StoredArticle,
 };
@@ -256,27 +255,9 @@ fn filters(
             "the query is longer than {MAX_QUERY_CHARS} characters"
         )));
     }
-    Ok(Query {
-        text: q.to_owned(),
-        from: date_bound("from", from.as_deref(), false)?,
-        to: date_bound("to", to.as_deref(), true)?,
-        language: lang.clone().filter(|lang| !lang.trim().is_empty()),
-        ..Query::default()
-    })
-}
-
-/// A `from`/`to` parameter; empty counts as absent.
-fn date_bound(name: &str, value: Option<&str>, end: bool) -> Result<Option<Timestamp>, ApiError> {
-    match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(None),
-        Some(text) => Timestamp::parse_range_bound(text, end)
-            .map(Some)
-            .ok_or_else(|| {
-                ApiError::bad_request(format!(
-                    "{name}={text:?} is not a date (use 2019, 2019-12 or 2019-12-09)"
-                ))
-            }),
-    }
+    // `from="x" is not a date (use 2019, 2019-12 or 2019-12-09)`.
+    Query::filtered(q, from.as_deref(), to.as_deref(), lang.as_deref())
+        .map_err(|err| ApiError::bad_request(err.to_string()))
 }
 
 fn reject(rejection: QueryRejection) -> ApiError {

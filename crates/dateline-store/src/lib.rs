@@ -29,7 +29,8 @@ use dateline_search::SearchIndex;
 use rusqlite::{Connection, OpenFlags};
 
 pub use dateline_search::{
-    Bucket, FacetCount, Facets, Hit, Interval, Query, SearchResults, PLACE_FACET_SIZE,
+    BadDate, Bucket, DateBound, FacetCount, Facets, Hit, Interval, Query, QueryError,
+    SearchResults, PLACE_FACET_SIZE,
 };
 pub use enrichment::{PlaceInfo, StoredPlace};
 pub use error::StoreError;

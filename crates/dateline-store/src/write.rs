@@ -3,23 +3,15 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use dateline_dedup::{body_hash, canonical_url, MinHasher, Signature};
+use dateline_dedup::{
+    body_hash, canonical_url, site_key, Candidates, Closest, MinHasher, Signature, MAX_CANDIDATES,
+    MAX_SAME_URL_CANDIDATES,
+};
 use dateline_model::{Article, Enrichment, Provenance};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::{Store, StoreError};
 
-/// Near-duplicate candidates whose estimated Jaccard similarity reaches
-/// this join the candidate's cluster.
-pub const NEAR_DUPLICATE_SIMILARITY: f64 = 0.6;
-/// Two texts at the same canonical URL are versions of one story (an
-/// updated article) when they are at least this similar; below it the URL
-/// is a site's mistake (every page claiming the home page as canonical).
-pub const SAME_URL_SIMILARITY: f64 = 0.2;
-/// Near-duplicate candidates compared per article, at most: a band key
-/// shared by thousands of texts (boilerplate-only pages) must not make an
-/// insert slow.
-const MAX_CANDIDATES: usize = 64;
 /// How often the search index commits while a writer runs.
 const INDEX_COMMIT_EVERY: Duration = Duration::from_secs(15);
 
@@ -330,8 +322,10 @@ fn add_record(
     })
 }
 
-/// The stored article most similar to the fingerprint, if it is similar
-/// enough: `(article, cluster, similarity)`.
+/// The stored article whose story the fingerprinted text joins, by the
+/// policy of [`dateline_dedup::Closest`]: `(article, cluster, similarity)`.
+/// This gathers the candidates (stored texts sharing a band key, and at the
+/// same canonical URL) and their signatures.
 fn most_similar(
     tx: &Transaction<'_>,
     fingerprint: &Fingerprint,
@@ -339,50 +333,40 @@ fn most_similar(
     if fingerprint.signature.is_empty() && fingerprint.canonical_url.is_none() {
         return Ok(None);
     }
-    let mut candidates: Vec<i64> = Vec::new();
+    let mut candidates: Candidates<i64> = Candidates::new();
     {
-        let mut by_key = tx.prepare_cached("SELECT article_id FROM lsh WHERE key = ?1 LIMIT 64")?;
+        let mut by_key = tx.prepare_cached("SELECT article_id FROM lsh WHERE key = ?1 LIMIT ?2")?;
         for key in &fingerprint.band_keys {
-            let mut rows = by_key.query([*key as i64])?;
+            let mut rows = by_key.query(params![*key as i64, MAX_CANDIDATES as i64])?;
             while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                if !candidates.contains(&id) {
-                    candidates.push(id);
-                }
+                candidates.add_band_match(row.get(0)?);
             }
-            if candidates.len() >= MAX_CANDIDATES {
+            if candidates.is_full() {
                 break;
             }
         }
     }
-    let mut same_url: Vec<i64> = Vec::new();
     if let Some(url) = &fingerprint.canonical_url {
         let mut by_url =
-            tx.prepare_cached("SELECT id FROM articles WHERE canonical_url = ?1 LIMIT 16")?;
-        let mut rows = by_url.query([url])?;
+            tx.prepare_cached("SELECT id FROM articles WHERE canonical_url = ?1 LIMIT ?2")?;
+        let mut rows = by_url.query(params![url, MAX_SAME_URL_CANDIDATES as i64])?;
         while let Some(row) = rows.next()? {
-            same_url.push(row.get(0)?);
+            candidates.add_same_url(row.get(0)?);
         }
     }
-    let mut best: Option<(i64, i64, f64)> = None;
+    let mut closest = Closest::to(&fingerprint.signature);
     let mut load = tx.prepare_cached("SELECT cluster_id, signature FROM articles WHERE id = ?1")?;
-    for id in candidates.iter().chain(&same_url) {
+    for (id, same_url) in candidates.iter() {
         let (cluster, bytes): (i64, Option<Vec<u8>>) =
             load.query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
         let Some(signature) = bytes.as_deref().and_then(Signature::from_bytes) else {
             continue;
         };
-        let similarity = fingerprint.signature.similarity(&signature);
-        let needed = if same_url.contains(id) {
-            SAME_URL_SIMILARITY
-        } else {
-            NEAR_DUPLICATE_SIMILARITY
-        };
-        if similarity >= needed && best.is_none_or(|(_, _, s)| similarity > s) {
-            best = Some((*id, cluster, similarity));
-        }
+        closest.offer((*id, cluster), &signature, same_url);
     }
-    Ok(best)
+    Ok(closest
+        .into_match()
+        .map(|m| (m.key.0, m.key.1, m.similarity)))
 }
 
 fn grow_cluster(tx: &Transaction<'_>, cluster: i64) -> Result<(), StoreError> {
@@ -414,13 +398,13 @@ fn insert_record(
     Ok(())
 }
 
-/// The site row of an article's host, created on first sight.
+/// The site row of an article's [`site_key`], created on first sight.
 fn site_id(
     tx: &Transaction<'_>,
     sites: &mut HashMap<String, i64>,
     article: &Article,
 ) -> Result<Option<i64>, StoreError> {
-    let Some(host) = article.url.as_deref().and_then(host_of) else {
+    let Some(host) = article.url.as_deref().and_then(site_key) else {
         return Ok(None);
     };
     if let Some(id) = sites.get(&host) {
@@ -433,11 +417,4 @@ fn site_id(
         .query_row([&host], |row| row.get(0))?;
     sites.insert(host, id);
     Ok(Some(id))
-}
-
-/// The host of a URL without `www.`: the site's identity.
-pub(crate) fn host_of(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
-    let host = parsed.host_str()?.to_ascii_lowercase();
-    Some(host.strip_prefix("www.").unwrap_or(&host).to_string())
 }

@@ -273,6 +273,115 @@ fn ingest_search_show_stats_export_on_the_bundled_examples() {
     assert!(String::from_utf8_lossy(&human.stdout).contains("by site"));
 }
 
+/// `GET path` from a local server: the answer's status line and body.
+fn http_get(addr: &str, path: &str) -> (String, serde_json::Value) {
+    use std::io::Read;
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+    assert!(
+        !head.to_ascii_lowercase().contains("chunked"),
+        "a JSON answer has a length: {head}"
+    );
+    let status = head.lines().next().unwrap().to_string();
+    (status, serde_json::from_str(body).unwrap())
+}
+
+#[test]
+fn search_json_prints_the_api_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let store = store.to_str().unwrap();
+    ok(&dateline(&[
+        "ingest",
+        "--store",
+        store,
+        "-q",
+        examples().to_str().unwrap(),
+    ]));
+
+    let mut server = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["serve", "--store", store, "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dateline serve runs");
+    let mut banner = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(server.stderr.take().unwrap()),
+        &mut banner,
+    )
+    .unwrap();
+    let addr = banner
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {banner:?}"))
+        .to_string();
+    let (status, api) = http_get(&addr, "/api/search?q=raqqa&from=2019&to=2019-12");
+    let (bad_status, bad) = http_get(&addr, "/api/search?q=raqqa&from=yesterday");
+    server.kill().unwrap();
+    server.wait().unwrap();
+
+    assert!(status.contains(" 200 "), "{status}: {api}");
+    let cli = json(ok(&dateline(&[
+        "search", "--store", store, "--json", "--from", "2019", "--to", "2019-12", "raqqa",
+    ])));
+    assert_eq!(cli["total"], api["total"]);
+    let keys = |hit: &serde_json::Value| -> Vec<String> {
+        let mut keys: Vec<String> = hit.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    let (cli_hit, api_hit) = (&cli["hits"][0], &api["hits"][0]);
+    assert!(cli_hit.is_object(), "{cli}");
+    assert_eq!(keys(cli_hit), keys(api_hit));
+    // What the CLI printed before it printed the API's hits stays.
+    for field in [
+        "id",
+        "title",
+        "url",
+        "site_name",
+        "published",
+        "snippet",
+        "highlights",
+        "score",
+        "cluster_size",
+        "language",
+        "authors",
+    ] {
+        assert!(cli_hit.get(field).is_some(), "hit lacks {field}: {cli_hit}");
+    }
+    assert_eq!(cli["hits"], api["hits"]);
+
+    // One message for a bad date, as each names its bounds.
+    assert!(bad_status.contains(" 400 "), "{bad_status}: {bad}");
+    assert_eq!(
+        bad["error"],
+        r#"from="yesterday" is not a date (use 2019, 2019-12 or 2019-12-09)"#
+    );
+    let out = dateline(&["search", "--store", store, "--from", "yesterday", "raqqa"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        r#"dateline: error: "yesterday" is not a date (use 2019, 2019-12 or 2019-12-09)"#
+    );
+    // An empty bound is no bound, as in the API.
+    let unbounded = json(ok(&dateline(&[
+        "search", "--store", store, "--json", "--from", "", "--to", "", "raqqa",
+    ])));
+    assert_eq!(unbounded["total"], cli["total"]);
+}
+
 #[test]
 fn ingesting_twice_adds_nothing_and_duplicates_are_grouped() {
     let dir = tempfile::tempdir().unwrap();

@@ -65,6 +65,13 @@ pub(crate) fn key(s: &str) -> String {
 }
 
 /// The host of a URL without `www.` (`https://www.bbc.co.uk/x` -> `bbc.co.uk`).
+///
+/// Not `dateline_dedup::site_key` (the store's and index's key for a site):
+/// this host is matched against the page's own words (the brand "jpost" in
+/// a title, a publisher named as an author), so it stays as the page wrote
+/// it, international names in Unicode (`bücher.de`, where the key is
+/// `xn--bcher-kva.de`), and it is read from any `scheme://` text without
+/// parsing or allocating.
 pub(crate) fn host(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
     let host = rest.split(['/', '?', '#', ':']).next()?;
@@ -100,6 +107,9 @@ mod tests {
     #[test]
     fn urls() {
         assert_eq!(host("https://www.bbc.co.uk/news/1"), Some("bbc.co.uk"));
+        // As written: a brand to find in the page's text.
+        assert_eq!(host("https://www.bücher.de:443/x"), Some("bücher.de"));
+        assert_eq!(host("www.bbc.co.uk/news"), None);
         assert_eq!(
             absolutize("/a/b.jpg", Some("https://x.com/news/1")),
             "https://x.com/a/b.jpg"
