@@ -40,6 +40,26 @@ pub enum Command {
     /// Exit code 0: all records ingested; 1: some records failed;
     /// 2: usage or fatal error (the store stays consistent).
     Ingest(IngestArgs),
+    /// Crawl news sites, feeds and sitemaps politely into a store.
+    ///
+    /// A SOURCE is a site's home page, a feed (RSS, Atom, JSON Feed) or a
+    /// sitemap (index, gzip, news sitemap); sources are remembered in the
+    /// store, and without SOURCE every remembered one is crawled. Article
+    /// URLs are found (feeds the home page announces, the sitemaps
+    /// robots.txt names, or a bounded crawl of the site's links when it has
+    /// neither), each fetched once, written to WARC under the store's
+    /// `warc/` and ingested as files are. Run it again to fetch what is new.
+    /// Exit code 0: done; 1: some requests failed; 2: fatal error.
+    Crawl(CrawlArgs),
+    /// Follow the store's sources until stopped (Ctrl-C): each is polled on
+    /// its own schedule, sooner when most of what it lists is new, later
+    /// when nothing changes; new stories are searchable within seconds.
+    Watch(WatchArgs),
+    /// Fetch pages by URL, politely, and ingest them (no discovery).
+    Fetch(FetchArgs),
+    /// The sources a store follows, its hosts and its URLs, with their
+    /// state; `--remove` or `--reset` one.
+    Sources(SourcesArgs),
     /// Search the store (BM25 over one copy of each story).
     ///
     /// Terms must all match; "quoted phrases", -excluded terms, OR, and
@@ -73,6 +93,149 @@ pub enum Command {
     /// Without paths, the example pages bundled in the binary; without
     /// --store, a temporary store removed when the server stops.
     Demo(DemoArgs),
+}
+
+/// How the crawling commands behave.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PolitenessArgs {
+    /// An e-mail address or URL for site operators, put in the User-Agent.
+    #[arg(long, env = "DATELINE_CONTACT")]
+    pub contact: Option<String>,
+
+    /// Least seconds between two requests to one host (a host's
+    /// Crawl-delay raises it, up to --max-delay).
+    #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
+    pub delay: f64,
+
+    /// Most seconds a Crawl-delay may impose.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub max_delay: f64,
+
+    /// Hosts asked at once (one request each).
+    #[arg(long, default_value_t = 16)]
+    pub concurrency: usize,
+
+    /// Seconds for a whole answer (connecting: 10 s).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
+
+    /// Map a host name to an address, like curl's --resolve:
+    /// HOST:PORT:ADDRESS (or HOST:ADDRESS). Repeatable.
+    #[arg(long, value_name = "HOST:PORT:ADDRESS")]
+    pub resolve: Vec<String>,
+
+    /// Let URLs found in pages reach loopback, private and link-local
+    /// addresses (the sources you give always may).
+    #[arg(long)]
+    pub allow_private: bool,
+
+    /// Pages fetched per host in one run, at most (the rest wait for the
+    /// next run).
+    #[arg(long, value_name = "N")]
+    pub max_pages: Option<u64>,
+}
+
+/// What the crawling commands store, and how.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct CrawlIngestArgs {
+    /// Store articles without enrichment (faster; `dateline enrich` adds it).
+    #[arg(long)]
+    pub no_enrich: bool,
+
+    #[command(flatten)]
+    pub places: PlaceArgs,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    /// The crawl's and the ingest's summaries as JSON on standard output.
+    #[command(flatten)]
+    pub output: ReportArgs,
+}
+
+/// Arguments of `dateline crawl`.
+#[derive(Debug, clap::Args)]
+pub struct CrawlArgs {
+    /// Sites' home pages, feeds or sitemaps (none: every source of the
+    /// store).
+    pub sources: Vec<String>,
+
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    /// Only sitemap entries dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    #[command(flatten)]
+    pub politeness: PolitenessArgs,
+
+    #[command(flatten)]
+    pub ingest: CrawlIngestArgs,
+}
+
+/// Arguments of `dateline watch`.
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// Sources to add before watching (none: those the store follows).
+    pub sources: Vec<String>,
+
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    /// Stop after this many seconds (default: run until Ctrl-C).
+    #[arg(long = "for", value_name = "SECONDS")]
+    pub run_for: Option<f64>,
+
+    /// Shortest seconds between two polls of a source.
+    #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
+    pub min_interval: f64,
+
+    /// Seconds before a source is first polled again.
+    #[arg(long, value_name = "SECONDS", default_value_t = 900.0)]
+    pub first_interval: f64,
+
+    #[command(flatten)]
+    pub politeness: PolitenessArgs,
+
+    #[command(flatten)]
+    pub ingest: CrawlIngestArgs,
+}
+
+/// Arguments of `dateline fetch`.
+#[derive(Debug, clap::Args)]
+pub struct FetchArgs {
+    /// Pages to fetch.
+    #[arg(required = true)]
+    pub urls: Vec<String>,
+
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    #[command(flatten)]
+    pub politeness: PolitenessArgs,
+
+    #[command(flatten)]
+    pub ingest: CrawlIngestArgs,
+}
+
+/// Arguments of `dateline sources`.
+#[derive(Debug, clap::Args)]
+pub struct SourcesArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+
+    /// Stop following this source (what was found from it stays).
+    #[arg(long, value_name = "URL", conflicts_with = "reset")]
+    pub remove: Option<String>,
+
+    /// Clear this source's failures and validators: polled in full next.
+    #[arg(long, value_name = "URL")]
+    pub reset: Option<String>,
+
+    /// Sources, hosts and URL counts as JSON.
+    #[command(flatten)]
+    pub output: ReportArgs,
 }
 
 /// The store every store command works on.

@@ -34,28 +34,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
                 Some(common::place_options(&args.places)?)
             }),
     )?;
-    let display = common::Progress::new(
-        args.run.quiet,
-        Unattended::LogLines("ingest"),
-        "{spinner} [{bar:30}] {percent:>3}% {msg} ETA {eta}",
-    );
-    let summary = ingest(&mut store, &args.paths, &pipeline, &|event| match event {
-        Event::Progress(progress) => {
-            display.update(progress.bytes_done, progress.bytes_total, || {
-                progress_line(progress, display.elapsed())
-            })
-        }
-        Event::Failure(failure) => {
-            let at = if failure.locator.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", failure.locator)
-            };
-            display.message(
-                &format!("dateline: {}{at}: {}", failure.input, failure.message),
-                true,
-            );
-        }
+    let display = ingest_display(args.run.quiet, "ingest");
+    let summary = ingest(&mut store, &args.paths, &pipeline, &|event| {
+        show_event(&display, event)
     })
     .with_context(|| format!("ingesting into {}", dir.display()))?;
     display.finish();
@@ -75,6 +56,35 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
     } else {
         exit::SOME_FAILED
     })
+}
+
+/// The progress display of a run that stores what it reads.
+pub(crate) fn ingest_display(quiet: bool, command: &'static str) -> common::Progress {
+    common::Progress::new(
+        quiet,
+        Unattended::LogLines(command),
+        "{spinner} [{bar:30}] {percent:>3}% {msg} ETA {eta}",
+    )
+}
+
+/// Shows an ingest's progress and failures.
+pub(crate) fn show_event(display: &common::Progress, event: Event<'_>) {
+    match event {
+        Event::Progress(progress) => display.update(progress.bytes_done, progress.bytes_total, || {
+            progress_line(progress, display.elapsed())
+        }),
+        Event::Failure(failure) => {
+            let at = if failure.locator.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", failure.locator)
+            };
+            display.message(
+                &format!("dateline: {}{at}: {}", failure.input, failure.message),
+                true,
+            );
+        }
+    }
 }
 
 fn progress_line(progress: &Progress, elapsed: Duration) -> String {
@@ -98,7 +108,7 @@ fn progress_line(progress: &Progress, elapsed: Duration) -> String {
     )
 }
 
-fn human_summary(summary: &Summary, dir: &std::path::Path) -> String {
+pub(crate) fn human_summary(summary: &Summary, dir: &std::path::Path) -> String {
     let mut out = format!(
         "dateline: ingested into {}: {} records read in {:.1}s ({:.0}/s): {} new stories, {} duplicates ({} exact, {} near)",
         dir.display(),

@@ -3,6 +3,7 @@
 mod annotate;
 mod cli;
 mod common;
+mod crawl;
 mod demo;
 mod enrich;
 mod export;
@@ -13,6 +14,7 @@ mod reindex;
 mod search;
 mod serve;
 mod show;
+mod sources;
 mod stats;
 
 use std::process::ExitCode;
@@ -31,6 +33,10 @@ fn main() -> ExitCode {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Annotate(args) => annotate::run(args),
         cli::Command::Ingest(args) => ingest::run(args),
+        cli::Command::Crawl(args) => crawl::crawl(args),
+        cli::Command::Watch(args) => crawl::watch(args),
+        cli::Command::Fetch(args) => crawl::fetch(args),
+        cli::Command::Sources(args) => sources::run(args),
         cli::Command::Search(args) => search::run(args),
         cli::Command::Show(args) => show::run(args),
         cli::Command::Stats(args) => stats::run(args),

@@ -146,7 +146,7 @@ pub fn ingest(
             })
     });
     let found = inputs.found() as u64;
-    let mut summary = ingest_stream(store, inputs, pipeline, on_event)?;
+    let mut summary = ingest_stream(store, inputs, pipeline, Freshness::Bulk, on_event)?;
     if let Some(err) = lookup_error
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -158,16 +158,32 @@ pub fn ingest(
     Ok(summary)
 }
 
+/// How soon what is stored becomes searchable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Freshness {
+    /// The index commits every 15 s: cheapest for large inputs.
+    #[default]
+    Bulk,
+    /// The index commits after every batch: for live sources, whose new
+    /// stories should be searchable within seconds.
+    Live,
+}
+
 /// Ingests any record stream into `store`.
 pub fn ingest_stream(
     store: &mut Store,
     stream: impl RecordStream,
     pipeline: &Pipeline,
+    freshness: Freshness,
     on_event: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<Summary, IngestError> {
     let started = Instant::now();
+    let mut writer = store.writer()?;
+    if freshness == Freshness::Live {
+        writer.set_index_commit_every(std::time::Duration::ZERO);
+    }
     let sink = StoreSink {
-        writer: store.writer()?,
+        writer,
         names: InputNames::default(),
         progress: Progress::default(),
         summary: Summary::default(),

@@ -15,7 +15,8 @@ mod tests;
 mod work;
 
 pub use ingest::{
-    ingest, ingest_stream, Event, Failure, IngestError, Progress, Summary, MAX_LISTED_FAILURES,
+    ingest, ingest_stream, Event, Failure, Freshness, IngestError, Progress, Summary,
+    MAX_LISTED_FAILURES,
 };
 pub use pipeline::{
     Extraction, Keep, Pipeline, PipelineError, PipelineOptions, BATCH_BYTES, BATCH_RECORDS,

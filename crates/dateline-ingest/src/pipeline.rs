@@ -12,10 +12,11 @@
 //! 3. a writer thread hands each batch to the sink.
 
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::time::Duration;
 
 use dateline_enrich::PlaceOptions;
 use dateline_extract::{InputKind, SiteProfiles};
-use dateline_input::{InputError, Record, RecordStream};
+use dateline_input::{InputError, Next, Record, RecordStream};
 use dateline_model::{Article, Enrichment};
 use rayon::prelude::*;
 
@@ -227,7 +228,12 @@ struct ReadBatch {
     finished: Vec<dateline_input::Finished>,
 }
 
-/// Stage 1: pulls records and sends them in bounded batches.
+/// How long a live source may be idle before the records read so far are
+/// handed on (so that they are stored and searchable within seconds).
+const IDLE_FLUSH: Duration = Duration::from_millis(500);
+
+/// Stage 1: pulls records and sends them in bounded batches (and whatever
+/// it holds when a live source goes idle).
 fn read(mut source: impl RecordStream, out: SyncSender<ReadBatch>) {
     let mut records = Vec::new();
     let mut bytes = 0;
@@ -240,10 +246,17 @@ fn read(mut source: impl RecordStream, out: SyncSender<ReadBatch>) {
         })
         .is_ok()
     };
-    while let Some(record) = source.next() {
-        bytes += record.as_ref().map_or(0, |r| r.bytes.len());
-        records.push(record);
-        if records.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
+    loop {
+        let full = match source.next_within(IDLE_FLUSH) {
+            Next::Record(record) => {
+                bytes += record.as_ref().map_or(0, |r| r.bytes.len());
+                records.push(record);
+                records.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES
+            }
+            Next::Idle => !records.is_empty(),
+            Next::End => break,
+        };
+        if full {
             bytes = 0;
             if !send(&mut source, std::mem::take(&mut records)) {
                 return; // the next stage stopped

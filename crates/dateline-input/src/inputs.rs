@@ -17,6 +17,17 @@ pub trait RecordStream: Iterator<Item = Result<Record, InputError>> + Send {
     /// What has been read so far.
     fn counts(&self) -> &Counts;
 
+    /// The next record, waiting at most about `wait` for one: a live source
+    /// says [`Next::Idle`] when none came, so that its consumer can hand on
+    /// what it holds. Files never wait.
+    fn next_within(&mut self, wait: std::time::Duration) -> Next {
+        let _ = wait;
+        match self.next() {
+            Some(record) => Next::Record(record),
+            None => Next::End,
+        }
+    }
+
     /// Input bytes behind us and in all, when the source knows them.
     fn bytes(&self) -> Option<ByteProgress> {
         None
@@ -27,6 +38,17 @@ pub trait RecordStream: Iterator<Item = Result<Record, InputError>> + Send {
     fn take_finished(&mut self) -> Vec<Finished> {
         Vec::new()
     }
+}
+
+/// What a stream has next.
+#[derive(Debug)]
+pub enum Next {
+    /// A record (or why one could not be read).
+    Record(Result<Record, InputError>),
+    /// Nothing yet: a live source is waiting for pages.
+    Idle,
+    /// The stream has ended.
+    End,
 }
 
 /// How far through its input bytes a stream is.

@@ -34,7 +34,9 @@ pub use error::InputError;
 pub use files::{
     kind_of, read_page, read_raw, read_stdin, read_stdin_raw, PageKind, MAX_PAGE_BYTES,
 };
-pub use inputs::{error_path, ByteProgress, Finished, Inputs, RecordStream};
+pub use inputs::{error_path, ByteProgress, Finished, Inputs, Next, RecordStream};
 pub use jsonl::{JsonlReader, MAX_LINE_BYTES};
 pub use record::{Counts, Locator, Record, RecordSource};
-pub use warc::{WarcReader, MAX_RECORD_BYTES};
+pub use warc::{
+    encode_record, new_record_id, warc_date, WarcReader, WarcWriter, Written, MAX_RECORD_BYTES,
+};

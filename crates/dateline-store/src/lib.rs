@@ -19,6 +19,7 @@
 
 mod enrichment;
 mod error;
+mod frontier;
 mod read;
 mod schema;
 mod write;
@@ -34,6 +35,10 @@ pub use dateline_search::{
 };
 pub use enrichment::{PlaceInfo, StoredPlace};
 pub use error::StoreError;
+pub use frontier::{
+    Fetched, Frontier, HostRow, NewUrl, Poll, SourceKind, SourceRow, UrlCount, UrlKind, UrlRow,
+    UrlState,
+};
 pub use read::{DuplicateRef, Stats, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use write::{BatchOutcome, Fingerprint, NewRecord, Outcome, StoreWriter};

@@ -101,6 +101,71 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX article_entities_name ON article_entities(kind, name);
     ",
+    // 3: the crawl frontier: sources followed, hosts, every URL found.
+    r"
+    -- What a user asked to follow: a site's home page, a feed or a sitemap.
+    -- Times are Unix seconds.
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        added_at REAL NOT NULL,
+        last_fetch REAL,
+        next_fetch REAL,
+        interval_s REAL,
+        fetches INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0,
+        items INTEGER NOT NULL DEFAULT 0,
+        new_items INTEGER NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    );
+    -- Every host met: its robots.txt and how it has answered.
+    CREATE TABLE hosts (
+        origin TEXT PRIMARY KEY,
+        robots TEXT,
+        robots_status INTEGER,
+        robots_fetched_at REAL,
+        robots_etag TEXT,
+        robots_last_modified TEXT,
+        fetches INTEGER NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_fetch REAL,
+        last_error TEXT
+    ) WITHOUT ROWID;
+    -- Every URL found (by its canonical form): what it is, where it was
+    -- found, what became of it, and the validators of documents that are
+    -- fetched again (feeds, sitemaps, home pages).
+    CREATE TABLE urls (
+        key TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+        depth INTEGER NOT NULL DEFAULT 0,
+        hops INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL,
+        reason TEXT,
+        status INTEGER,
+        found_at REAL NOT NULL,
+        fetched_at REAL,
+        lastmod TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        body_hash BLOB,
+        warc TEXT,
+        warc_offset INTEGER,
+        record_id TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX urls_state ON urls(state);
+    CREATE INDEX urls_source ON urls(source_id, kind);
+    -- WARC files written by crawls, and how many of their bytes hold
+    -- complete records that the frontier knows about.
+    CREATE TABLE warc_files (
+        path TEXT PRIMARY KEY,
+        committed INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    ",
 ];
 
 /// The schema version this build writes.

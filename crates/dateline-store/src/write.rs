@@ -130,6 +130,7 @@ pub struct StoreWriter<'a> {
     index: dateline_search::IndexWriter,
     sites: HashMap<String, i64>,
     last_commit: Instant,
+    commit_every: Duration,
     pending_index: bool,
     last_id: u64,
 }
@@ -145,6 +146,7 @@ impl Store {
             index,
             sites: HashMap::new(),
             last_commit: Instant::now(),
+            commit_every: INDEX_COMMIT_EVERY,
             pending_index: false,
             last_id,
         })
@@ -185,10 +187,18 @@ impl StoreWriter<'_> {
                 _ => {}
             }
         }
-        if self.pending_index && self.last_commit.elapsed() >= INDEX_COMMIT_EVERY {
+        if self.pending_index && self.last_commit.elapsed() >= self.commit_every {
             self.commit_index()?;
         }
         Ok(BatchOutcome { outcomes })
+    }
+
+    /// How often the search index commits while batches come (every 15 s
+    /// by default: a commit costs tens of milliseconds). Live sources,
+    /// whose batches are few and small, commit every batch
+    /// (`Duration::ZERO`) so that new stories are searchable at once.
+    pub fn set_index_commit_every(&mut self, every: Duration) {
+        self.commit_every = every;
     }
 
     /// Commits the search index and makes everything searchable.

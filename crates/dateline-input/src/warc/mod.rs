@@ -6,6 +6,7 @@ mod http;
 mod stream;
 #[cfg(test)]
 mod tests;
+mod write;
 
 use std::fs::File;
 use std::io::{Read, Seek};
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use header::read_header;
 use http::Payload;
 use stream::{Stream, StreamError};
+pub use write::{encode_record, new_record_id, warc_date, WarcWriter, Written};
 
 use crate::record::{Counts, Locator, Record, RecordSource};
 use crate::{InputError, MAX_PAGE_BYTES};
