@@ -25,25 +25,44 @@ pub fn crawl(args: CrawlArgs) -> anyhow::Result<u8> {
     }
     let mut options = crawl_options(&args.politeness)?;
     options.since = args.since.clone();
-    run(&args.store.store, &args.sources, Mode::Crawl, options, &args.ingest, None)
+    run(
+        &args.store.store,
+        &args.sources,
+        Mode::Crawl,
+        options,
+        &args.ingest,
+        None,
+    )
 }
 
 /// Runs `watch`; returns the exit code.
 pub fn watch(args: WatchArgs) -> anyhow::Result<u8> {
     let mut options = crawl_options(&args.politeness)?;
     options.schedule.min = seconds("--min-interval", args.min_interval)?;
-    options.schedule.initial = seconds("--first-interval", args.first_interval)?.max(options.schedule.min);
-    let run_for = args
-        .run_for
-        .map(|s| seconds("--for", s))
-        .transpose()?;
-    run(&args.store.store, &args.sources, Mode::Watch, options, &args.ingest, run_for)
+    options.schedule.initial =
+        seconds("--first-interval", args.first_interval)?.max(options.schedule.min);
+    let run_for = args.run_for.map(|s| seconds("--for", s)).transpose()?;
+    run(
+        &args.store.store,
+        &args.sources,
+        Mode::Watch,
+        options,
+        &args.ingest,
+        run_for,
+    )
 }
 
 /// Runs `fetch`; returns the exit code.
 pub fn fetch(args: FetchArgs) -> anyhow::Result<u8> {
     let options = crawl_options(&args.politeness)?;
-    run(&args.store.store, &args.urls, Mode::Fetch, options, &args.ingest, None)
+    run(
+        &args.store.store,
+        &args.urls,
+        Mode::Fetch,
+        options,
+        &args.ingest,
+        None,
+    )
 }
 
 /// What `--json` prints.
@@ -75,7 +94,9 @@ fn run(
     };
     let pipeline = common::pipeline(
         &args.run,
-        PipelineOptions::default().keep(Keep::Articles).enrich(enrich),
+        PipelineOptions::default()
+            .keep(Keep::Articles)
+            .enrich(enrich),
     )?;
     let crawl = dateline_fetch::start(dir, targets, mode, options)?;
     let stop = crawl.control.stop_flag();
@@ -85,7 +106,9 @@ fn run(
         if on_signal.swap(true, Ordering::Relaxed) {
             std::process::exit(130);
         }
-        eprintln!("dateline: stopping: finishing the requests in flight (Ctrl-C again to quit now)");
+        eprintln!(
+            "dateline: stopping: finishing the requests in flight (Ctrl-C again to quit now)"
+        );
     });
     if let Some(limit) = run_for {
         let stop = std::sync::Arc::clone(&stop);
@@ -95,9 +118,13 @@ fn run(
         });
     }
     let display = ingest_display(args.run.quiet, mode_name(mode));
-    let ingested = ingest_stream(&mut store, crawl.stream, &pipeline, Freshness::Live, &|event| {
-        show_event(&display, event)
-    });
+    let ingested = ingest_stream(
+        &mut store,
+        crawl.stream,
+        &pipeline,
+        Freshness::Live,
+        &|event| show_event(&display, event),
+    );
     display.finish();
     // The crawl stops once its pages have nowhere to go.
     if ingested.is_err() {

@@ -70,9 +70,11 @@ pub(crate) fn ingest_display(quiet: bool, command: &'static str) -> common::Prog
 /// Shows an ingest's progress and failures.
 pub(crate) fn show_event(display: &common::Progress, event: Event<'_>) {
     match event {
-        Event::Progress(progress) => display.update(progress.bytes_done, progress.bytes_total, || {
-            progress_line(progress, display.elapsed())
-        }),
+        Event::Progress(progress) => {
+            display.update(progress.bytes_done, progress.bytes_total, || {
+                progress_line(progress, display.elapsed())
+            })
+        }
         Event::Failure(failure) => {
             let at = if failure.locator.is_empty() {
                 String::new()

@@ -66,7 +66,9 @@ fn inflate(decoder: impl Read, cap: u64) -> Result<Vec<u8>, String> {
         .read_to_end(&mut out)
         .map_err(|err| format!("corrupt compressed body: {err}"))?;
     if out.len() as u64 > cap {
-        return Err(format!("decompresses to more than {cap} bytes (a gzip bomb?)"));
+        return Err(format!(
+            "decompresses to more than {cap} bytes (a gzip bomb?)"
+        ));
     }
     Ok(out)
 }
@@ -178,26 +180,46 @@ mod tests {
     #[test]
     fn bodies_decode_within_their_cap() {
         let xml = b"<urlset><url><loc>https://a.test/1</loc></url></urlset>".to_vec();
-        assert_eq!(decoded_body(&exchange(Some("gzip"), gzip(&xml)), 1000).unwrap(), xml);
+        assert_eq!(
+            decoded_body(&exchange(Some("gzip"), gzip(&xml)), 1000).unwrap(),
+            xml
+        );
         // A sitemap.xml.gz served as is: gzip by magic bytes.
-        assert_eq!(decoded_body(&exchange(None, gzip(&xml)), 1000).unwrap(), xml);
+        assert_eq!(
+            decoded_body(&exchange(None, gzip(&xml)), 1000).unwrap(),
+            xml
+        );
         let bomb = gzip(&vec![b' '; 10_000_000]);
         assert!(bomb.len() < 50_000);
         let err = decoded_body(&exchange(Some("gzip"), bomb), 1 << 20).unwrap_err();
         assert!(err.contains("gzip bomb"), "{err}");
         let cut = gzip(&xml);
-        assert!(decoded_body(&exchange(Some("gzip"), cut[..cut.len() / 2].to_vec()), 1000).is_err());
+        assert!(
+            decoded_body(&exchange(Some("gzip"), cut[..cut.len() / 2].to_vec()), 1000).is_err()
+        );
         assert!(decoded_body(&exchange(Some("br"), xml.clone()), 1000).is_err());
     }
 
     #[test]
     fn sniffing_past_declarations_and_comments() {
-        assert_eq!(sniff(b"\xef\xbb\xbf<?xml version='1.0'?>\n<!-- hi --><rss>"), Sniffed::Feed);
-        assert_eq!(sniff(b"<feed xmlns='http://www.w3.org/2005/Atom'>"), Sniffed::Feed);
+        assert_eq!(
+            sniff(b"\xef\xbb\xbf<?xml version='1.0'?>\n<!-- hi --><rss>"),
+            Sniffed::Feed
+        );
+        assert_eq!(
+            sniff(b"<feed xmlns='http://www.w3.org/2005/Atom'>"),
+            Sniffed::Feed
+        );
         assert_eq!(sniff(b"<rdf:RDF>"), Sniffed::Feed);
-        assert_eq!(sniff(b"<?xml version='1.0'?><sitemapindex>"), Sniffed::Sitemap);
+        assert_eq!(
+            sniff(b"<?xml version='1.0'?><sitemapindex>"),
+            Sniffed::Sitemap
+        );
         assert_eq!(sniff(b"  <!DOCTYPE html><html>"), Sniffed::Html);
-        assert_eq!(sniff(br#"{"version": "https://jsonfeed.org/version/1"}"#), Sniffed::Feed);
+        assert_eq!(
+            sniff(br#"{"version": "https://jsonfeed.org/version/1"}"#),
+            Sniffed::Feed
+        );
         assert_eq!(sniff(b"PK\x03\x04"), Sniffed::Unknown);
     }
 
@@ -209,7 +231,10 @@ mod tests {
             Document::Page(links) => assert_eq!(links.feeds, ["https://a.test/rss"]),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(read(b"just text", &url, None, false), Document::Other(_)));
+        assert!(matches!(
+            read(b"just text", &url, None, false),
+            Document::Other(_)
+        ));
         assert!(matches!(
             read(b"https://a.test/1\n", &url, None, true),
             Document::Sitemap(_)

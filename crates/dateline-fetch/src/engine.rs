@@ -153,7 +153,7 @@ impl Engine {
     ) -> Self {
         let (done_tx, done_rx) = std::sync::mpsc::channel();
         let manners = Manners {
-            retries: options.retries,
+            tries: options.tries,
             backoff: options.backoff,
             park_after: options.park_after,
             max_retry_after: options.max_retry_after,
@@ -208,14 +208,19 @@ impl Engine {
         }
         if self.mode == Mode::Fetch {
             for key in given {
-                if let Some(work) = self.frontier.url(&key)?.and_then(|r| Work::from_row(&r, false)) {
+                if let Some(work) = self
+                    .frontier
+                    .url(&key)?
+                    .and_then(|r| Work::from_row(&r, false))
+                {
                     self.push(work);
                 }
             }
         } else {
             for row in self.frontier.urls_in_state(UrlState::Queued)? {
                 // Articles and pages a run left; documents come with polls.
-                let page = row.kind == UrlKind::Article || (row.kind == UrlKind::Page && row.depth > 0);
+                let page =
+                    row.kind == UrlKind::Article || (row.kind == UrlKind::Page && row.depth > 0);
                 if let (true, Some(work)) = (page, Work::from_row(&row, false)) {
                     self.push(work);
                 }
@@ -251,6 +256,7 @@ impl Engine {
         self.report.parked = self
             .hosts
             .values()
+            .filter(|h| h.parked.as_deref() != Some("private address"))
             .filter_map(|h| h.parked.clone().map(|reason| (h.origin.clone(), reason)))
             .collect();
         Ok(self.report)
@@ -277,7 +283,9 @@ impl Engine {
         hosts
             .chain(polls)
             .min()
-            .map_or(Duration::from_secs(1), |at| at.saturating_duration_since(now))
+            .map_or(Duration::from_secs(1), |at| {
+                at.saturating_duration_since(now)
+            })
             .clamp(Duration::from_millis(1), Duration::from_secs(1))
     }
 
@@ -328,7 +336,8 @@ impl Engine {
                 // One poll a run.
                 self.next_poll.remove(&id);
             } else {
-                self.next_poll.insert(id, now + Duration::from_secs(365 * 86400));
+                self.next_poll
+                    .insert(id, now + Duration::from_secs(365 * 86400));
             }
             self.polls.insert(
                 id,
@@ -446,7 +455,8 @@ impl Engine {
             self.skip(&work, "disallowed by robots.txt")?;
             return Ok(());
         }
-        let page = matches!(work.kind, UrlKind::Article) || (work.kind == UrlKind::Page && !work.document);
+        let page =
+            matches!(work.kind, UrlKind::Article) || (work.kind == UrlKind::Page && !work.document);
         if page {
             if let Some(max) = self.options.max_pages {
                 if host.pages >= max {
@@ -457,7 +467,8 @@ impl Engine {
             }
         }
         host.started();
-        self.frontier.set_state(&work.key, UrlState::Fetching, None)?;
+        self.frontier
+            .set_state(&work.key, UrlState::Fetching, None)?;
         let want = if work.document {
             Want {
                 document: true,
@@ -480,9 +491,9 @@ impl Engine {
                 0
             }),
         };
-        let refers_to = work.fetched_at.map(|at| {
-            dateline_input::warc_date(UNIX_EPOCH + Duration::from_secs_f64(at.max(0.0)))
-        });
+        let refers_to = work
+            .fetched_at
+            .map(|at| dateline_input::warc_date(UNIX_EPOCH + Duration::from_secs_f64(at.max(0.0))));
         self.spawn(origin, Job::Url(work), ask, want, refers_to);
         Ok(())
     }
@@ -531,8 +542,15 @@ impl Engine {
         };
         let host = self.hosts.get_mut(&done.origin).expect("a known host");
         let then = host.finished(now, answer, attempts, &self.manners);
-        let error = done.result.as_ref().err().map(|e| e.reason());
-        self.frontier.host_fetched(&done.origin, unix_now(), error)?;
+        let error = match &done.result {
+            Err(err) => Some(err.reason().to_string()),
+            Ok(reply) if reply.status >= 500 || reply.status == 429 => {
+                Some(format!("http-{}", reply.status))
+            }
+            Ok(_) => None,
+        };
+        self.frontier
+            .host_fetched(&done.origin, unix_now(), error.as_deref())?;
         match done.job {
             Job::Robots { url, hops } => self.robots_done(&done.origin, url, hops, done.result)?,
             Job::Url(mut work) if then == Then::Retry => {
@@ -611,6 +629,15 @@ impl Engine {
                     }
                 }
             }
+            Err(FetchError::PrivateAddress(_)) => {
+                // Not a failing host: one the crawl may not reach at all.
+                let host = self.hosts.get_mut(origin).expect("a known host");
+                host.parked = Some("private address".into());
+                for work in host.drain() {
+                    self.skip(&work, "private-address")?;
+                }
+                return Ok(());
+            }
             Err(err) => Robots::unreachable(format!("robots.txt could not be fetched: {err}")),
         };
         let delay = self.options.host_delay(robots.delay);
@@ -634,7 +661,11 @@ impl Engine {
         self.start_robots(origin, next, hops);
     }
 
-    fn url_done(&mut self, work: Work, result: Result<Reply, FetchError>) -> Result<(), CrawlError> {
+    fn url_done(
+        &mut self,
+        work: Work,
+        result: Result<Reply, FetchError>,
+    ) -> Result<(), CrawlError> {
         let reply = match result {
             Ok(reply) => reply,
             Err(err) => {
@@ -694,17 +725,23 @@ impl Engine {
                 let reason = format!("http-{status}");
                 self.count_failure(UrlState::Failed, &reason);
                 fetched.reason = Some(reason.clone());
-                self.frontier.finish(&work.key, UrlState::Failed, &fetched)?;
+                self.frontier
+                    .finish(&work.key, UrlState::Failed, &fetched)?;
                 return self.poll_done(&work, PollDoc::Failed(reason));
             }
         }
         let unchanged = work.body_hash.as_deref() == Some(&reply.body_hash[..]);
         let limits = limits(&reply);
         let doc = match reply.content {
-            Content::Document(document) => self.read_document(&work, document, unchanged, limits)?,
+            Content::Document(document) => {
+                self.read_document(&work, document, unchanged, limits)?
+            }
             Content::Page { record, links } => {
                 self.report.pages += 1;
-                let host = self.hosts.get_mut(&urls::origin(&work.url)).expect("a known host");
+                let host = self
+                    .hosts
+                    .get_mut(&urls::origin(&work.url))
+                    .expect("a known host");
                 host.pages += 1;
                 match record {
                     Ok(mut record) => {
@@ -720,7 +757,12 @@ impl Engine {
                 if let Some(links) = links {
                     self.follow_links(&work, links.links)?;
                 }
-                PollDoc::Read { items: 0, new: 0, unchanged, limits }
+                PollDoc::Read {
+                    items: 0,
+                    new: 0,
+                    unchanged,
+                    limits,
+                }
             }
             Content::Unreadable(reason) => {
                 self.count_failure(UrlState::Failed, "unreadable");
@@ -728,7 +770,12 @@ impl Engine {
                 fetched.reason = Some(reason.clone());
                 PollDoc::Failed(reason)
             }
-            Content::Nothing | Content::Robots(..) => PollDoc::Read { items: 0, new: 0, unchanged, limits },
+            Content::Nothing | Content::Robots(..) => PollDoc::Read {
+                items: 0,
+                new: 0,
+                unchanged,
+                limits,
+            },
         };
         if let PollDoc::Failed(reason) = &doc {
             fetched.reason.get_or_insert_with(|| reason.clone());
@@ -785,7 +832,14 @@ impl Engine {
         }
         let new = match (work.document, work.source) {
             (true, Some(source)) => urls::document(&target, work.kind, source, work.hops + 1),
-            _ => urls::new_url(&target, work.kind, work.source, work.depth, work.hops + 1, None),
+            _ => urls::new_url(
+                &target,
+                work.kind,
+                work.source,
+                work.depth,
+                work.hops + 1,
+                None,
+            ),
         };
         self.enqueue(vec![new], work.document)?;
         Ok(())
@@ -793,12 +847,28 @@ impl Engine {
 
     fn follow_links(&mut self, work: &Work, links: Vec<String>) -> Result<(), CrawlError> {
         let site = dateline_dedup::site_key(work.url.as_str());
-        let found: Vec<NewUrl> = links
-            .iter()
-            .filter_map(|link| Url::parse(link).ok())
-            .filter(|url| dateline_dedup::site_key(url.as_str()) == site)
-            .map(|url| urls::new_url(&url, UrlKind::Page, work.source, work.depth + 1, 0, None))
-            .collect();
+        let mut found: Vec<NewUrl> = Vec::new();
+        for url in links.iter().filter_map(|link| Url::parse(link).ok()) {
+            if dateline_dedup::site_key(url.as_str()) != site {
+                continue;
+            }
+            // A link back to a document (the home page) is that document.
+            if self
+                .frontier
+                .url(&urls::key(&url, UrlKind::Feed))?
+                .is_some()
+            {
+                continue;
+            }
+            found.push(urls::new_url(
+                &url,
+                UrlKind::Page,
+                work.source,
+                work.depth + 1,
+                0,
+                None,
+            ));
+        }
         self.enqueue(found, false)?;
         Ok(())
     }
@@ -812,10 +882,14 @@ impl Engine {
         mut limits: PublisherLimits,
     ) -> Result<PollDoc, CrawlError> {
         self.report.documents += 1;
-        let source_kind = work.source.and_then(|id| self.sources.get(&id)).map(|s| s.kind);
+        let source_kind = work
+            .source
+            .and_then(|id| self.sources.get(&id))
+            .map(|s| s.kind);
         // A source of unknown kind is asked for as a page at depth 0 (the
         // only such document it has): its answer says what it is.
-        if source_kind == Some(SourceKind::Unknown) && work.kind == UrlKind::Page && work.depth == 0 {
+        if source_kind == Some(SourceKind::Unknown) && work.kind == UrlKind::Page && work.depth == 0
+        {
             let kind = match &document {
                 Document::Feed(_) => Some(SourceKind::Feed),
                 Document::Sitemap(_) => Some(SourceKind::Sitemap),
@@ -841,8 +915,14 @@ impl Engine {
                 let items = feed
                     .items
                     .iter()
-                    .filter_map(|item| Url::parse(&item.url).ok().map(|url| (url, item.published.clone())))
-                    .map(|(url, date)| urls::new_url(&url, UrlKind::Article, work.source, 0, 0, date))
+                    .filter_map(|item| {
+                        Url::parse(&item.url)
+                            .ok()
+                            .map(|url| (url, item.published.clone()))
+                    })
+                    .map(|(url, date)| {
+                        urls::new_url(&url, UrlKind::Article, work.source, 0, 0, date)
+                    })
                     .collect();
                 (items, Vec::new())
             }
@@ -854,13 +934,26 @@ impl Engine {
                 let since = self.options.since.clone();
                 let mut entries = Vec::new();
                 for entry in &sitemap.entries {
-                    let Ok(url) = Url::parse(&entry.loc) else { continue };
-                    if since.as_deref().is_some_and(|s| !sitemap::on_or_after(entry.date(), s)) {
-                        *self.report.skipped.entry("older than --since".into()).or_default() += 1;
+                    let Ok(url) = Url::parse(&entry.loc) else {
+                        continue;
+                    };
+                    if since
+                        .as_deref()
+                        .is_some_and(|s| !sitemap::on_or_after(entry.date(), s))
+                    {
+                        *self
+                            .report
+                            .skipped
+                            .entry("older than --since".into())
+                            .or_default() += 1;
                         continue;
                     }
                     if !sitemap.is_index && dateline_dedup::site_key(url.as_str()) != site {
-                        *self.report.skipped.entry("out of the sitemap's site".into()).or_default() += 1;
+                        *self
+                            .report
+                            .skipped
+                            .entry("out of the sitemap's site".into())
+                            .or_default() += 1;
                         continue;
                     }
                     entries.push((url, entry.date().map(str::to_string)));
@@ -875,7 +968,9 @@ impl Engine {
                 } else {
                     let pages = entries
                         .into_iter()
-                        .map(|(url, date)| urls::new_url(&url, UrlKind::Article, work.source, 0, 0, date))
+                        .map(|(url, date)| {
+                            urls::new_url(&url, UrlKind::Article, work.source, 0, 0, date)
+                        })
                         .collect();
                     (pages, Vec::new())
                 }
@@ -889,7 +984,12 @@ impl Engine {
                     .filter_map(|f| Url::parse(f).ok())
                     .map(|url| urls::document(&url, UrlKind::Feed, source, 0))
                     .collect();
-                for sitemap in self.robots_sitemaps.get(&origin).cloned().unwrap_or_default() {
+                for sitemap in self
+                    .robots_sitemaps
+                    .get(&origin)
+                    .cloned()
+                    .unwrap_or_default()
+                {
                     if let Ok(url) = Url::parse(&sitemap) {
                         documents.push(urls::document(&url, UrlKind::Sitemap, source, 0));
                     }
@@ -959,7 +1059,9 @@ impl Engine {
     }
 
     fn finish_poll(&mut self, id: i64) -> Result<(), CrawlError> {
-        let Some(poll) = self.polls.remove(&id) else { return Ok(()) };
+        let Some(poll) = self.polls.remove(&id) else {
+            return Ok(());
+        };
         let previous = self
             .sources
             .get(&id)

@@ -50,10 +50,7 @@ pub fn parse(bytes: &[u8], base: &Url) -> Result<Feed, String> {
                         .or_else(|| looks_like_url(&entry.id).then_some(entry.id.as_str()))?;
                     Some(FeedItem {
                         url: absolute(link, base)?,
-                        published: entry
-                            .published
-                            .or(entry.updated)
-                            .map(|t| t.to_rfc3339()),
+                        published: entry.published.or(entry.updated).map(|t| t.to_rfc3339()),
                     })
                 })
                 .take(MAX_ITEMS)
@@ -105,11 +102,7 @@ fn lenient(bytes: &[u8], base: &Url) -> Feed {
     let mut item: Option<Item> = None;
     let mut field: Option<&'static str> = None;
     let mut buf = Vec::new();
-    loop {
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(event) => event,
-            Err(_) => break,
-        };
+    while let Ok(event) = reader.read_event_into(&mut buf) {
         match event {
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.local_name();
@@ -193,19 +186,36 @@ mod tests {
             <item><link>/c</link></item></channel></rss>"#;
         let feed = parse(rss, &base()).unwrap();
         let urls: Vec<&str> = feed.items.iter().map(|i| i.url.as_str()).collect();
-        assert_eq!(urls, ["https://news.test/a", "https://news.test/b", "https://news.test/c"]);
+        assert_eq!(
+            urls,
+            [
+                "https://news.test/a",
+                "https://news.test/b",
+                "https://news.test/c"
+            ]
+        );
         assert_eq!(feed.ttl_minutes, Some(15));
         assert_eq!(feed.repaired, None);
-        assert!(feed.items[0].published.as_deref().unwrap().starts_with("2019-12-09T17:34:00"));
+        assert!(feed.items[0]
+            .published
+            .as_deref()
+            .unwrap()
+            .starts_with("2019-12-09T17:34:00"));
 
         let atom = br#"<feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>
             <entry><id>tag:news.test,2019:1</id><title>A</title><updated>2019-12-09T17:34:00Z</updated>
             <link rel="alternate" href="https://news.test/atom-a"/></entry></feed>"#;
-        assert_eq!(parse(atom, &base()).unwrap().items[0].url, "https://news.test/atom-a");
+        assert_eq!(
+            parse(atom, &base()).unwrap().items[0].url,
+            "https://news.test/atom-a"
+        );
 
         let json = br#"{"version": "https://jsonfeed.org/version/1.1", "title": "W",
             "items": [{"id": "1", "url": "https://news.test/json-a", "date_published": "2019-12-09T17:34:00Z"}]}"#;
-        assert_eq!(parse(json, &base()).unwrap().items[0].url, "https://news.test/json-a");
+        assert_eq!(
+            parse(json, &base()).unwrap().items[0].url,
+            "https://news.test/json-a"
+        );
     }
 
     #[test]
@@ -224,7 +234,11 @@ mod tests {
 
     #[test]
     fn html_and_junk_are_not_feeds() {
-        assert!(parse(b"<!doctype html><html><body><p>Hello</p></body></html>", &base()).is_err());
+        assert!(parse(
+            b"<!doctype html><html><body><p>Hello</p></body></html>",
+            &base()
+        )
+        .is_err());
         assert!(parse(b"\x00\x01\x02", &base()).is_err());
         assert!(parse(b"", &base()).is_err());
     }

@@ -67,8 +67,8 @@ pub enum Then {
 /// The politeness settings a host follows.
 #[derive(Debug, Clone, Copy)]
 pub struct Manners {
-    /// Tries of a request that failed for a passing reason.
-    pub retries: u32,
+    /// Tries of a request that keeps failing for a passing reason.
+    pub tries: u32,
     /// The first retry's wait, doubled each time.
     pub backoff: Duration,
     /// Failures in a row that park a host.
@@ -136,7 +136,13 @@ impl<W> Host<W> {
 
     /// Records the end of a request at `now` and decides what comes of it.
     /// `attempts` is how many times this request has been made.
-    pub fn finished(&mut self, now: Instant, answer: Answer, attempts: u32, manners: &Manners) -> Then {
+    pub fn finished(
+        &mut self,
+        now: Instant,
+        answer: Answer,
+        attempts: u32,
+        manners: &Manners,
+    ) -> Then {
         self.busy = false;
         self.next_at = now + self.delay;
         match answer {
@@ -155,7 +161,7 @@ impl<W> Host<W> {
             Answer::Busy(wait) => {
                 let wait = wait.unwrap_or_else(|| backoff(manners, attempts));
                 self.next_at = now + wait.max(self.delay);
-                if attempts > manners.retries {
+                if attempts >= manners.tries {
                     Then::Done
                 } else {
                     Then::Retry
@@ -168,7 +174,7 @@ impl<W> Host<W> {
                     return Then::Parked;
                 }
                 self.next_at = now + backoff(manners, attempts).max(self.delay);
-                if attempts > manners.retries {
+                if attempts >= manners.tries {
                     Then::Done
                 } else {
                     Then::Retry
@@ -188,7 +194,7 @@ mod tests {
     use super::*;
 
     const MANNERS: Manners = Manners {
-        retries: 2,
+        tries: 3,
         backoff: Duration::from_secs(2),
         park_after: 3,
         max_retry_after: Duration::from_secs(60),
@@ -206,7 +212,10 @@ mod tests {
         let t0 = Instant::now();
         let mut host = host(t0);
         let idle: Host<&str> = Host::new("http://b.test".into(), Duration::from_secs(1), t0);
-        assert!(!idle.may_start(t0), "no robots.txt for a host with nothing to ask");
+        assert!(
+            !idle.may_start(t0),
+            "no robots.txt for a host with nothing to ask"
+        );
         assert!(host.may_start(t0), "robots.txt is due");
         host.robots = RobotsState::Fetching;
         host.started();
@@ -239,11 +248,19 @@ mod tests {
     fn a_long_retry_after_parks_and_retries_run_out() {
         let t0 = Instant::now();
         let mut first = host(t0);
-        let then = first.finished(t0, Answer::Busy(Some(Duration::from_secs(3600))), 1, &MANNERS);
+        let then = first.finished(
+            t0,
+            Answer::Busy(Some(Duration::from_secs(3600))),
+            1,
+            &MANNERS,
+        );
         assert_eq!(then, Then::Parked);
         assert!(first.parked.as_deref().unwrap().contains("Retry-After"));
         let mut host = host(t0);
-        assert_eq!(host.finished(t0, Answer::Busy(None), 3, &MANNERS), Then::Done);
+        assert_eq!(
+            host.finished(t0, Answer::Busy(None), 3, &MANNERS),
+            Then::Done
+        );
         assert_eq!(host.next_at, t0 + Duration::from_secs(8));
     }
 }

@@ -21,7 +21,7 @@ mod engine;
 pub mod feed;
 mod hosts;
 pub mod links;
-mod net;
+pub mod net;
 mod options;
 mod report;
 pub mod robots;
@@ -131,7 +131,10 @@ pub fn start(
             .collect();
         frontier.add_urls(&new, now)?;
         for url in &new {
-            if frontier.url(&url.key)?.is_some_and(|row| row.state != UrlState::Done) {
+            if frontier
+                .url(&url.key)?
+                .is_some_and(|row| row.state != UrlState::Done)
+            {
                 given.push(url.key.clone());
             }
         }

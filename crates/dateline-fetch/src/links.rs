@@ -48,7 +48,11 @@ pub fn page_links(html: &str, base: &Url) -> PageLinks {
         match element.tag() {
             Tag::Link => {
                 let rel = element.attr("rel").unwrap_or("").to_ascii_lowercase();
-                let kind = element.attr("type").unwrap_or("").trim().to_ascii_lowercase();
+                let kind = element
+                    .attr("type")
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
                 if rel.split_ascii_whitespace().any(|r| r == "alternate")
                     && FEED_TYPES.contains(&kind.as_str())
                 {
@@ -61,9 +65,10 @@ pub fn page_links(html: &str, base: &Url) -> PageLinks {
                 let nofollow = element
                     .attr("rel")
                     .is_some_and(|r| r.to_ascii_lowercase().contains("nofollow"));
-                if let (false, Some(url)) =
-                    (nofollow, element.attr("href").and_then(|h| resolve(h, &base)))
-                {
+                if let (false, Some(url)) = (
+                    nofollow,
+                    element.attr("href").and_then(|h| resolve(h, &base)),
+                ) {
                     push(&mut found.links, url);
                 }
             }
@@ -105,7 +110,10 @@ mod tests {
             </body></html>"#;
         let base = Url::parse("https://a.test/section/").unwrap();
         let found = page_links(html, &base);
-        assert_eq!(found.feeds, ["https://a.test/feed.xml", "https://b.test/atom"]);
+        assert_eq!(
+            found.feeds,
+            ["https://a.test/feed.xml", "https://b.test/atom"]
+        );
         assert_eq!(found.links, ["https://a.test/news/1", "https://a.test/up"]);
     }
 

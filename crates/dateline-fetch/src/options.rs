@@ -43,8 +43,8 @@ pub struct CrawlOptions {
     /// Largest feed or sitemap, decoded (64 MiB: the sitemap protocol's
     /// 50 MB limit, with room).
     pub max_document_bytes: u64,
-    /// Tries of a request that failed for a passing reason (3).
-    pub retries: u32,
+    /// Tries of a request that keeps failing for a passing reason (3).
+    pub tries: u32,
     /// Wait before the first retry, doubled each time (2 s).
     pub backoff: Duration,
     /// Failures in a row after which a host is left for the run (5).
@@ -91,7 +91,7 @@ impl Default for CrawlOptions {
             timeout: Duration::from_secs(30),
             max_page_bytes: 32 << 20,
             max_document_bytes: 64 << 20,
-            retries: 3,
+            tries: 3,
             backoff: Duration::from_secs(2),
             park_after: 5,
             max_retry_after: Duration::from_secs(15 * 60),

@@ -42,7 +42,10 @@ impl Robots {
                 let body = &body[..body.len().min(MAX_ROBOTS_BYTES)];
                 match Robot::new(ROBOTS_TOKEN, body) {
                     Ok(robot) => Self {
-                        delay: robot.delay.map(f64::from).filter(|d| d.is_finite() && *d >= 0.0),
+                        delay: robot
+                            .delay
+                            .map(f64::from)
+                            .filter(|d| d.is_finite() && *d >= 0.0),
                         sitemaps: robot.sitemaps.clone(),
                         rules: Rules::File(Box::new(robot)),
                     },
@@ -124,7 +127,10 @@ mod tests {
 
     #[test]
     fn only_the_star_group_applies_when_ours_is_absent() {
-        let robots = Robots::from_answer(200, b"User-agent: OtherBot\nDisallow: /\n\nUser-agent: *\nDisallow: /tmp\n");
+        let robots = Robots::from_answer(
+            200,
+            b"User-agent: OtherBot\nDisallow: /\n\nUser-agent: *\nDisallow: /tmp\n",
+        );
         assert!(robots.allowed("https://a.test/news"));
         assert!(!robots.allowed("https://a.test/tmp/x"));
     }

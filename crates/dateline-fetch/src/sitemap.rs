@@ -178,7 +178,10 @@ mod tests {
         assert!(!sitemap.is_index);
         assert_eq!(sitemap.error, None);
         assert_eq!(sitemap.entries.len(), 2, "an entry without loc is dropped");
-        assert_eq!(sitemap.entries[0].loc, "https://a.test/2019/12/raqqa?x=1&y=2");
+        assert_eq!(
+            sitemap.entries[0].loc,
+            "https://a.test/2019/12/raqqa?x=1&y=2"
+        );
         assert_eq!(sitemap.entries[0].date(), Some("2019-12-09"));
         assert_eq!(sitemap.entries[1].date(), Some("2019-12-10T08:00:00Z"));
     }

@@ -96,7 +96,13 @@ pub async fn fetch(
         .map_err(|err| FetchError::Body(format!("processing the answer failed: {err}")))
 }
 
-fn process(url: &Url, exchange: Exchange, want: Want, caps: Caps, refers_to: Option<&str>) -> Reply {
+fn process(
+    url: &Url,
+    exchange: Exchange,
+    want: Want,
+    caps: Caps,
+    refers_to: Option<&str>,
+) -> Reply {
     let body_hash = xxhash_rust::xxh3::xxh3_128(&exchange.body)
         .to_be_bytes()
         .to_vec();
@@ -121,8 +127,8 @@ fn process(url: &Url, exchange: Exchange, want: Want, caps: Caps, refers_to: Opt
 
 fn read(url: &Url, exchange: &Exchange, encoded: &Encoded, want: Want, caps: Caps) -> Content {
     if want.robots {
-        let mut body = documents::decoded_body(exchange, MAX_ROBOTS_BYTES as u64 * 4)
-            .unwrap_or_default();
+        let mut body =
+            documents::decoded_body(exchange, MAX_ROBOTS_BYTES as u64 * 4).unwrap_or_default();
         body.truncate(MAX_ROBOTS_BYTES);
         let robots = Robots::from_answer(exchange.status, &body);
         return Content::Robots(robots, String::from_utf8_lossy(&body).into_owned());
@@ -130,14 +136,23 @@ fn read(url: &Url, exchange: &Exchange, encoded: &Encoded, want: Want, caps: Cap
     if !(want.document || want.page) {
         return Content::Nothing;
     }
-    let cap = if want.document { caps.document } else { caps.page };
+    let cap = if want.document {
+        caps.document
+    } else {
+        caps.page
+    };
     let body = match documents::decoded_body(exchange, cap) {
         Ok(body) => body,
         Err(reason) => return Content::Unreadable(reason),
     };
     let charset = exchange.header("content-type").and_then(charset_of);
     if want.document {
-        return Content::Document(documents::read(&body, url, charset.as_deref(), want.text_sitemap));
+        return Content::Document(documents::read(
+            &body,
+            url,
+            charset.as_deref(),
+            want.text_sitemap,
+        ));
     }
     // The page as the WARC file gives it back; its path and offset are
     // set when the records are written.
@@ -165,7 +180,10 @@ mod tests {
 
     #[test]
     fn charsets_from_content_types() {
-        assert_eq!(charset_of("text/html; charset=\"ISO-8859-1\"").as_deref(), Some("ISO-8859-1"));
+        assert_eq!(
+            charset_of("text/html; charset=\"ISO-8859-1\"").as_deref(),
+            Some("ISO-8859-1")
+        );
         assert_eq!(charset_of("text/html"), None);
     }
 }

@@ -71,15 +71,24 @@ mod tests {
     #[test]
     fn tracking_parameters_do_not_make_a_new_story() {
         let url = |u| Url::parse(u).unwrap();
-        let a = key(&url("https://www.news.test/2019/12/raqqa?utm_source=feed#top"), UrlKind::Article);
+        let a = key(
+            &url("https://www.news.test/2019/12/raqqa?utm_source=feed#top"),
+            UrlKind::Article,
+        );
         let b = key(&url("http://news.test/2019/12/raqqa"), UrlKind::Article);
         assert_eq!(a, b);
-        let other_port = key(&url("http://news.test:8081/2019/12/raqqa"), UrlKind::Article);
+        let other_port = key(
+            &url("http://news.test:8081/2019/12/raqqa"),
+            UrlKind::Article,
+        );
         assert_eq!(other_port, "news.test:8081/2019/12/raqqa");
         let feed = key(&url("https://news.test/world?output=rss#x"), UrlKind::Feed);
         assert_eq!(feed, "https://news.test/world?output=rss");
         let url = Url::parse("http://news.test:8080/a").unwrap();
         assert_eq!(origin(&url), "http://news.test:8080");
-        assert_eq!(new_url(&url, UrlKind::Article, None, 0, 0, None).origin, "http://news.test:8080");
+        assert_eq!(
+            new_url(&url, UrlKind::Article, None, 0, 0, None).origin,
+            "http://news.test:8080"
+        );
     }
 }

@@ -9,7 +9,9 @@ use std::io::{BufWriter, Cursor};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use dateline_input::{encode_record, new_record_id, warc_date, InputError, Record, WarcReader, WarcWriter};
+use dateline_input::{
+    encode_record, new_record_id, warc_date, InputError, Record, WarcReader, WarcWriter,
+};
 use flate2::Compression;
 
 use crate::net::Exchange;
@@ -43,7 +45,11 @@ fn encode(url: &str, exchange: &Exchange, revisit: Option<Option<&str>>) -> Enco
     let mut response: Vec<(&str, &str)> = vec![
         (
             "WARC-Type",
-            if revisit.is_some() { "revisit" } else { "response" },
+            if revisit.is_some() {
+                "revisit"
+            } else {
+                "response"
+            },
         ),
         ("WARC-Record-ID", &record_id),
         ("WARC-Date", &date),
@@ -165,7 +171,10 @@ impl WarcFiles {
             let path = Path::new(path);
             if let Ok(meta) = std::fs::metadata(path) {
                 if meta.len() > *length {
-                    OpenOptions::new().write(true).open(path)?.set_len(*length)?;
+                    OpenOptions::new()
+                        .write(true)
+                        .open(path)?
+                        .set_len(*length)?;
                 }
             }
         }
@@ -214,7 +223,10 @@ impl WarcFiles {
             self.made
         );
         let path = self.dir.join(name);
-        let file = OpenOptions::new().create_new(true).write(true).open(&path)?;
+        let file = OpenOptions::new()
+            .create_new(true)
+            .write(true)
+            .open(&path)?;
         let mut writer = WarcWriter::new(BufWriter::new(file), 0);
         let info = format!(
             "software: {}\r\nformat: WARC File Format 1.0\r\nrobots: obey (RFC 9309)\r\n",
@@ -227,7 +239,10 @@ impl WarcFiles {
                 ("WARC-Type", "warcinfo"),
                 ("WARC-Record-ID", &id),
                 ("WARC-Date", &date),
-                ("WARC-Filename", path.file_name().and_then(|n| n.to_str()).unwrap_or("")),
+                (
+                    "WARC-Filename",
+                    path.file_name().and_then(|n| n.to_str()).unwrap_or(""),
+                ),
                 ("Content-Type", "application/warc-fields"),
             ],
             &[info.as_bytes()],
@@ -247,7 +262,10 @@ mod tests {
 
     fn exchange(status: u16, body: &[u8]) -> Exchange {
         let mut headers = HeaderMap::new();
-        headers.insert("content-type", HeaderValue::from_static("text/html; charset=utf-8"));
+        headers.insert(
+            "content-type",
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
         let head = format!(
             "HTTP/1.1 {status} X\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: {}\r\n\r\n",
             body.len()
@@ -267,18 +285,39 @@ mod tests {
     fn exchanges_are_written_and_read_back_as_pages() {
         let dir = tempfile::tempdir().unwrap();
         let mut files = WarcFiles::open(dir.path(), 1 << 20, "test", &[]).unwrap();
-        let page = encode_exchange("http://a.test/a", &exchange(200, b"<html><p>Hello</p></html>"));
+        let page = encode_exchange(
+            "http://a.test/a",
+            &exchange(200, b"<html><p>Hello</p></html>"),
+        );
         let appended = files.append(&page.members).unwrap();
-        let record = page_of(&page.members[1], Path::new(&*appended.path), appended.offsets[1]).unwrap();
+        let record = page_of(
+            &page.members[1],
+            Path::new(&*appended.path),
+            appended.offsets[1],
+        )
+        .unwrap();
         assert_eq!(record.bytes, b"<html><p>Hello</p></html>");
         assert_eq!(record.url.as_deref(), Some("http://a.test/a"));
         assert_eq!(record.charset.as_deref(), Some("utf-8"));
-        assert_eq!(record.source.record_id.as_deref(), Some(page.record_id.as_str()));
+        assert_eq!(
+            record.source.record_id.as_deref(),
+            Some(page.record_id.as_str())
+        );
 
-        let revisit = encode_revisit("http://a.test/a", &exchange(304, b""), Some("2026-12-04T20:00:00Z"));
-        assert_eq!(page_of(&revisit.members[1], Path::new("x"), 0).unwrap_err(), "revisit");
+        let revisit = encode_revisit(
+            "http://a.test/a",
+            &exchange(304, b""),
+            Some("2026-12-04T20:00:00Z"),
+        );
+        assert_eq!(
+            page_of(&revisit.members[1], Path::new("x"), 0).unwrap_err(),
+            "revisit"
+        );
         let missing = encode_exchange("http://a.test/b", &exchange(404, b"gone"));
-        assert_eq!(page_of(&missing.members[1], Path::new("x"), 0).unwrap_err(), "http-client-error");
+        assert_eq!(
+            page_of(&missing.members[1], Path::new("x"), 0).unwrap_err(),
+            "http-client-error"
+        );
         let appended_more = files.append(&revisit.members).unwrap();
 
         // The file reads back whole: warcinfo, two requests, a response, a revisit.
@@ -288,7 +327,10 @@ mod tests {
         assert_eq!(pages.len(), 1);
         assert_eq!(pages[0].source.offset, appended.offsets[1]);
         let counts = reader.counts();
-        assert_eq!((counts.skipped["request"], counts.skipped["revisit"]), (2, 1));
+        assert_eq!(
+            (counts.skipped["request"], counts.skipped["revisit"]),
+            (2, 1)
+        );
         assert_eq!(counts.skipped["warcinfo"], 1);
 
         // A torn tail is cut back to the committed length.

@@ -12,7 +12,7 @@ pub struct Discovery {
     pub files: Vec<PathBuf>,
     /// Record containers (WARC, JSONL; see [`crate::container_kind`]), given
     /// or found in folders, in the same order; read them with
-    /// [`crate::open_records`], not [`read_page`].
+    /// [`crate::open_records`], not [`crate::read_page`].
     pub containers: Vec<PathBuf>,
     /// Folders or entries that could not be read.
     pub errors: Vec<InputError>,

@@ -41,6 +41,9 @@ pub trait RecordStream: Iterator<Item = Result<Record, InputError>> + Send {
 }
 
 /// What a stream has next.
+// As large as the iterator item it wraps; boxing would allocate once per
+// record for nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Next {
     /// A record (or why one could not be read).

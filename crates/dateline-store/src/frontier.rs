@@ -461,7 +461,12 @@ impl Frontier {
     }
 
     /// Counts a request to a host, and its failure (`error`) or success.
-    pub fn host_fetched(&self, origin: &str, at: f64, error: Option<&str>) -> Result<(), StoreError> {
+    pub fn host_fetched(
+        &self,
+        origin: &str,
+        at: f64,
+        error: Option<&str>,
+    ) -> Result<(), StoreError> {
         self.conn
             .prepare_cached(
                 "INSERT INTO hosts (origin, fetches, failures, last_fetch, last_error)
@@ -526,18 +531,19 @@ impl Frontier {
 
     /// The URLs in a state, in the order they were found.
     pub fn urls_in_state(&self, state: UrlState) -> Result<Vec<UrlRow>, StoreError> {
-        let sql =
-            format!("SELECT {URL_COLUMNS} FROM urls WHERE state = ?1 ORDER BY found_at, key");
+        let sql = format!("SELECT {URL_COLUMNS} FROM urls WHERE state = ?1 ORDER BY found_at, key");
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([state.as_str()], url_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The documents (not articles) found from a source: what a poll fetches
-    /// again.
+    /// The documents of a source: its own URL, the feeds and sitemaps found
+    /// from it (not the pages a crawl of its links found): what a poll
+    /// fetches again.
     pub fn documents(&self, source_id: i64) -> Result<Vec<UrlRow>, StoreError> {
         let sql = format!(
-            "SELECT {URL_COLUMNS} FROM urls WHERE source_id = ?1 AND kind <> 'article'
+            "SELECT {URL_COLUMNS} FROM urls WHERE source_id = ?1
+                 AND (kind IN ('feed', 'sitemap') OR (kind = 'page' AND depth = 0))
              ORDER BY found_at, key"
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -746,11 +752,11 @@ mod tests {
             new_url("a.test/1", UrlKind::Article, Some(source)),
             new_url("a.test/feed", UrlKind::Feed, Some(source)),
         ];
-        let added = frontier
-            .batch(|f| f.add_urls(&urls, 10.0))
-            .unwrap();
+        let added = frontier.batch(|f| f.add_urls(&urls, 10.0)).unwrap();
         assert_eq!(added, [true, true]);
-        frontier.set_state("a.test/1", UrlState::Fetching, None).unwrap();
+        frontier
+            .set_state("a.test/1", UrlState::Fetching, None)
+            .unwrap();
         frontier
             .finish(
                 "a.test/feed",
@@ -764,7 +770,10 @@ mod tests {
             )
             .unwrap();
         assert_eq!(frontier.add_urls(&urls, 12.0).unwrap(), [false, false]);
-        assert_eq!(frontier.url("a.test/1").unwrap().unwrap().state, UrlState::Fetching);
+        assert_eq!(
+            frontier.url("a.test/1").unwrap().unwrap().state,
+            UrlState::Fetching
+        );
         // A killed run's in-flight URL is queued again.
         assert_eq!(frontier.requeue_in_flight().unwrap(), 1);
         assert_eq!(frontier.urls_in_state(UrlState::Queued).unwrap().len(), 1);
@@ -811,7 +820,10 @@ mod tests {
         let source = &frontier.sources().unwrap()[0];
         assert_eq!(source.kind, SourceKind::Site);
         assert_eq!((source.fetches, source.unchanged, source.items), (2, 1, 20));
-        assert_eq!((source.failures, source.last_error.as_deref()), (1, Some("http-503")));
+        assert_eq!(
+            (source.failures, source.last_error.as_deref()),
+            (1, Some("http-503"))
+        );
 
         frontier
             .save_robots(&HostRow {
@@ -822,7 +834,9 @@ mod tests {
                 ..HostRow::default()
             })
             .unwrap();
-        frontier.host_fetched("http://a.test", 4.0, Some("timeout")).unwrap();
+        frontier
+            .host_fetched("http://a.test", 4.0, Some("timeout"))
+            .unwrap();
         frontier.host_fetched("http://a.test", 5.0, None).unwrap();
         let host = frontier.host("http://a.test").unwrap().unwrap();
         assert_eq!((host.fetches, host.failures), (2, 0));
@@ -831,7 +845,10 @@ mod tests {
 
         frontier.commit_warc("/s/warc/a.warc.gz", 100).unwrap();
         frontier.commit_warc("/s/warc/a.warc.gz", 250).unwrap();
-        assert_eq!(frontier.warc_committed("/s/warc/a.warc.gz").unwrap(), Some(250));
+        assert_eq!(
+            frontier.warc_committed("/s/warc/a.warc.gz").unwrap(),
+            Some(250)
+        );
         assert_eq!(frontier.warc_files().unwrap().len(), 1);
     }
 }
