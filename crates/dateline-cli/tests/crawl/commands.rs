@@ -128,3 +128,43 @@ fn sources_can_be_reset_and_removed() {
     assert_eq!(none.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&none.stderr).contains("no sources"));
 }
+
+#[test]
+fn since_and_max_pages_bound_a_run() {
+    let site = Site::new();
+    let store = store_dir();
+    // A's gzipped sitemap dates articles 0..12 from 2024-01-01, 7h13m
+    // apart: from the 3rd of January only articles 7 and later are kept.
+    let sitemap = site.url(A, "/sitemaps/2024.xml.gz");
+    let out = run(crawl_args(
+        &site,
+        store.path(),
+        "crawl",
+        std::slice::from_ref(&sitemap),
+        &["--since", "2024-01-03", "--max-pages", "3"],
+    ));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kept: Vec<u64> = (0..12)
+        .filter(|&n| pages::article_published(n).as_str() >= "2024-01-03")
+        .collect();
+    assert_eq!(report["crawl"]["skipped"]["older than --since"], 12 - kept.len() as u64, "{report}");
+    let fetched = |site: &Site| {
+        (0..12)
+            .filter(|&n| site.web.count(A, &pages::article_path(A, n)) > 0)
+            .collect::<Vec<u64>>()
+    };
+    assert_eq!(fetched(&site).len(), 3, "--max-pages");
+    assert!(fetched(&site).iter().all(|n| kept.contains(n)));
+    // The next run goes on with what was left.
+    for _ in 0..kept.len() {
+        run(crawl_args(&site, store.path(), "crawl", &[], &["--since", "2024-01-03", "--max-pages", "3"]));
+        if fetched(&site).len() == kept.len() {
+            break;
+        }
+    }
+    assert_eq!(fetched(&site), kept);
+    assert!((0..12).all(|n| site.web.count(A, &pages::article_path(A, n)) <= 1));
+    let bad = dateline(&["crawl", &sitemap, "--store", store.path().to_str().unwrap(), "--since", "last week"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
