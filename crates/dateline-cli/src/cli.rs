@@ -135,10 +135,12 @@ pub struct PolitenessArgs {
     pub max_pages: Option<u64>,
 }
 
-/// What the crawling commands store, and how.
+/// How the commands that store articles (`ingest`, `crawl`, `watch`,
+/// `fetch`) run and report.
 #[derive(Debug, Clone, Default, clap::Args)]
-pub struct CrawlIngestArgs {
-    /// Store articles without enrichment (faster; `dateline enrich` adds it).
+pub struct StoringArgs {
+    /// Store articles without enrichment (places, people, organisations,
+    /// quantities): faster; `dateline enrich` can add it later.
     #[arg(long)]
     pub no_enrich: bool,
 
@@ -148,7 +150,7 @@ pub struct CrawlIngestArgs {
     #[command(flatten)]
     pub run: RunArgs,
 
-    /// The crawl's and the ingest's summaries as JSON on standard output.
+    /// The summary as JSON on standard output (also `--format json`).
     #[command(flatten)]
     pub output: ReportArgs,
 }
@@ -171,7 +173,7 @@ pub struct CrawlArgs {
     pub politeness: PolitenessArgs,
 
     #[command(flatten)]
-    pub ingest: CrawlIngestArgs,
+    pub storing: StoringArgs,
 }
 
 /// Arguments of `dateline watch`.
@@ -199,7 +201,7 @@ pub struct WatchArgs {
     pub politeness: PolitenessArgs,
 
     #[command(flatten)]
-    pub ingest: CrawlIngestArgs,
+    pub storing: StoringArgs,
 }
 
 /// Arguments of `dateline fetch`.
@@ -216,7 +218,7 @@ pub struct FetchArgs {
     pub politeness: PolitenessArgs,
 
     #[command(flatten)]
-    pub ingest: CrawlIngestArgs,
+    pub storing: StoringArgs,
 }
 
 /// Arguments of `dateline sources`.
@@ -269,20 +271,8 @@ pub struct IngestArgs {
     #[arg(long)]
     pub keep_non_articles: bool,
 
-    /// Store articles without enrichment (places, people, organisations,
-    /// quantities): faster; `dateline enrich` can add it later.
-    #[arg(long)]
-    pub no_enrich: bool,
-
     #[command(flatten)]
-    pub places: PlaceArgs,
-
-    #[command(flatten)]
-    pub run: RunArgs,
-
-    /// The summary as JSON on standard output (also `--format json`).
-    #[command(flatten)]
-    pub output: ReportArgs,
+    pub storing: StoringArgs,
 }
 
 /// How a long-running command runs: its workers and its progress display.

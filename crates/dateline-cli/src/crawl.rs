@@ -12,7 +12,7 @@ use dateline_ingest::{ingest_stream, Freshness, Keep, PipelineOptions, Summary};
 use dateline_store::Store;
 use serde::Serialize;
 
-use crate::cli::{CrawlArgs, CrawlIngestArgs, FetchArgs, PolitenessArgs, WatchArgs};
+use crate::cli::{CrawlArgs, FetchArgs, PolitenessArgs, StoringArgs, WatchArgs};
 use crate::common::{self, exit};
 use crate::ingest::{human_summary, ingest_display, show_event};
 
@@ -30,7 +30,7 @@ pub fn crawl(args: CrawlArgs) -> anyhow::Result<u8> {
         &args.sources,
         Mode::Crawl,
         options,
-        &args.ingest,
+        &args.storing,
         None,
     )
 }
@@ -47,7 +47,7 @@ pub fn watch(args: WatchArgs) -> anyhow::Result<u8> {
         &args.sources,
         Mode::Watch,
         options,
-        &args.ingest,
+        &args.storing,
         run_for,
     )
 }
@@ -60,7 +60,7 @@ pub fn fetch(args: FetchArgs) -> anyhow::Result<u8> {
         &args.urls,
         Mode::Fetch,
         options,
-        &args.ingest,
+        &args.storing,
         None,
     )
 }
@@ -77,7 +77,7 @@ fn run(
     targets: &[String],
     mode: Mode,
     options: CrawlOptions,
-    args: &CrawlIngestArgs,
+    args: &StoringArgs,
     run_for: Option<Duration>,
 ) -> anyhow::Result<u8> {
     if options.contact.is_none() && !args.run.quiet {
@@ -176,17 +176,11 @@ fn crawl_summary(report: &CrawlReport) -> String {
         out += &format!(", {} pages of an interrupted run stored", report.resumed);
     }
     out.push('\n');
-    for (label, counts) in [
+    out += &common::reason_lines(&[
         ("failed", &report.failed),
         ("not fetched", &report.skipped),
         ("read despite errors", &report.repaired),
-    ] {
-        let total: u64 = counts.values().sum();
-        if total > 0 {
-            let reasons: Vec<String> = counts.iter().map(|(r, n)| format!("{r} {n}")).collect();
-            out += &format!("dateline: {total} {label}: {}\n", reasons.join(", "));
-        }
-    }
+    ]);
     for (origin, reason) in &report.parked {
         out += &format!("dateline: {origin} left for this run: {reason}\n");
     }

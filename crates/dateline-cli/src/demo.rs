@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::cli::{DemoArgs, IngestArgs, PlaceArgs, ReportArgs, RunArgs, StoreArg};
+use crate::cli::{DemoArgs, IngestArgs, StoreArg, StoringArgs};
 use crate::common::exit;
 
 /// The example pages of `examples/pages`, compiled in so that the demo
@@ -55,10 +55,7 @@ pub fn run(args: DemoArgs) -> anyhow::Result<u8> {
         input: None,
         no_site_profiles: false,
         keep_non_articles: false,
-        no_enrich: false,
-        places: PlaceArgs::default(),
-        run: RunArgs::default(),
-        output: ReportArgs::default(),
+        storing: StoringArgs::default(),
     })?;
     if code == exit::FATAL {
         return Ok(code);

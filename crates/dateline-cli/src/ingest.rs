@@ -15,7 +15,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
     let mut store =
         Store::open(dir).with_context(|| format!("opening the store {}", dir.display()))?;
     let pipeline = common::pipeline(
-        &args.run,
+        &args.storing.run,
         PipelineOptions::default()
             .extraction(Extraction::Pages {
                 input: common::input_kind(args.input),
@@ -28,13 +28,13 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
             } else {
                 Keep::Articles
             })
-            .enrich(if args.no_enrich {
+            .enrich(if args.storing.no_enrich {
                 None
             } else {
-                Some(common::place_options(&args.places)?)
+                Some(common::place_options(&args.storing.places)?)
             }),
     )?;
-    let display = ingest_display(args.run.quiet, "ingest");
+    let display = ingest_display(args.storing.run.quiet, "ingest");
     let summary = ingest(&mut store, &args.paths, &pipeline, &|event| {
         show_event(&display, event)
     })
@@ -44,10 +44,10 @@ pub fn run(args: IngestArgs) -> anyhow::Result<u8> {
         eprintln!("{}", common::NO_PAGES_FOUND);
         return Ok(exit::SOME_FAILED);
     }
-    if !args.run.quiet {
+    if !args.storing.run.quiet {
         eprint!("{}", human_summary(&summary, dir));
     }
-    if args.output.is_json() {
+    if args.storing.output.is_json() {
         println!("{}", serde_json::to_string(&summary)?);
     }
     let failed: u64 = summary.failed.values().sum();
@@ -126,16 +126,10 @@ pub(crate) fn human_summary(summary: &Summary, dir: &std::path::Path) -> String 
         out += &format!(", {} already in the store", summary.already_ingested);
     }
     out.push('\n');
-    for (label, counts) in [
+    out += &common::reason_lines(&[
         ("not articles", &summary.not_articles),
         ("skipped", &summary.skipped),
         ("failed", &summary.failed),
-    ] {
-        let total: u64 = counts.values().sum();
-        if total > 0 {
-            let reasons: Vec<String> = counts.iter().map(|(r, n)| format!("{r} {n}")).collect();
-            out += &format!("dateline: {total} {label}: {}\n", reasons.join(", "));
-        }
-    }
+    ]);
     out
 }

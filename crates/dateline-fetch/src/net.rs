@@ -329,14 +329,7 @@ fn request_head(url: &Url, headers: &HeaderMap) -> Vec<u8> {
         None => url.host_str().unwrap_or_default().to_string(),
     };
     let mut head = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n");
-    for (name, value) in headers {
-        head.push_str(&format!(
-            "{}: {}\r\n",
-            name.as_str(),
-            String::from_utf8_lossy(value.as_bytes())
-        ));
-    }
-    head.push_str("\r\n");
+    push_headers(&mut head, headers, &[]);
     head.into_bytes()
 }
 
@@ -346,8 +339,15 @@ fn response_head(status: u16, headers: &HeaderMap) -> Vec<u8> {
         .and_then(|s| s.canonical_reason())
         .unwrap_or("");
     let mut head = format!("HTTP/1.1 {status} {reason}\r\n");
+    // The body is kept de-chunked.
+    push_headers(&mut head, headers, &["transfer-encoding"]);
+    head.into_bytes()
+}
+
+/// Header lines and the blank line that ends a head, `except` left out.
+fn push_headers(head: &mut String, headers: &HeaderMap, except: &[&str]) {
     for (name, value) in headers {
-        if name.as_str() == "transfer-encoding" {
+        if except.contains(&name.as_str()) {
             continue;
         }
         head.push_str(&format!(
@@ -357,7 +357,6 @@ fn response_head(status: u16, headers: &HeaderMap) -> Vec<u8> {
         ));
     }
     head.push_str("\r\n");
-    head.into_bytes()
 }
 
 /// Sorts a reqwest error into a reason.

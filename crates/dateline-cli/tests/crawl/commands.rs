@@ -143,12 +143,21 @@ fn since_and_max_pages_bound_a_run() {
         std::slice::from_ref(&sitemap),
         &["--since", "2024-01-03", "--max-pages", "3"],
     ));
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let kept: Vec<u64> = (0..12)
         .filter(|&n| pages::article_published(n).as_str() >= "2024-01-03")
         .collect();
-    assert_eq!(report["crawl"]["skipped"]["older than --since"], 12 - kept.len() as u64, "{report}");
+    assert_eq!(
+        report["crawl"]["skipped"]["older than --since"],
+        12 - kept.len() as u64,
+        "{report}"
+    );
     let fetched = |site: &Site| {
         (0..12)
             .filter(|&n| site.web.count(A, &pages::article_path(A, n)) > 0)
@@ -158,13 +167,26 @@ fn since_and_max_pages_bound_a_run() {
     assert!(fetched(&site).iter().all(|n| kept.contains(n)));
     // The next run goes on with what was left.
     for _ in 0..kept.len() {
-        run(crawl_args(&site, store.path(), "crawl", &[], &["--since", "2024-01-03", "--max-pages", "3"]));
+        run(crawl_args(
+            &site,
+            store.path(),
+            "crawl",
+            &[],
+            &["--since", "2024-01-03", "--max-pages", "3"],
+        ));
         if fetched(&site).len() == kept.len() {
             break;
         }
     }
     assert_eq!(fetched(&site), kept);
     assert!((0..12).all(|n| site.web.count(A, &pages::article_path(A, n)) <= 1));
-    let bad = dateline(&["crawl", &sitemap, "--store", store.path().to_str().unwrap(), "--since", "last week"]);
+    let bad = dateline(&[
+        "crawl",
+        &sitemap,
+        "--store",
+        store.path().to_str().unwrap(),
+        "--since",
+        "last week",
+    ]);
     assert_eq!(bad.status.code(), Some(2));
 }

@@ -125,3 +125,28 @@ fn articles_of(store: &Path) -> BTreeSet<(String, String, String)> {
         })
         .collect()
 }
+
+/// The articles a fresh store gets from `store`'s WARC files (which must
+/// all read without a failure).
+fn articles_from_warc(store: &Path) -> BTreeSet<(String, String, String)> {
+    let copy = store_dir();
+    let warc = store.join("warc");
+    let ingest = dateline(&[
+        "ingest",
+        warc.to_str().unwrap(),
+        "--store",
+        copy.path().to_str().unwrap(),
+        "--no-enrich",
+        "-q",
+        "--json",
+    ]);
+    assert_eq!(
+        ingest.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ingest.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&ingest.stdout).unwrap();
+    assert_eq!(summary["failed"], serde_json::json!({}), "{summary}");
+    articles_of(copy.path())
+}
