@@ -112,6 +112,7 @@ static FULL_ENRICHMENT: LazyLock<Enrichment> = LazyLock::new(|| Enrichment {
         start: 30,
         end: 34,
     }],
+    events: Vec::new(),
 });
 
 /// The record of an article; [`full`]'s carries [`FULL_ENRICHMENT`], the
