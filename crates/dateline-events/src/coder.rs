@@ -274,6 +274,11 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             if s.is_none() || s.zip(t).is_some_and(|(s, t)| s.code == t.code) {
                 return;
             }
+            // "A senior official said": a role of nobody known, doing
+            // nothing to anyone known, tells nothing.
+            if t.is_none() && s.is_some_and(|s| s.code.starts_with("---")) {
+                return;
+            }
             out.push(Raw {
                 source: s.cloned(),
                 target: t.cloned(),
@@ -283,6 +288,13 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
                 confidence,
             });
         };
+        if !compound.is_empty() && matched.as_ref().is_some_and(|(f, _)| f.compound.is_some_and(|c| input.phrases[c].first >= end)) {
+            // `* WITH %`: a list after the verb is the verb's targets.
+            if sources.is_empty() {
+                sources = subject().map(|p| input.phrases[p].actors.clone()).unwrap_or_default();
+            }
+            targets = std::mem::take(&mut compound);
+        }
         if !compound.is_empty() {
             // `%`: each member to each other one.
             for (i, a) in compound.iter().enumerate() {
@@ -347,7 +359,11 @@ fn find_verbs(dict: &Dictionaries, input: &Input, covered: &[bool]) -> Vec<(usiz
         };
         let prev = prev_word(words, i);
         let noun = prev
-            .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && p != "TO"));
+            .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && p != "TO"))
+            // "disputes should be resolved": the subject of a verb group.
+            || words.get(i + n).is_some_and(|w| {
+                matches!(*w, "SHOULD" | "WILL" | "WOULD" | "CAN" | "COULD" | "MAY" | "MIGHT" | "MUST" | "HAVE" | "HAS" | "HAD" | "WERE" | "ARE")
+            });
         // A capitalised verb form inside a sentence is a name ("Strike Force").
         let name = input.tokens[i].capital && i > 0 && input.tokens[i - 1].word;
         if !noun && !name {

@@ -172,7 +172,7 @@ fn is_modifier(tokens: &[Token], words: &[&str], k: usize) -> bool {
         && !tokens[k].capital
         && !matches!(
             words[k],
-            "OF" | "IN"
+            "AND" | "OR" | "NOR" | "OF" | "IN"
                 | "TO"
                 | "WITH"
                 | "BY"
