@@ -288,10 +288,16 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
                 confidence,
             });
         };
-        if !compound.is_empty() && matched.as_ref().is_some_and(|(f, _)| f.compound.is_some_and(|c| input.phrases[c].first >= end)) {
+        if !compound.is_empty()
+            && matched
+                .as_ref()
+                .is_some_and(|(f, _)| f.compound.is_some_and(|c| input.phrases[c].first >= end))
+        {
             // `* WITH %`: a list after the verb is the verb's targets.
             if sources.is_empty() {
-                sources = subject().map(|p| input.phrases[p].actors.clone()).unwrap_or_default();
+                sources = subject()
+                    .map(|p| input.phrases[p].actors.clone())
+                    .unwrap_or_default();
             }
             targets = std::mem::take(&mut compound);
         }
@@ -331,6 +337,38 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
     out
 }
 
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "WILL"
+            | "WOULD"
+            | "SHALL"
+            | "SHOULD"
+            | "CAN"
+            | "CA"
+            | "COULD"
+            | "MAY"
+            | "MIGHT"
+            | "MUST"
+            | "HAS"
+            | "HAVE"
+            | "HAD"
+            | "IS"
+            | "ARE"
+            | "WAS"
+            | "WERE"
+            | "BE"
+            | "BEEN"
+            | "BEING"
+            | "AM"
+            | "DO"
+            | "DOES"
+            | "DID"
+            | "WO"
+            | "'S"
+    )
+}
+
 /// Verb occurrences: `(first, end, form)`, skipping nouns.
 fn find_verbs(dict: &Dictionaries, input: &Input, covered: &[bool]) -> Vec<(usize, usize, u32)> {
     let words = input.words;
@@ -366,7 +404,26 @@ fn find_verbs(dict: &Dictionaries, input: &Input, covered: &[bool]) -> Vec<(usiz
             });
         // A capitalised verb form inside a sentence is a name ("Strike Force").
         let name = input.tokens[i].capital && i > 0 && input.tokens[i - 1].word;
-        if !noun && !name {
+        let form = &dict.verbs.forms[id as usize];
+        let head = words[i + form.head];
+        let aux_before = prev
+            .is_some_and(|p| is_aux(p) || p.ends_with("LY") || matches!(p, "TO" | "N'T" | "NOT"));
+        // "killing eight people", "offering support": a participle without
+        // "is"/"was" is a clause about the subject, not its own event.
+        let gerund = head.ends_with("ING") && !form.base && !aux_before;
+        // A bare form ("strike", "attack") is a verb after its subject, an
+        // auxiliary, "to" or a pronoun; after another noun ("air strike")
+        // it is a noun.
+        let bare_noun = form.base
+            && !aux_before
+            && prev.is_some_and(|p| {
+                !covered[i - 1]
+                    && !matches!(
+                        p,
+                        "AND" | "OR" | "THEY" | "WE" | "I" | "YOU" | "WHO" | "THAT" | "WHICH" | ","
+                    )
+            });
+        if !noun && !name && !gerund && !bare_noun {
             out.push((i, i + n, id));
         }
         i += n;

@@ -172,7 +172,11 @@ fn is_modifier(tokens: &[Token], words: &[&str], k: usize) -> bool {
         && !tokens[k].capital
         && !matches!(
             words[k],
-            "AND" | "OR" | "NOR" | "OF" | "IN"
+            "AND"
+                | "OR"
+                | "NOR"
+                | "OF"
+                | "IN"
                 | "TO"
                 | "WITH"
                 | "BY"
