@@ -141,6 +141,11 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
         starts: &starts,
         ends: &ends,
     };
+    // A run-on of 80 tokens is boilerplate or a list, not a sentence a
+    // pattern coder reads reliably.
+    if n > 80 {
+        return Vec::new();
+    }
     let verbs = find_verbs(dict, input, &covered);
     let mut out = Vec::new();
     let mut previous_source: Option<(usize, Vec<Actor>)> = None;
@@ -312,7 +317,13 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             }
             continue;
         }
-        if targets.is_empty() && sources.len() > 1 {
+        // A list with no target acts on itself ("Gondor and Osgiliath met",
+        // "... clashed"), for meetings, cooperation and fighting only.
+        let mutual = matches!(
+            &forward[..2.min(forward.len())],
+            "03" | "04" | "05" | "06" | "19"
+        );
+        if targets.is_empty() && sources.len() > 1 && mutual {
             for (i, a) in sources.iter().enumerate() {
                 for (j, b) in sources.iter().enumerate() {
                     if i != j {
