@@ -58,6 +58,7 @@ pub fn place_options(args: &PlaceArgs) -> anyhow::Result<PlaceOptions> {
         } else {
             Demonyms::Report
         },
+        ..PlaceOptions::default()
     })
 }
 

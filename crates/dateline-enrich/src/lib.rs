@@ -30,7 +30,7 @@ pub use dateline_model::{Enrichment, Timestamp};
 pub use entities::{entities, Entity};
 pub use focus::{focus, Focus};
 pub use language::detect_language;
-pub use places::{places, Demonyms, PlaceMention, PlaceOptions};
+pub use places::{places, Demonyms, Events, PlaceMention, PlaceOptions};
 pub use quantities::{quantities, Quantity};
 
 /// Enriches `text` with the embedded gazetteer (events dated to no day:
@@ -49,7 +49,10 @@ pub fn enrich_dated(text: &str, date: Option<Timestamp>, options: &PlaceOptions)
         places: &places,
         date,
     };
-    let events = dateline_events::Coder::embedded().code_text(text, &context);
+    let events = match options.events {
+        places::Events::Code => dateline_events::Coder::embedded().code_text(text, &context),
+        places::Events::Skip => Vec::new(),
+    };
     Enrichment {
         language: detect_language(text),
         places,

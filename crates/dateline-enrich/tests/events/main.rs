@@ -4,7 +4,7 @@
 //! with its traps: a possessive that names the patron, not the target, and
 //! a hypothetical that is no event.
 
-use dateline_enrich::{enrich_dated, PlaceOptions, Timestamp};
+use dateline_enrich::{enrich_dated, Events, PlaceOptions, Timestamp};
 
 fn seed() -> (String, serde_json::Value) {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -29,7 +29,10 @@ fn the_seed_events_are_found_and_its_traps_avoided() {
     let found = enrich_dated(
         &text,
         Timestamp::date(2019, 12, 9),
-        &PlaceOptions::default(),
+        &PlaceOptions {
+            events: Events::Code,
+            ..PlaceOptions::default()
+        },
     );
     let events = &found.events;
     for e in events {

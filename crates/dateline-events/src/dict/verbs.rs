@@ -414,7 +414,9 @@ mod tests {
         let known = &v.blocks[2].patterns[0];
         // `KNOWN_` is the whole word KNOWN, with words allowed before `*`.
         assert!(!known.touches_verb && !known.verb_touches);
-        assert!(matches!(&known.before[1].element, Element::Word(w) if w.exact && w.text == "KNOWN"));
+        assert!(
+            matches!(&known.before[1].element, Element::Word(w) if w.exact && w.text == "KNOWN")
+        );
         assert_eq!(known.after[1].element, Element::Source);
         let wire = v.forms.iter().find(|f| f.words == ["WIRE", "TAP"]).unwrap();
         assert_eq!(wire.head, 1);
