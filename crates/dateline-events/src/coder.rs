@@ -134,19 +134,24 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
         ends[p.end] = Some(i);
         covered[p.first..p.end].iter_mut().for_each(|c| *c = true);
     }
-    let sentence = Sentence {
-        words: input.words,
-        tokens: input.tokens,
-        phrases: input.phrases,
-        starts: &starts,
-        ends: &ends,
-    };
     // A run-on of 80 tokens is boilerplate or a list, not a sentence a
     // pattern coder reads reliably.
     if n > 80 {
         return Vec::new();
     }
     let verbs = find_verbs(dict, input, &covered);
+    if verbs.is_empty() {
+        return Vec::new();
+    }
+    let presence = patterns::Presence::new(&dict.verbs, input.words);
+    let sentence = Sentence {
+        words: input.words,
+        tokens: input.tokens,
+        phrases: input.phrases,
+        starts: &starts,
+        ends: &ends,
+        presence: &presence,
+    };
     let mut out = Vec::new();
     let mut previous_source: Option<(usize, Vec<Actor>)> = None;
     for (vi, &(first, end, form)) in verbs.iter().enumerate() {
