@@ -44,6 +44,7 @@ pub fn enrich(text: &str, options: &PlaceOptions) -> Enrichment {
         focus,
         entities,
         quantities: quantities(text),
+        events: Vec::new(),
     }
 }
 
