@@ -64,7 +64,8 @@ pub enum Command {
     ///
     /// Terms must all match; "quoted phrases", -excluded terms, OR, and
     /// filters site:, author:, tag:, title:, lang:, place:, country:,
-    /// person: and org: are understood.
+    /// person:, org:, event: (ASSAULT, 19, 190, any), actor: and target:
+    /// (TUR, SYRREB) are understood.
     Search(SearchArgs),
     /// Show one stored article with its provenance and duplicates.
     Show(ShowArgs),
