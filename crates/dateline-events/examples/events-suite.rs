@@ -281,7 +281,9 @@ fn read_records(path: &Path) -> Vec<Record> {
                 codings.push((
                     attr(tag, "sourcecode").unwrap_or_default(),
                     code,
-                    attr(tag, "targetcode").unwrap_or_default(),
+                    attr(tag, "targetcode")
+                        .filter(|t| t != "---")
+                        .unwrap_or_default(), // PETRARCH writes no target as `---`
                 ));
             }
             scan = &scan[end..];

@@ -141,6 +141,11 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
         starts: &starts,
         ends: &ends,
     };
+    // A run-on of 80 tokens is boilerplate or a list, not a sentence a
+    // pattern coder reads reliably.
+    if n > 80 {
+        return Vec::new();
+    }
     let verbs = find_verbs(dict, input, &covered);
     let mut out = Vec::new();
     let mut previous_source: Option<(usize, Vec<Actor>)> = None;
@@ -274,6 +279,11 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             if s.is_none() || s.zip(t).is_some_and(|(s, t)| s.code == t.code) {
                 return;
             }
+            // "A senior official said": a role of nobody known, doing
+            // nothing to anyone known, tells nothing.
+            if t.is_none() && s.is_some_and(|s| s.code.starts_with("---")) {
+                return;
+            }
             out.push(Raw {
                 source: s.cloned(),
                 target: t.cloned(),
@@ -283,6 +293,19 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
                 confidence,
             });
         };
+        if !compound.is_empty()
+            && matched
+                .as_ref()
+                .is_some_and(|(f, _)| f.compound.is_some_and(|c| input.phrases[c].first >= end))
+        {
+            // `* WITH %`: a list after the verb is the verb's targets.
+            if sources.is_empty() {
+                sources = subject()
+                    .map(|p| input.phrases[p].actors.clone())
+                    .unwrap_or_default();
+            }
+            targets = std::mem::take(&mut compound);
+        }
         if !compound.is_empty() {
             // `%`: each member to each other one.
             for (i, a) in compound.iter().enumerate() {
@@ -294,7 +317,13 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             }
             continue;
         }
-        if targets.is_empty() && sources.len() > 1 {
+        // A list with no target acts on itself ("Gondor and Osgiliath met",
+        // "... clashed"), for meetings, cooperation and fighting only.
+        let mutual = matches!(
+            &forward[..2.min(forward.len())],
+            "03" | "04" | "05" | "06" | "19"
+        );
+        if targets.is_empty() && sources.len() > 1 && mutual {
             for (i, a) in sources.iter().enumerate() {
                 for (j, b) in sources.iter().enumerate() {
                     if i != j {
@@ -317,6 +346,38 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
         }
     }
     out
+}
+
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "WILL"
+            | "WOULD"
+            | "SHALL"
+            | "SHOULD"
+            | "CAN"
+            | "CA"
+            | "COULD"
+            | "MAY"
+            | "MIGHT"
+            | "MUST"
+            | "HAS"
+            | "HAVE"
+            | "HAD"
+            | "IS"
+            | "ARE"
+            | "WAS"
+            | "WERE"
+            | "BE"
+            | "BEEN"
+            | "BEING"
+            | "AM"
+            | "DO"
+            | "DOES"
+            | "DID"
+            | "WO"
+            | "'S"
+    )
 }
 
 /// Verb occurrences: `(first, end, form)`, skipping nouns.
@@ -347,10 +408,33 @@ fn find_verbs(dict: &Dictionaries, input: &Input, covered: &[bool]) -> Vec<(usiz
         };
         let prev = prev_word(words, i);
         let noun = prev
-            .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && p != "TO"));
+            .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && p != "TO"))
+            // "disputes should be resolved": the subject of a verb group.
+            || words.get(i + n).is_some_and(|w| {
+                matches!(*w, "SHOULD" | "WILL" | "WOULD" | "CAN" | "COULD" | "MAY" | "MIGHT" | "MUST" | "HAVE" | "HAS" | "HAD" | "WERE" | "ARE")
+            });
         // A capitalised verb form inside a sentence is a name ("Strike Force").
         let name = input.tokens[i].capital && i > 0 && input.tokens[i - 1].word;
-        if !noun && !name {
+        let form = &dict.verbs.forms[id as usize];
+        let head = words[i + form.head];
+        let aux_before = prev
+            .is_some_and(|p| is_aux(p) || p.ends_with("LY") || matches!(p, "TO" | "N'T" | "NOT"));
+        // "killing eight people", "offering support": a participle without
+        // "is"/"was" is a clause about the subject, not its own event.
+        let gerund = head.ends_with("ING") && !form.base && !aux_before;
+        // A bare form ("strike", "attack") is a verb after its subject, an
+        // auxiliary, "to" or a pronoun; after another noun ("air strike")
+        // it is a noun.
+        let bare_noun = form.base
+            && !aux_before
+            && prev.is_some_and(|p| {
+                !covered[i - 1]
+                    && !matches!(
+                        p,
+                        "AND" | "OR" | "THEY" | "WE" | "I" | "YOU" | "WHO" | "THAT" | "WHICH" | ","
+                    )
+            });
+        if !noun && !name && !gerund && !bare_noun {
             out.push((i, i + n, id));
         }
         i += n;

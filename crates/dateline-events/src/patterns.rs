@@ -168,7 +168,7 @@ fn at_backward(
                     .iter()
                     .zip(&s.words[e - n..e])
                     .all(|(w, t)| w.matches(t));
-            fits.then_some(e - n)
+            fits.then(|| e - n)
         }),
         Element::Source | Element::Target | Element::Compound => {
             let phrase = (*s.ends.get(e)?)?;

@@ -162,7 +162,7 @@ pub fn phrases(
         });
         i = next;
     }
-    lists(singles, tokens, words)
+    lists(dict, singles, tokens, words)
 }
 
 /// Words that may sit between a possessive and a role: lower case words
@@ -172,7 +172,11 @@ fn is_modifier(tokens: &[Token], words: &[&str], k: usize) -> bool {
         && !tokens[k].capital
         && !matches!(
             words[k],
-            "OF" | "IN"
+            "AND"
+                | "OR"
+                | "NOR"
+                | "OF"
+                | "IN"
                 | "TO"
                 | "WITH"
                 | "BY"
@@ -188,7 +192,12 @@ fn is_modifier(tokens: &[Token], words: &[&str], k: usize) -> bool {
 }
 
 /// Joins lists ("A, B and C", "A and the evil B") into one phrase.
-fn lists(singles: Vec<Phrase>, tokens: &[Token], words: &[&str]) -> Vec<Phrase> {
+fn lists(
+    dict: &Dictionaries,
+    singles: Vec<Phrase>,
+    tokens: &[Token],
+    words: &[&str],
+) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
     for phrase in singles {
         if let Some(prev) = out.last_mut() {
@@ -202,7 +211,9 @@ fn lists(singles: Vec<Phrase>, tokens: &[Token], words: &[&str]) -> Vec<Phrase> 
                     FILLERS.contains(w)
                         || is_modifier(tokens, words, prev.end + k) && gap.len() <= 5
                 });
-            if has_conj && fillers && !gap.is_empty() && gap.len() <= 5 && !prev.patron {
+            // "the US withdrew and Turkey": a verb between ends the list.
+            let verb = gap.iter().any(|w| dict.verbs.by_first.contains_key(*w));
+            if has_conj && fillers && !verb && !gap.is_empty() && gap.len() <= 5 && !prev.patron {
                 prev.end = phrase.end;
                 prev.actors.extend(phrase.actors);
                 prev.patron = phrase.patron;

@@ -166,7 +166,7 @@ impl Verbs {
             .map(|s| self.expand(s as u32, 0))
             .collect();
         for block in &mut self.blocks {
-            block.patterns.sort_by(|a, b| b.weight.cmp(&a.weight));
+            block.patterns.sort_by_key(|p| std::cmp::Reverse(p.weight));
         }
         self.by_first.clear();
         for (id, form) in self.forms.iter().enumerate() {
@@ -412,7 +412,11 @@ mod tests {
         let first = &v.blocks[0].patterns[0];
         assert_eq!(first.code.forward.as_deref(), Some("901"));
         let known = &v.blocks[2].patterns[0];
-        assert!(known.touches_verb && !known.verb_touches);
+        // `KNOWN_` is the whole word KNOWN, with words allowed before `*`.
+        assert!(!known.touches_verb && !known.verb_touches);
+        assert!(
+            matches!(&known.before[1].element, Element::Word(w) if w.exact && w.text == "KNOWN")
+        );
         assert_eq!(known.after[1].element, Element::Source);
         let wire = v.forms.iter().find(|f| f.words == ["WIRE", "TAP"]).unwrap();
         assert_eq!(wire.head, 1);
