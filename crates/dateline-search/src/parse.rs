@@ -40,8 +40,8 @@ pub(crate) enum Target {
     Event,
     /// An event's source actor: country (ISO alpha-3) or full CAMEO code.
     Actor,
-    /// An event's target, as [`Target::Actor`].
-    EventTarget,
+    /// An event's target (`target:`), as [`Target::Actor`].
+    Recipient,
 }
 
 impl Target {
@@ -58,7 +58,7 @@ impl Target {
             "org" => Self::Org,
             "event" => Self::Event,
             "actor" => Self::Actor,
-            "target" => Self::EventTarget,
+            "target" => Self::Recipient,
             _ => return None,
         })
     }
@@ -276,7 +276,7 @@ mod tests {
             [
                 clause(false, vec![atom(Target::Event, "ASSAULT")]),
                 clause(false, vec![atom(Target::Actor, "TUR")]),
-                clause(true, vec![atom(Target::EventTarget, "syr")]),
+                clause(true, vec![atom(Target::Recipient, "syr")]),
             ]
         );
         assert_eq!(

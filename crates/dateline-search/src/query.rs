@@ -284,7 +284,7 @@ fn atom_query(atom: &Atom, tokens: &[(usize, String)], f: &Fields) -> Option<Box
         // Codes are single words: `event:ASSAULT`, `actor:TURMIL`.
         Target::Event => whole_value(f.event, tokens).map(filter),
         Target::Actor => whole_value(f.actor, tokens).map(filter),
-        Target::EventTarget => whole_value(f.target, tokens).map(filter),
+        Target::Recipient => whole_value(f.target, tokens).map(filter),
     }
 }
 
