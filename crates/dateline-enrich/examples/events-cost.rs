@@ -13,7 +13,8 @@
 //! ```
 //!
 //! `--dump` prints every coded event with its sentence instead (for
-//! checking by hand).
+//! checking by hand); `--sentences` prints every sentence with its
+//! article's id.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -56,6 +57,16 @@ fn main() {
         events: Events::Code,
         ..PlaceOptions::default()
     };
+    if args.iter().any(|a| a == "--sentences") {
+        // Every sentence, one a line: article id, then the sentence (for
+        // sampling sentences to check by hand).
+        for (id, text) in &texts {
+            for (start, end) in dateline_events::text::sentences(text) {
+                println!("{id}\t{}", text[start..end].replace(['\n', '\t'], " "));
+            }
+        }
+        return;
+    }
     if args.iter().any(|a| a == "--dump") {
         for (id, text) in &texts {
             let found = enrich(text, &on);

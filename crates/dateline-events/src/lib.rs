@@ -152,11 +152,13 @@ impl<'d> Coder<'d> {
             })
         };
         let phrases = phrases::phrases(self.dict, &tokens, &words, &skip, day, &blocked);
+        let quoted = coder::quoted(&tokens);
         let input = coder::Input {
             tokens: &tokens,
             words: &words,
             skip: &skip,
             phrases: &phrases,
+            quoted: &quoted,
         };
         let raws = coder::code(self.dict, &input, self.options.statements);
         if raws.is_empty() {
