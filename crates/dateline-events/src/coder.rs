@@ -242,6 +242,26 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
         if infinitive && governed(dict, &verbs[..vi], first - 1) {
             continue;
         }
+        // "pressuring the US to leave", "refusing to leave the camp", "vie
+        // to deliver": an infinitive takes its subject and its mode from a
+        // verb before it; without a pattern of its own it is not coded.
+        if infinitive && matched.is_none() {
+            continue;
+        }
+        // "he might leave", "they can get": a pronoun is the subject, and
+        // nobody the dictionaries know acts.
+        let pronoun = {
+            let k = (left..first).rev().find(|&k| !aux.contains(&k));
+            k.is_some_and(|k| {
+                matches!(
+                    input.words[k],
+                    "HE" | "SHE" | "THEY" | "IT" | "WE" | "I" | "YOU"
+                ) && !covers(k)
+            })
+        };
+        if pronoun {
+            continue;
+        }
         let future = infinitive
             || aux.iter().any(|&k| {
                 matches!(
@@ -442,7 +462,13 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             &forward[..2.min(forward.len())],
             "03" | "04" | "05" | "06" | "19"
         );
-        if targets.is_empty() && sources.len() > 1 && mutual {
+        // ("lawmakers in Fornost and Gondor" is one group, not a list of
+        // parties: its actors share one span.)
+        let parties = sources
+            .iter()
+            .skip(1)
+            .any(|a| (a.first, a.end) != (sources[0].first, sources[0].end));
+        if targets.is_empty() && sources.len() > 1 && mutual && parties {
             for (i, a) in sources.iter().enumerate() {
                 for (j, b) in sources.iter().enumerate() {
                     if i != j {
