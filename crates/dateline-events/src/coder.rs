@@ -21,7 +21,20 @@
 //!   already codes the intent ("threatened to attack", "urged X to
 //!   withdraw") is not a second event.
 //! - **Nouns**: a verb form after a determiner or preposition ("an
-//!   attack", "after talks") is a noun, not a verb.
+//!   attack", "after talks"), after a demonym ("Chinese purchases") or, for
+//!   a bare or `-s` form, after another noun ("daylight raids") is a noun,
+//!   not a verb; the demonym before it is then no actor.
+//! - **Reported speech**: verbs inside quotation marks are the speaker's
+//!   words; the event is the speaking ("accused", "threatened") outside
+//!   them.
+//! - **No known actor**: a verb whose subject is a pronoun ("he might
+//!   leave") or an infinitive without a pattern of its own ("pressuring the
+//!   US to leave") is not coded; nor is a role of nobody known acting on
+//!   another ("companies hired workers").
+//! - **Confidence floor** ([`MIN_CONFIDENCE`]): a verb alone (no pattern)
+//!   with no target is dropped unless it is used intransitively ("the US
+//!   withdrew") or on a patron's thing ("attacked America's former
+//!   partners").
 //!
 //! **Known failures.** Without a parse, long sentences with several
 //! clauses may give a verb the wrong subject; relative clauses ("X, which
@@ -203,9 +216,24 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
     for (vi, &(first, end, form)) in verbs.iter().enumerate() {
         let form = &dict.verbs.forms[form as usize];
         let block = &dict.verbs.blocks[form.block as usize];
+        // A pattern whose list slot (`%`) before the verb is not the verb's
+        // subject ("Iran, Russia and Syria have been pressuring the US to
+        // leave", "Japan, Canada and Mexico ... he might leave") does not
+        // apply: the list belongs to another verb.
+        let left = clause_start(input.words, first);
+        let own_subject = subject(input, left, first);
         let matched: Option<(Found, &crate::dict::verbs::Code)> =
             block.patterns.iter().find_map(|p| {
-                patterns::try_pattern(&dict.verbs, &sentence, p, first, end).map(|f| (f, &p.code))
+                patterns::try_pattern(&dict.verbs, &sentence, p, first, end)
+                    .filter(|f| {
+                        let slot_ok = |slot: Option<usize>| {
+                            slot.is_none_or(|c| {
+                                input.phrases[c].first >= first || own_subject == Some(c)
+                            })
+                        };
+                        slot_ok(f.compound)
+                    })
+                    .map(|f| (f, &p.code))
             });
         let code = match &matched {
             Some((_, code)) => (*code).clone(),
@@ -222,7 +250,6 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
                 .as_ref()
                 .is_some_and(|(f, _)| f.first <= k && k < f.end)
         };
-        let left = clause_start(input.words, first);
         let aux = aux_chain(input.words, left, first);
         let negated = aux
             .iter()
