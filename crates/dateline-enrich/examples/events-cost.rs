@@ -52,7 +52,10 @@ fn main() {
         })
         .collect();
     texts.sort();
-    let off = PlaceOptions::default();
+    let off = PlaceOptions {
+        events: Events::Skip,
+        ..PlaceOptions::default()
+    };
     let on = PlaceOptions {
         events: Events::Code,
         ..PlaceOptions::default()
