@@ -23,7 +23,7 @@ mod enrichment;
 mod provenance;
 mod timestamp;
 
-pub use article::{Article, Block, BlockKind, Image, Source, SourceFormat};
+pub use article::{Article, Block, BlockKind, Image, PageType, Source, SourceFormat};
 pub use enrichment::{EnrichedArticle, Enrichment, Entity, Focus, PlaceMention, Quantity};
 pub use provenance::Provenance;
 pub use timestamp::Timestamp;

@@ -2,7 +2,8 @@
 //!
 //! Four rules, in order:
 //! 1. **Tags** that carry no reading text (`script`, `nav`, form controls,
-//!    `aside`, `footer`...).
+//!    `aside`, `footer`...); a `<noscript>` holding over 1,000 characters
+//!    of text stays (it is the page for readers without scripts).
 //! 2. **Hidden** elements (`hidden`, `aria-hidden`, inline `display:none`)
 //!    and landmark roles other than the main one.
 //! 3. **Nested articles**: an `<article>` inside another is a comment or
@@ -33,7 +34,10 @@ impl Removal {
         let n = doc.len() as u32;
         while i < n {
             let node = doc.node(dateline_html::NodeId(i));
-            if node.is_element() && (removed_by_tag(node) || is_hidden(node)) {
+            if node.is_element()
+                && (removed_by_tag(node) || is_hidden(node))
+                && !is_crawler_view(node)
+            {
                 removed[i as usize] = true;
                 i = node.subtree_end().0;
                 continue;
@@ -47,9 +51,26 @@ impl Removal {
     /// node's content score from a first pass: a furniture-named element
     /// that holds most of the page's good text is the article, misnamed,
     /// and stays.
-    pub fn with_furniture(mut self, doc: &Document, good: &[f32]) -> Removal {
-        let total = good.first().copied().unwrap_or(0.0);
+    pub fn with_furniture(self, doc: &Document, good: &[f32]) -> Removal {
         let cards = super::cards::mark(doc, &super::cards::text_sizes(doc));
+        self.with_furniture_and(doc, good, Some(&cards))
+    }
+
+    /// Furniture removal that keeps card lists: on a listing page the
+    /// cards are the content.
+    pub fn with_furniture_keeping_cards(self, doc: &Document, good: &[f32]) -> Removal {
+        self.with_furniture_and(doc, good, None)
+    }
+
+    fn with_furniture_and(
+        mut self,
+        doc: &Document,
+        good: &[f32],
+        cards: Option<&[bool]>,
+    ) -> Removal {
+        let total = good.first().copied().unwrap_or(0.0);
+        let no_cards = vec![false; doc.len()];
+        let cards = cards.unwrap_or(&no_cards);
         self.cards = cards.iter().filter(|c| **c).count();
         let mut i = 0u32;
         let n = doc.len() as u32;
@@ -90,6 +111,20 @@ impl Removal {
             .copied()
             .unwrap_or(false)
     }
+}
+
+/// A `<noscript>` holding a page of text is the page itself, served to
+/// readers without scripts (forum software renders threads so); the usual
+/// `<noscript>` holds a pixel or a one-line plea to enable scripts.
+fn is_crawler_view(node: Node<'_>) -> bool {
+    const PAGE_CHARS: usize = 1000;
+    node.tag() == Tag::Noscript
+        && node
+            .descendants()
+            .filter_map(|d| d.text())
+            .map(|t| t.trim().len())
+            .sum::<usize>()
+            > PAGE_CHARS
 }
 
 fn removed_by_tag(node: Node<'_>) -> bool {

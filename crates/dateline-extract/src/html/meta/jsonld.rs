@@ -34,7 +34,14 @@ pub(crate) struct LdArticle {
 }
 
 /// The article described by the page's JSON-LD, if any.
+#[cfg(test)]
 pub(crate) fn extract(doc: &Document) -> Option<LdArticle> {
+    extract_with_types(doc).0
+}
+
+/// The article described by the page's JSON-LD, if any, and the `@type`s
+/// of every object declared (what the page says it is).
+pub(crate) fn extract_with_types(doc: &Document) -> (Option<LdArticle>, Vec<String>) {
     let mut values = Vec::new();
     for script in doc.elements().filter(|n| n.tag() == Tag::Script) {
         let ty = script
@@ -47,7 +54,18 @@ pub(crate) fn extract(doc: &Document) -> Option<LdArticle> {
         }
         values.extend(parse_lenient(&script.text_content()));
     }
-    from_values(&values)
+    let mut objects = Vec::new();
+    for v in &values {
+        flatten(v, &mut objects, 0);
+    }
+    let mut all_types: Vec<String> = Vec::new();
+    for t in objects.iter().flat_map(|o| types(o)) {
+        let t = t.rsplit(['/', ':']).next().unwrap_or(t);
+        if !all_types.iter().any(|k| k == t) {
+            all_types.push(t.to_string());
+        }
+    }
+    (from_values(&values), all_types)
 }
 
 /// Parses one script's JSON, repairing the common breakages.
