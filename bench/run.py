@@ -28,8 +28,9 @@ import wcxb_score  # noqa: E402  (bench/wcxb_score.py: the WCXB word-level metri
 import store_suite  # noqa: E402  (bench/store_suite.py: ingest, dedup, search at scale)
 import geo_suite  # noqa: E402  (bench/geo_suite.py: geoparsing against published peers)
 import serve_suite  # noqa: E402  (bench/serve_suite.py: HTTP load with wrk on the store suite's store)
+import events_suite  # noqa: E402  (bench/events_suite.py: event coding, CAMEO and PLOVER)
 
-SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo", "store", "serve"]
+SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo", "events", "store", "serve"]
 # `store` ingests a 200,000-document corpus (about 20 minutes) and `serve` loads
 # the server over that store with wrk: run them by name.
 DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo"]
@@ -530,6 +531,10 @@ def suite_geo(data, args):
     return geo_suite.run(data)
 
 
+def suite_events(data, args):
+    return events_suite.run(data)
+
+
 def suite_store(data, args):
     return store_suite.run(data, args.docs, os.path.join(TMP, "store"))
 
@@ -661,6 +666,8 @@ def markdown(results):
         lines.append("")
     if "geo" in suites:
         lines.append(geo_suite.markdown(suites["geo"]))
+    if "events" in suites:
+        lines.append(events_suite.markdown(suites["events"]))
     if "store" in suites:
         lines.append(store_suite.markdown(suites["store"]))
     if "serve" in suites:
@@ -704,6 +711,7 @@ NEEDS = {
     "geo": ["geo/LGL/gold.txt", "geo/GeoWebNews/gold.txt", "scrapinghub/html"],
     "store": ["scrapinghub/html", "dates/html", "readability"],
     "serve": [],
+    "events": [],
 }
 
 
@@ -713,6 +721,8 @@ def check_data(data, suites):
                  "  The evaluation data lives outside the repository (../shared/bench from the project root);\n"
                  "  pass its location with --data DIR.")
     missing = [f"{s}: {p}" for s in suites for p in NEEDS[s] if not os.path.exists(os.path.join(data, p))]
+    if "events" in suites and not os.path.isdir(os.path.join(events_suite.events_dir(data), "petrarch-unit-tests")):
+        missing.append(f"events: {events_suite.events_dir(data)}/petrarch-unit-tests (set DATELINE_EVENTS_DATA)")
     if missing:
         sys.exit(f"error: benchmark data folder {data} lacks what these suites need:\n  " + "\n  ".join(missing))
 
