@@ -47,7 +47,7 @@ fn main() {
         let line = serde_json::json!({
             "id": id, "title": a.title, "authors": a.authors,
             "published": a.published.map(|t| t.to_string()), "text": a.text,
-            "is_article": a.is_article, "reason": a.reason,
+            "is_article": a.is_article, "reason": a.reason, "page_type": a.page_type,
         });
         writeln!(out, "{line}").expect("write");
     }

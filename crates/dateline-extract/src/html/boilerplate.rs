@@ -72,6 +72,7 @@ impl Removal {
         let no_cards = vec![false; doc.len()];
         let cards = cards.unwrap_or(&no_cards);
         self.cards = cards.iter().filter(|c| **c).count();
+        let layout = layout_classes(doc, &self.removed, good, total);
         let mut i = 0u32;
         let n = doc.len() as u32;
         while i < n {
@@ -84,6 +85,8 @@ impl Removal {
                 Furniture::None
             } else if cards[i as usize] {
                 Furniture::Strong
+            } else if node.attr("class").is_some_and(|c| layout.contains(&c)) {
+                Furniture::None
             } else {
                 furniture(node)
             };
@@ -111,6 +114,52 @@ impl Removal {
             .copied()
             .unwrap_or(false)
     }
+}
+
+/// Class values that name furniture but carry most of the page's text.
+///
+/// **What**: elements whose `class` names furniture (`widget`, `toc`...)
+/// are grouped by their exact class value; a group of two or more (each
+/// counted once, outside any other of its group) holding over half of the
+/// page's good text is the page's layout vocabulary, and none of it is
+/// removed. **Why**: page builders wrap every section of the text in the
+/// same furniture-named wrapper ("elementor-widget-wrap", "widget-span",
+/// "toc-para"); each holds less than half the text, so the one-element
+/// rule removed them all and the page came out empty. **Example**: a guide
+/// in five `<section class="toc-para">` chapters keeps its five chapters.
+/// **Known failures**: a page whose sidebar widgets outweigh its thin
+/// story keeps the widgets.
+fn layout_classes<'a>(
+    doc: &'a Document,
+    removed: &[bool],
+    good: &[f32],
+    total: f32,
+) -> Vec<&'a str> {
+    let mut shares: Vec<(&str, f32, usize)> = Vec::new();
+    for node in doc.elements() {
+        if removed[node.id().0 as usize] || furniture(node) == Furniture::None {
+            continue;
+        }
+        let Some(class) = node.attr("class") else {
+            continue;
+        };
+        if node.ancestors().any(|a| a.attr("class") == Some(class)) {
+            continue;
+        }
+        let share = good[node.id().0 as usize];
+        match shares.iter_mut().find(|(c, ..)| *c == class) {
+            Some(entry) => {
+                entry.1 += share;
+                entry.2 += 1;
+            }
+            None => shares.push((class, share, 1)),
+        }
+    }
+    shares
+        .into_iter()
+        .filter(|&(_, share, count)| count >= 2 && share > 500.0 && share > 0.5 * total)
+        .map(|(class, ..)| class)
+        .collect()
 }
 
 /// A `<noscript>` holding a page of text is the page itself, served to
