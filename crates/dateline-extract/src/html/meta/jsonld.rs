@@ -8,7 +8,7 @@
 use dateline_html::{Document, Tag};
 use serde_json::Value;
 
-use crate::byline::{normalize_person_name, parse_byline};
+use crate::byline::{declared_single_name, normalize_person_name, parse_byline};
 
 /// What the JSON-LD of a page says about its article.
 #[derive(Debug, Default, Clone)]
@@ -281,7 +281,13 @@ fn collect_authors<'a>(
             if types(v).iter().any(|t| t.contains("Organization")) {
                 ld.org_authors.push(name);
             } else {
+                let before = ld.authors.len();
                 push_names(&name, &mut ld.authors);
+                if ld.authors.len() == before {
+                    if let Some(n) = declared_single_name(&name) {
+                        ld.authors.push(n);
+                    }
+                }
             }
         }
         _ => {}

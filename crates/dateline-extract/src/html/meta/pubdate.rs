@@ -72,31 +72,11 @@ pub(crate) fn find_dates(
     let published = match (declared, url_date) {
         (Some(d), Some(u)) if d.date_only() == u => Some(d),
         (Some(d), Some(u)) if url_wins(d, u) => Some(u),
-        (Some(d), None) if utc_near_midnight(d) => Some(
-            text_date(doc, &parse, page.title)
-                .filter(|v| (v.day_number() - d.day_number()).abs() == 1)
-                .unwrap_or(d),
-        ),
         (Some(d), _) => Some(d),
         (None, Some(u)) => Some(u),
         (None, None) => text_date(doc, &parse, page.title),
     };
     (published, modified)
-}
-
-/// A UTC time within a few hours of midnight: its calendar date may not be
-/// the one the page's readers saw.
-///
-/// **What**: such a declared time gives way to the date the page shows in
-/// its text (a date line after the headline) when that date is the day
-/// before or after; the date shown is kept as a date, with no time and no
-/// offset (none is guessed). **Why**: CMSs declare `Z` times for stories
-/// their readers saw dated the evening before (Americas) or the morning
-/// after (Asia, Europe). **Example**: `2020-08-25T00:23:33Z` on a page
-/// showing "24 août 2020" gives `2020-08-24`. **Known failures**: a page
-/// whose visible date is another story's (a teaser under the headline).
-fn utc_near_midnight(t: Timestamp) -> bool {
-    t.offset_minutes == Some(0) && t.time.is_some_and(|(h, _, _)| !(6..18).contains(&h))
 }
 
 /// True when a URL date should replace a declared date that disagrees.
@@ -337,26 +317,13 @@ mod tests {
     }
 
     #[test]
-    fn utc_keeps_its_offset_unless_the_page_shows_the_day_before() {
+    fn times_keep_the_offset_the_page_gave() {
+        // A Los Angeles station's UTC time stays UTC: no zone is guessed
+        // from the host or the language.
         let meta = "<meta property='article:published_time' content='2023-11-09T06:35:29+00:00'>";
-        // Daytime UTC: kept as written, no zone guessed.
-        let (p, _) = dates(
-            &format!("<html><head>{meta}</head><body><p>x</p></body></html>"),
-            None,
-        );
+        let html = format!("<html lang='en'><head>{meta}</head><body><p>x</p></body></html>");
+        let (p, _) = dates(&html, Some("https://www.ktla.com/news/story/"));
         assert_eq!(p.as_deref(), Some("2023-11-09T06:35:29Z"));
-        let late = "<meta property='article:published_time' content='2020-08-25T00:23:33Z'>";
-        let (p, _) = dates(
-            &format!("<html><head>{late}</head><body><p>x</p></body></html>"),
-            None,
-        );
-        assert_eq!(p.as_deref(), Some("2020-08-25T00:23:33Z"));
-        // Near midnight, the date the page shows wins, as a date.
-        let page = format!(
-            "<html><head>{late}</head><body><h1>Story</h1>\
-             <span class='date'>August 24, 2020</span><p>x</p></body></html>"
-        );
-        assert_eq!(dates(&page, None).0.as_deref(), Some("2020-08-24"));
     }
 
     #[test]
