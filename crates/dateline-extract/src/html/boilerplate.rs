@@ -119,8 +119,8 @@ impl Removal {
 /// Class values that name furniture but carry most of the page's text.
 ///
 /// **What**: elements whose `class` names furniture (`widget`, `toc`...)
-/// are grouped by their exact class value; a group of two or more (each
-/// counted once, outside any other of its group) holding over half of the
+/// are grouped by their exact class value; a group of two or more (its
+/// text counted once, in the outermost of nested ones) holding over half of the
 /// page's good text is the page's layout vocabulary, and none of it is
 /// removed. **Why**: page builders wrap every section of the text in the
 /// same furniture-named wrapper ("elementor-widget-wrap", "widget-span",
@@ -143,10 +143,9 @@ fn layout_classes<'a>(
         let Some(class) = node.attr("class") else {
             continue;
         };
-        if node.ancestors().any(|a| a.attr("class") == Some(class)) {
-            continue;
-        }
-        let share = good[node.id().0 as usize];
+        // Nested wrappers of one class count once, in their outermost.
+        let nested = node.ancestors().any(|a| a.attr("class") == Some(class));
+        let share = if nested { 0.0 } else { good[node.id().0 as usize] };
         match shares.iter_mut().find(|(c, ..)| *c == class) {
             Some(entry) => {
                 entry.1 += share;
