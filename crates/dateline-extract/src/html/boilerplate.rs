@@ -145,7 +145,11 @@ fn layout_classes<'a>(
         };
         // Nested wrappers of one class count once, in their outermost.
         let nested = node.ancestors().any(|a| a.attr("class") == Some(class));
-        let share = if nested { 0.0 } else { good[node.id().0 as usize] };
+        let share = if nested {
+            0.0
+        } else {
+            good[node.id().0 as usize]
+        };
         match shares.iter_mut().find(|(c, ..)| *c == class) {
             Some(entry) => {
                 entry.1 += share;

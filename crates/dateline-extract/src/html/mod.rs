@@ -76,7 +76,13 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     if wide_content {
         let blocks = page_blocks(&doc);
         let region = page::region(&doc, &blocks, content.container);
-        let wide = page::body(&doc, &blocks, region, article.title.as_deref());
+        let items = page_type.is_some_and(|t| {
+            matches!(
+                t,
+                PageType::Listing | PageType::Collection | PageType::Product
+            )
+        });
+        let wide = page::body(&doc, &blocks, region, article.title.as_deref(), items);
         let chars = |b: &[Block]| b.iter().map(|b| b.text.chars().count()).sum::<usize>();
         if chars(&wide) > chars(&article.body) {
             article.body = wide;

@@ -10,7 +10,12 @@
 //! else each parent whose new text outweighs its new links. Inside the
 //! region every block is kept but captions, furniture lines and link
 //! lists; list items and headings stay even when they are links (the
-//! items of a listing are links to the items).
+//! items of a listing are links to the items), and on a listing, a
+//! collection or a product page every linked block of 20 characters or
+//! more stays (items are often cards of linked `div`s, not list items;
+//! measured on wcxb: listings F1 0.499 -> 0.522, products 0.546 -> 0.544,
+//! overall 0.802 -> 0.804; many pages typed as products by their markup
+//! are category pages, which gain).
 //! **Why**: on pages that are not articles the tight subtree holds one
 //! post, one section or nothing at all, and an empty text is the worst
 //! answer for search and for every reader of the JSON.
@@ -77,6 +82,7 @@ pub fn body(
     blocks: &[TextBlock],
     region: NodeId,
     title: Option<&str>,
+    items: bool,
 ) -> Vec<Block> {
     let region = doc.node(region);
     let title_key = title.map(super::content::normalise_key);
@@ -93,7 +99,7 @@ pub fn body(
         {
             continue;
         }
-        let item = matches!(b.kind, BlockKind::ListItem | BlockKind::Heading);
+        let item = items || matches!(b.kind, BlockKind::ListItem | BlockKind::Heading);
         if b.link_density() > 0.5 && !(item && b.chars >= 20) {
             continue;
         }
