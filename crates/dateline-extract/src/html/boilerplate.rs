@@ -72,7 +72,17 @@ impl Removal {
         let no_cards = vec![false; doc.len()];
         let cards = cards.unwrap_or(&no_cards);
         self.cards = cards.iter().filter(|c| **c).count();
-        let layout = layout_classes(doc, &self.removed, good, total);
+        let kinds: Vec<Furniture> = (0..doc.len() as u32)
+            .map(|i| {
+                let node = doc.node(dateline_html::NodeId(i));
+                if node.is_element() {
+                    furniture(node)
+                } else {
+                    Furniture::None
+                }
+            })
+            .collect();
+        let layout = layout_classes(doc, &self.removed, &kinds, good, total);
         let mut i = 0u32;
         let n = doc.len() as u32;
         while i < n {
@@ -85,10 +95,12 @@ impl Removal {
                 Furniture::None
             } else if cards[i as usize] {
                 Furniture::Strong
-            } else if node.attr("class").is_some_and(|c| layout.contains(&c)) {
+            } else if kinds[i as usize] != Furniture::None
+                && node.attr("class").is_some_and(|c| layout.contains(&c))
+            {
                 Furniture::None
             } else {
-                furniture(node)
+                kinds[i as usize]
             };
             if kind != Furniture::None {
                 // Layout wrappers are often named for a sidebar or rail
@@ -132,12 +144,14 @@ impl Removal {
 fn layout_classes<'a>(
     doc: &'a Document,
     removed: &[bool],
+    kinds: &[Furniture],
     good: &[f32],
     total: f32,
 ) -> Vec<&'a str> {
     let mut shares: Vec<(&str, f32, usize)> = Vec::new();
     for node in doc.elements() {
-        if removed[node.id().0 as usize] || furniture(node) == Furniture::None {
+        let i = node.id().0 as usize;
+        if removed[i] || kinds[i] == Furniture::None {
             continue;
         }
         let Some(class) = node.attr("class") else {
@@ -273,7 +287,7 @@ fn is_hidden(node: Node<'_>) -> bool {
     })
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Furniture {
     None,
     Weak,
