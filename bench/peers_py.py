@@ -7,7 +7,8 @@
 TOOL is `trafilatura` (body + metadata), `trafilatura-metadata` (the same
 extract() call with `with_metadata=True`, for speed), `htmldate-fast` or
 `htmldate-extensive` (publication date only; `-original` variants
-add `original_date=True`). Pages are loaded as the Rust
+add `original_date=True`), or `resiliparse` (main-content text only,
+`extract_plain_text(html, main_content=True)`; it gives no metadata). Pages are loaded as the Rust
 side loads them (`crates/dateline-bench/src/pages.rs`): a folder of
 `.html`, `.html.gz`, `.txt` files or of `<name>/source.html` folders.
 Plain-text dumps (`.txt`) are wrapped into a minimal HTML page, one `<p>` per
@@ -33,7 +34,11 @@ HTMLDATE_OPTIONS = {
     "htmldate-fast-original": "htmldate.find_date(html, url=url, extensive_search=False, original_date=True)",
     "htmldate-extensive-original": "htmldate.find_date(html, url=url, extensive_search=True, original_date=True)",
 }
-TOOLS = ["trafilatura", "trafilatura-metadata", *HTMLDATE_OPTIONS]
+RESILIPARSE_OPTIONS = {
+    "extract": "resiliparse.extract.html2text.extract_plain_text(html, main_content=True)"
+               " (alt_texts, links and form fields at their defaults; no metadata)",
+}
+TOOLS = ["trafilatura", "trafilatura-metadata", *HTMLDATE_OPTIONS, "resiliparse"]
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".txt", ".txt.gz")
 
@@ -131,13 +136,29 @@ def make_tool(tool):
             return {"title": None, "authors": [], "published": found, "text": "", "ms": ms}
 
         return (lambda html, url: len(date(html, url) or "")), predict
+    if tool == "resiliparse":
+        from resiliparse.extract.html2text import extract_plain_text
+
+        def body(html, url):
+            if isinstance(html, bytes):
+                from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+                html = bytes_to_str(html, detect_encoding(html))
+            return extract_plain_text(html, main_content=True) or ""
+
+        def predict(html, url):
+            start = time.perf_counter()
+            text = body(html, url)
+            ms = (time.perf_counter() - start) * 1000
+            return {"title": None, "authors": [], "published": None, "text": text, "ms": ms}
+
+        return (lambda html, url: len(body(html, url))), predict
     sys.exit(f"error: unknown tool {tool}; known: {', '.join(TOOLS)}")
 
 
 def versions():
     from importlib.metadata import version
     out = {}
-    for name in ("trafilatura", "htmldate", "lxml", "justext", "charset-normalizer", "dateparser"):
+    for name in ("trafilatura", "htmldate", "lxml", "justext", "charset-normalizer", "dateparser", "resiliparse"):
         try:
             out[name] = version(name)
         except Exception:  # noqa: BLE001 - a missing package is just reported absent
@@ -161,6 +182,8 @@ def main():
     if args.mode == "info":
         if args.tool == "trafilatura":
             options = TRAFILATURA_OPTIONS
+        elif args.tool == "resiliparse":
+            options = RESILIPARSE_OPTIONS
         elif args.tool == "trafilatura-metadata":
             options = {"extract": TRAFILATURA_OPTIONS["extract"].replace("include_tables=True", "include_tables=True, with_metadata=True")}
         else:

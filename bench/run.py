@@ -6,6 +6,7 @@ from the repository root), scores every tool with `bench/score.py` and writes
 `bench/results/latest.json` and `bench/results/latest.md`.
 """
 import argparse
+import collections
 import datetime
 import html.parser
 import json
@@ -23,15 +24,16 @@ BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
 sys.path.insert(0, BENCH)
 import score  # noqa: E402  (bench/score.py: the body metric)
+import wcxb_score  # noqa: E402  (bench/wcxb_score.py: the WCXB word-level metric)
 import store_suite  # noqa: E402  (bench/store_suite.py: ingest, dedup, search at scale)
 import geo_suite  # noqa: E402  (bench/geo_suite.py: geoparsing against published peers)
 import serve_suite  # noqa: E402  (bench/serve_suite.py: HTTP load with wrk on the store suite's store)
 import events_suite  # noqa: E402  (bench/events_suite.py: event coding, CAMEO and PLOVER)
 
-SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "geo", "events", "store", "serve"]
+SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo", "events", "store", "serve"]
 # `store` ingests a 200,000-document corpus (about 20 minutes) and `serve` loads
 # the server over that store with wrk: run them by name.
-DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "geo"]
+DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo"]
 RESULTS = os.path.join(BENCH, "results")
 TMP = os.path.join(RESULTS, "tmp")
 VENV_PY = os.path.join(BENCH, ".venv", "bin", "python")
@@ -50,6 +52,7 @@ TOOLS = {
     "htmldate-extensive": {"kind": "py", "slow": True},
     "htmldate-fast-original": {"kind": "py", "slow": False},
     "htmldate-extensive-original": {"kind": "py", "slow": True},
+    "resiliparse": {"kind": "py", "slow": False},
 }
 # Which tools each suite runs (the Python peers where they apply).
 SUITE_TOOLS = {
@@ -58,7 +61,9 @@ SUITE_TOOLS = {
     "readability": ["dateline", "trafilatura", "rs-trafilatura", "trafilatura-rs", "dom_smoothie"],
     "dates": ["dateline", "trafilatura", "htmldate-fast", "htmldate-extensive",
               "htmldate-fast-original", "htmldate-extensive-original", "rs-trafilatura", "trafilatura-rs", "dom_smoothie"],
-    "speed": ["dateline", "trafilatura", "trafilatura-metadata", "rs-trafilatura", "trafilatura-rs", "dom_smoothie"],
+    "wcxb": ["dateline", "trafilatura", "rs-trafilatura", "dom_smoothie", "resiliparse"],
+    "speed": ["dateline", "trafilatura", "trafilatura-metadata", "rs-trafilatura", "trafilatura-rs", "dom_smoothie",
+              "resiliparse"],
 }
 READABILITY_URL = "http://fakehost/test/page.html"  # what Readability.js's own tests use
 SCALING_LIMIT_S = 2.0
@@ -328,6 +333,22 @@ def suite_dates(data, args):
     return {"pages": len(truth), "tools": tools}
 
 
+def suite_wcxb(data, args):
+    base = os.path.join(data, "wcxb")
+    truth = wcxb_score.load_truth(base)
+    urls = {k: t["url"] for k, t in truth.items() if t["url"]}
+    tools = {}
+    for tool in selected_tools("wcxb", args):
+        log(f"wcxb: {tool}")
+        preds, info = predict("wcxb", tool, [os.path.join(base, "html")], urls, timeout=1800)
+        summary, rows = wcxb_score.score(truth, preds)
+        summary["all"]["worst"] = [k for k, _ in sorted(rows.items(), key=lambda kv: kv[1]["f1"])[:5]]
+        summary["all"]["missing"] = sum(1 for k in truth if k not in preds)
+        tools[tool] = {**summary, "run": info}
+    types = collections.Counter(t["type"] for t in truth.values())
+    return {"pages": len(truth), "page_types": dict(sorted(types.items())), "tools": tools}
+
+
 def speed_core():
     try:
         return sorted(os.sched_getaffinity(0))[-1]
@@ -486,7 +507,7 @@ def environment():
         pass
     tools = {}
     for tool in ("trafilatura", "trafilatura-metadata", "htmldate-fast", "htmldate-extensive",
-                 "htmldate-fast-original", "htmldate-extensive-original"):
+                 "htmldate-fast-original", "htmldate-extensive-original", "resiliparse"):
         info = capture([VENV_PY, os.path.join(BENCH, "peers_py.py"), tool, "info"])
         if info:
             tools[tool] = json.loads(info)
@@ -534,6 +555,27 @@ def fmt(v, digits=3):
 
 def tool_label(tool):
     return tool
+
+
+def wcxb_markdown(s):
+    types = list(s["page_types"])
+    tools = s["tools"]
+    lines = [f"### Main content and metadata, wcxb ({s['pages']} pages, {len(types)} page types)", "",
+             "Word-level F1 per page, averaged (`bench/wcxb_score.py`); \"with\": share of must-have snippets "
+             "found; \"without\": share of must-not-have snippets kept (lower is better); \"empty\": pages "
+             "with no text; title, author and date agreement over the pages whose truth has the field "
+             "(resiliparse gives no metadata).", "",
+             "| tool | F1 all | " + " | ".join(f"{t} ({n})" for t, n in s["page_types"].items())
+             + " | with | without | empty | title | author | date |",
+             "|---|---:|" + "---:|" * len(types) + "---:|---:|---:|---:|---:|---:|"]
+    for tool, r in tools.items():
+        a = r["all"]
+        cells = [fmt(r["by_type"].get(t, {}).get("f1")) for t in types]
+        lines.append(f"| {tool} | **{fmt(a['f1'])}** | " + " | ".join(cells)
+                     + f" | {fmt(a['with_found'])} | {fmt(a['without_kept'])} | {a['empty']} | "
+                     f"{fmt(a['title'])} | {fmt(a['author'])} | {fmt(a['date'])} |")
+    lines.append("")
+    return "\n".join(lines)
 
 
 def markdown(results):
@@ -589,6 +631,8 @@ def markdown(results):
             lines.append(f"| {tool_label(tool)} | **{fmt(r['accuracy'], 3)}** | {r['dates_given']} | "
                          f"{r['wrong_when_given']} |")
         lines.append("")
+    if "wcxb" in suites:
+        lines.append(wcxb_markdown(suites["wcxb"]))
     if "speed" in suites:
         s = suites["speed"]
         lines += [f"### Speed ({s['pages']} scrapinghub pages in memory, one core, >= {s['min_seconds']:g} s per run, "
@@ -635,8 +679,12 @@ def markdown(results):
             opts = "; ".join(opts.values())
         if "versions" in info:
             v = info["versions"]
-            version = (f"trafilatura {v.get('trafilatura')} (htmldate {v.get('htmldate')}, lxml {v.get('lxml')})"
-                       if tool.startswith("trafilatura") else f"htmldate {v.get('htmldate')}")
+            if tool.startswith("trafilatura"):
+                version = f"trafilatura {v.get('trafilatura')} (htmldate {v.get('htmldate')}, lxml {v.get('lxml')})"
+            elif tool == "resiliparse":
+                version = f"resiliparse {v.get('resiliparse')}"
+            else:
+                version = f"htmldate {v.get('htmldate')}"
         else:
             version = info.get("name", tool)
         extra = f" (commit {info['commit']})" if info.get("commit") else ""
@@ -658,6 +706,7 @@ NEEDS = {
     "textdump": ["textdump/scrapinghub", "scrapinghub/ground-truth.json"],
     "readability": ["readability"],
     "dates": ["dates/html", "dates/ground-truth.json"],
+    "wcxb": ["wcxb/html", "wcxb/ground-truth"],
     "speed": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
     "geo": ["geo/LGL/gold.txt", "geo/GeoWebNews/gold.txt", "scrapinghub/html"],
     "store": ["scrapinghub/html", "dates/html", "readability"],

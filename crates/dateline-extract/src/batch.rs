@@ -76,10 +76,12 @@ pub fn prepare(bytes: &[u8], options: &Options) -> Prepared {
 impl Extractor {
     /// Extracts one prepared page; see [`crate::extract`].
     pub fn extract_prepared(&self, page: &Prepared) -> Article {
-        match page.kind {
+        let mut article = match page.kind {
             InputKind::Text => text::extract_dump(&page.text, page.url.as_deref(), self.profile()),
             _ => html::extract_html(&page.text, page.url.as_deref()),
-        }
+        };
+        crate::hygiene::clean_article(&mut article);
+        article
     }
 }
 

@@ -165,6 +165,76 @@ fn clean_segment(segment: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// A one-word name declared as an author in markup (`<meta name=author>`,
+/// a JSON-LD `Person`), or None.
+///
+/// **What**: one word of letters (hyphens, apostrophes and dots inside), 2
+/// to 30 characters, that is not a generic account ("admin", "staff",
+/// "editor"...). **Why**: [`normalize_person_name`] wants two words, which
+/// is right for text bylines but drops the pen names, first names and user
+/// names that blogs and forums declare explicitly ("Maddy", "Nayane").
+/// **Example**: `<meta name="author" content="Hung">` gives "Hung".
+/// **Known failures**: a brand declared as a person in one word ("EcoFlow")
+/// passes unless it is the site's name.
+pub fn declared_single_name(name: &str) -> Option<String> {
+    const GENERIC: &[&str] = &[
+        "admin",
+        "administrator",
+        "staff",
+        "editor",
+        "editors",
+        "team",
+        "webmaster",
+        "author",
+        "authors",
+        "guest",
+        "user",
+        "anonymous",
+        "unknown",
+        "redaction",
+        "redaktion",
+        "redazione",
+        "redaccion",
+        "redacción",
+        "newsroom",
+        "desk",
+        "support",
+        "marketing",
+        "contributor",
+        "moderator",
+        "null",
+        "none",
+        "undefined",
+        "wordpress",
+        "root",
+        "site",
+        "blog",
+        "news",
+        "editorial",
+        "owner",
+        "manager",
+        "default",
+        "publisher",
+        "sales",
+        "info",
+        "contact",
+    ];
+    let name = name
+        .trim()
+        .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
+    let n = name.chars().count();
+    if !(2..=30).contains(&n)
+        || !name.chars().next().is_some_and(char::is_alphabetic)
+        || !name
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        || GENERIC.contains(&name.to_lowercase().as_str())
+    {
+        return None;
+    }
+    Some(name.to_string())
+}
+
 /// A person name properly cased and trimmed, or None if it is not a name.
 ///
 /// ALL-CAPS and all-lower-case names are re-cased ("SETH J. FRANTZMAN" ->
@@ -394,6 +464,16 @@ mod tests {
 
     fn b(s: &str) -> Vec<String> {
         parse_byline(s)
+    }
+
+    #[test]
+    fn declared_one_word_names() {
+        assert_eq!(declared_single_name("Maddy").as_deref(), Some("Maddy"));
+        assert_eq!(declared_single_name(" Hung ").as_deref(), Some("Hung"));
+        assert_eq!(declared_single_name("admin"), None);
+        assert_eq!(declared_single_name("Staff"), None);
+        assert_eq!(declared_single_name("user123"), None);
+        assert_eq!(declared_single_name("Jane Doe"), None);
     }
 
     #[test]

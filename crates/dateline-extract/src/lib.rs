@@ -23,6 +23,7 @@ pub mod credit;
 pub mod dates;
 mod decode;
 pub mod html;
+pub mod hygiene;
 pub mod text;
 
 use dateline_model::Article;

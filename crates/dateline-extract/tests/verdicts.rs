@@ -1,5 +1,6 @@
 //! Pages that are not articles come back with `is_article: false` and a
-//! reason, never as a merge of teasers; real stories are never rejected.
+//! reason (their main content in the text, typed by `page_type`); real
+//! stories are never rejected.
 
 use dateline_extract::{extract, InputKind, Options};
 
@@ -29,7 +30,13 @@ fn a_tag_page_of_teasers_is_an_index_page() {
     let article = html(&page, "https://news.example/tag/raqqa/");
     assert!(!article.is_article);
     assert_eq!(article.reason.as_deref(), Some("index page"));
-    assert!(article.body.is_empty(), "no merge of teasers");
+    // The news verdict stays; the text is the listing's items (issue 16:
+    // every page type carries its main content), typed as a listing.
+    assert_eq!(article.page_type, Some(dateline_model::PageType::Listing));
+    assert!(article.body.iter().any(|b| b
+        .text
+        .contains("Headline number 3 about the council budget")));
+    assert!(!article.text.contains("Home"), "navigation stays out");
 }
 
 #[test]
@@ -83,4 +90,28 @@ fn a_script_rendered_page_falls_back_to_the_declared_body() {
     assert!(article.is_article, "{:?}", article.reason);
     assert_eq!(article.body.len(), 3);
     assert!(article.text.starts_with("Heavy rain flooded"));
+}
+
+#[test]
+fn a_guide_in_furniture_named_sections_keeps_its_text() {
+    let section = |i: usize| {
+        format!(
+            "<div class='widget-wrap populated'><h2>Step {i}</h2><p>Step {i} of the guide explains, at some \
+             length and in plain words, what to prepare before forming a company, which forms to file, \
+             and how long the office takes to answer a filing made by post or online.</p></div>"
+        )
+    };
+    let sections: String = (1..=5).map(section).collect();
+    let page = format!(
+        "<html><head><title>Forming a company</title></head><body><nav><a href='/'>Home</a></nav>\
+         <h1>Forming a company</h1>{sections}<footer>Contact us</footer></body></html>"
+    );
+    let article = html(&page, "https://office.example/forming-a-company");
+    for i in 1..=5 {
+        assert!(
+            article.text.contains(&format!("Step {i} of the guide")),
+            "{}",
+            article.text
+        );
+    }
 }

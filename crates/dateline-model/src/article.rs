@@ -39,6 +39,45 @@ pub struct Article {
     pub is_article: bool,
     /// Why the page is not an article (or other notable verdicts).
     pub reason: Option<String>,
+    /// What kind of page this is, when the extractor can tell (`None` when
+    /// unsure). Independent of [`Article::is_article`], the news verdict.
+    #[serde(default)]
+    pub page_type: Option<PageType>,
+}
+
+/// What a page is: the news verdict's wider companion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageType {
+    /// A news story, blog post or feature: running text by an author.
+    Article,
+    /// A discussion thread or question with answers.
+    Forum,
+    /// One product or offer: description, specifications, price.
+    Product,
+    /// A curated set of items (a brand's range, a gallery, a category).
+    Collection,
+    /// A list of links to other pages (search results, an index, a feed).
+    Listing,
+    /// Technical documentation: reference, guides, code.
+    Documentation,
+    /// A page about an organisation's service, offer or itself.
+    Service,
+}
+
+impl PageType {
+    /// The name used in JSON and in search filters.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Forum => "forum",
+            Self::Product => "product",
+            Self::Collection => "collection",
+            Self::Listing => "listing",
+            Self::Documentation => "documentation",
+            Self::Service => "service",
+        }
+    }
 }
 
 impl Default for Article {
@@ -60,6 +99,7 @@ impl Default for Article {
             source: None,
             is_article: true,
             reason: None,
+            page_type: None,
         }
     }
 }
@@ -77,12 +117,12 @@ impl Article {
         self.text = text;
     }
 
-    /// Marks the page as not an article, keeping metadata but no body.
+    /// Marks the page as not an article. Its main content stays in `body`
+    /// and `text`: a forum thread or a product page is not news, but its
+    /// text is still the page's.
     pub fn reject(&mut self, reason: impl Into<String>) {
         self.is_article = false;
         self.reason = Some(reason.into());
-        self.body.clear();
-        self.text.clear();
     }
 }
 
@@ -185,6 +225,7 @@ mod tests {
                 "is_article",
                 "language",
                 "modified",
+                "page_type",
                 "published",
                 "reason",
                 "site_name",

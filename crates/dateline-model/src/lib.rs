@@ -24,7 +24,7 @@ mod event;
 mod provenance;
 mod timestamp;
 
-pub use article::{Article, Block, BlockKind, Image, Source, SourceFormat};
+pub use article::{Article, Block, BlockKind, Image, PageType, Source, SourceFormat};
 pub use enrichment::{EnrichedArticle, Enrichment, Entity, Focus, PlaceMention, Quantity};
 pub use event::{Event, EventActor, Span, Surface};
 pub use provenance::Provenance;

@@ -2,7 +2,8 @@
 //!
 //! Four rules, in order:
 //! 1. **Tags** that carry no reading text (`script`, `nav`, form controls,
-//!    `aside`, `footer`...).
+//!    `aside`, `footer`...); a `<noscript>` holding over 1,000 characters
+//!    of text stays (it is the page for readers without scripts).
 //! 2. **Hidden** elements (`hidden`, `aria-hidden`, inline `display:none`)
 //!    and landmark roles other than the main one.
 //! 3. **Nested articles**: an `<article>` inside another is a comment or
@@ -33,7 +34,10 @@ impl Removal {
         let n = doc.len() as u32;
         while i < n {
             let node = doc.node(dateline_html::NodeId(i));
-            if node.is_element() && (removed_by_tag(node) || is_hidden(node)) {
+            if node.is_element()
+                && (removed_by_tag(node) || is_hidden(node))
+                && !is_crawler_view(node)
+            {
                 removed[i as usize] = true;
                 i = node.subtree_end().0;
                 continue;
@@ -47,10 +51,38 @@ impl Removal {
     /// node's content score from a first pass: a furniture-named element
     /// that holds most of the page's good text is the article, misnamed,
     /// and stays.
-    pub fn with_furniture(mut self, doc: &Document, good: &[f32]) -> Removal {
-        let total = good.first().copied().unwrap_or(0.0);
+    pub fn with_furniture(self, doc: &Document, good: &[f32]) -> Removal {
         let cards = super::cards::mark(doc, &super::cards::text_sizes(doc));
+        self.with_furniture_and(doc, good, Some(&cards))
+    }
+
+    /// Furniture removal that keeps card lists: on a listing page the
+    /// cards are the content.
+    pub fn with_furniture_keeping_cards(self, doc: &Document, good: &[f32]) -> Removal {
+        self.with_furniture_and(doc, good, None)
+    }
+
+    fn with_furniture_and(
+        mut self,
+        doc: &Document,
+        good: &[f32],
+        cards: Option<&[bool]>,
+    ) -> Removal {
+        let total = good.first().copied().unwrap_or(0.0);
+        let no_cards = vec![false; doc.len()];
+        let cards = cards.unwrap_or(&no_cards);
         self.cards = cards.iter().filter(|c| **c).count();
+        let kinds: Vec<Furniture> = (0..doc.len() as u32)
+            .map(|i| {
+                let node = doc.node(dateline_html::NodeId(i));
+                if node.is_element() {
+                    furniture(node)
+                } else {
+                    Furniture::None
+                }
+            })
+            .collect();
+        let layout = layout_classes(doc, &self.removed, &kinds, good, total);
         let mut i = 0u32;
         let n = doc.len() as u32;
         while i < n {
@@ -63,8 +95,12 @@ impl Removal {
                 Furniture::None
             } else if cards[i as usize] {
                 Furniture::Strong
+            } else if kinds[i as usize] != Furniture::None
+                && node.attr("class").is_some_and(|c| layout.contains(&c))
+            {
+                Furniture::None
             } else {
-                furniture(node)
+                kinds[i as usize]
             };
             if kind != Furniture::None {
                 // Layout wrappers are often named for a sidebar or rail
@@ -90,6 +126,71 @@ impl Removal {
             .copied()
             .unwrap_or(false)
     }
+}
+
+/// Class values that name furniture but carry most of the page's text.
+///
+/// **What**: elements whose `class` names furniture (`widget`, `toc`...)
+/// are grouped by their exact class value; a group of two or more (its
+/// text counted once, in the outermost of nested ones) holding over half of the
+/// page's good text is the page's layout vocabulary, and none of it is
+/// removed. **Why**: page builders wrap every section of the text in the
+/// same furniture-named wrapper ("elementor-widget-wrap", "widget-span",
+/// "toc-para"); each holds less than half the text, so the one-element
+/// rule removed them all and the page came out empty. **Example**: a guide
+/// in five `<section class="toc-para">` chapters keeps its five chapters.
+/// **Known failures**: a page whose sidebar widgets outweigh its thin
+/// story keeps the widgets.
+fn layout_classes<'a>(
+    doc: &'a Document,
+    removed: &[bool],
+    kinds: &[Furniture],
+    good: &[f32],
+    total: f32,
+) -> Vec<&'a str> {
+    let mut shares: Vec<(&str, f32, usize)> = Vec::new();
+    for node in doc.elements() {
+        let i = node.id().0 as usize;
+        if removed[i] || kinds[i] == Furniture::None {
+            continue;
+        }
+        let Some(class) = node.attr("class") else {
+            continue;
+        };
+        // Nested wrappers of one class count once, in their outermost.
+        let nested = node.ancestors().any(|a| a.attr("class") == Some(class));
+        let share = if nested {
+            0.0
+        } else {
+            good[node.id().0 as usize]
+        };
+        match shares.iter_mut().find(|(c, ..)| *c == class) {
+            Some(entry) => {
+                entry.1 += share;
+                entry.2 += 1;
+            }
+            None => shares.push((class, share, 1)),
+        }
+    }
+    shares
+        .into_iter()
+        .filter(|&(_, share, count)| count >= 2 && share > 500.0 && share > 0.5 * total)
+        .map(|(class, ..)| class)
+        .collect()
+}
+
+/// A `<noscript>` holding a page of text is the page itself, served to
+/// readers without scripts (forum software renders threads so); the usual
+/// `<noscript>` holds a pixel or a one-line plea to enable scripts.
+fn is_crawler_view(node: Node<'_>) -> bool {
+    const PAGE_CHARS: usize = 1000;
+    node.tag() == Tag::Noscript
+        && node
+            .descendants()
+            .filter_map(|d| d.text())
+            .map(|t| t.trim().len())
+            .sum::<usize>()
+            > PAGE_CHARS
 }
 
 fn removed_by_tag(node: Node<'_>) -> bool {
@@ -186,7 +287,7 @@ fn is_hidden(node: Node<'_>) -> bool {
     })
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Furniture {
     None,
     Weak,

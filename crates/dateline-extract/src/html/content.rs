@@ -196,7 +196,7 @@ fn filter_body(doc: &Document, blocks: &[&TextBlock], title: Option<&str>) -> Ve
     body
 }
 
-fn normalise_key(text: &str) -> String {
+pub(super) fn normalise_key(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -204,7 +204,7 @@ fn normalise_key(text: &str) -> String {
 }
 
 /// Short furniture lines: "Advertisement", "Share this article", ...
-fn is_furniture_line(block: &TextBlock) -> bool {
+pub(super) fn is_furniture_line(block: &TextBlock) -> bool {
     if block.chars > 60 {
         return false;
     }

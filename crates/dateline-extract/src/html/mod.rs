@@ -6,10 +6,11 @@ mod cards;
 mod content;
 mod images;
 pub mod meta;
+mod page;
 mod verdict;
 
 use dateline_html::{Document, Tag};
-use dateline_model::{Article, Block, BlockKind, Source, SourceFormat};
+use dateline_model::{Article, Block, BlockKind, PageType, Source, SourceFormat};
 
 /// Extracts an article from decoded HTML.
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
@@ -64,6 +65,31 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
             .then(|| verdict::wall_reason(&article.text))
             .flatten()
     });
+    let page_type = page::page_type(
+        &metadata.ld_types,
+        metadata.page_type.as_deref(),
+        url.or(article.url.as_deref()),
+        reason.is_none(),
+        reason,
+    );
+    let wide_content = reason.is_some() || page_type.is_some_and(|t| t != PageType::Article);
+    if wide_content {
+        let blocks = page_blocks(&doc);
+        let region = page::region(&doc, &blocks, content.container);
+        let items = page_type.is_some_and(|t| {
+            matches!(
+                t,
+                PageType::Listing | PageType::Collection | PageType::Product
+            )
+        });
+        let wide = page::body(&doc, &blocks, region, article.title.as_deref(), items);
+        let chars = |b: &[Block]| b.iter().map(|b| b.text.chars().count()).sum::<usize>();
+        if chars(&wide) > chars(&article.body) {
+            article.body = wide;
+            article.finish_text();
+        }
+    }
+    article.page_type = page_type;
     if let Some(reason) = reason {
         article.reject(reason);
     }
@@ -78,6 +104,17 @@ fn content_blocks_with_removal(doc: &Document) -> (Vec<blocks::TextBlock>, boile
     let (good, _) = content::element_scores(doc, &first, 1.0);
     let removal = structural.with_furniture(doc, &good);
     (blocks::build(doc, doc.root(), &removal), removal)
+}
+
+/// Text blocks for a page that is not a story: as
+/// [`content_blocks_with_removal`], but card lists stay (they are a
+/// listing's items).
+fn page_blocks(doc: &Document) -> Vec<blocks::TextBlock> {
+    let structural = boilerplate::Removal::structural(doc);
+    let first = blocks::build(doc, doc.root(), &structural);
+    let (good, _) = content::element_scores(doc, &first, 1.0);
+    let removal = structural.with_furniture_keeping_cards(doc, &good);
+    blocks::build(doc, doc.root(), &removal)
 }
 
 /// Script-rendered pages may hold little text in their markup and the

@@ -6,7 +6,7 @@ use dateline_html::{Document, Node, Tag};
 use super::head::{collapse, Head};
 use super::jsonld::LdArticle;
 use super::text::key;
-use crate::byline::{is_publisher, normalize_person_name, parse_byline};
+use crate::byline::{declared_single_name, is_publisher, normalize_person_name, parse_byline};
 
 /// Meta keys naming the author, most specific first.
 #[rustfmt::skip]
@@ -54,7 +54,11 @@ pub(crate) fn find_authors(
             if value.starts_with("http") || value.starts_with('/') {
                 continue;
             }
-            for n in names_in(value) {
+            let mut found = names_in(value);
+            if found.is_empty() {
+                found.extend(declared_single_name(value));
+            }
+            for n in found {
                 if !names.contains(&n) {
                     names.push(n);
                 }

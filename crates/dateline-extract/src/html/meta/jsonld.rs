@@ -8,7 +8,7 @@
 use dateline_html::{Document, Tag};
 use serde_json::Value;
 
-use crate::byline::{normalize_person_name, parse_byline};
+use crate::byline::{declared_single_name, normalize_person_name, parse_byline};
 
 /// What the JSON-LD of a page says about its article.
 #[derive(Debug, Default, Clone)]
@@ -34,7 +34,14 @@ pub(crate) struct LdArticle {
 }
 
 /// The article described by the page's JSON-LD, if any.
+#[cfg(test)]
 pub(crate) fn extract(doc: &Document) -> Option<LdArticle> {
+    extract_with_types(doc).0
+}
+
+/// The article described by the page's JSON-LD, if any, and the `@type`s
+/// of every object declared (what the page says it is).
+pub(crate) fn extract_with_types(doc: &Document) -> (Option<LdArticle>, Vec<String>) {
     let mut values = Vec::new();
     for script in doc.elements().filter(|n| n.tag() == Tag::Script) {
         let ty = script
@@ -47,7 +54,18 @@ pub(crate) fn extract(doc: &Document) -> Option<LdArticle> {
         }
         values.extend(parse_lenient(&script.text_content()));
     }
-    from_values(&values)
+    let mut objects = Vec::new();
+    for v in &values {
+        flatten(v, &mut objects, 0);
+    }
+    let mut all_types: Vec<String> = Vec::new();
+    for t in objects.iter().flat_map(|o| types(o)) {
+        let t = t.rsplit(['/', ':']).next().unwrap_or(t);
+        if !all_types.iter().any(|k| k == t) {
+            all_types.push(t.to_string());
+        }
+    }
+    (from_values(&values), all_types)
 }
 
 /// Parses one script's JSON, repairing the common breakages.
@@ -263,7 +281,13 @@ fn collect_authors<'a>(
             if types(v).iter().any(|t| t.contains("Organization")) {
                 ld.org_authors.push(name);
             } else {
+                let before = ld.authors.len();
                 push_names(&name, &mut ld.authors);
+                if ld.authors.len() == before {
+                    if let Some(n) = declared_single_name(&name) {
+                        ld.authors.push(n);
+                    }
+                }
             }
         }
         _ => {}

@@ -28,7 +28,6 @@ mod jsonld;
 mod pubdate;
 mod text;
 mod title;
-mod zone;
 
 use dateline_html::{Document, Tag};
 use dateline_model::{Article, Timestamp};
@@ -68,6 +67,9 @@ pub struct Metadata {
     pub declares_article: bool,
     /// The full text declared in JSON-LD `articleBody`, when present.
     pub article_body: Option<String>,
+    /// Every schema.org `@type` the JSON-LD declares ("Product", "QAPage"),
+    /// without vocabulary prefix.
+    pub ld_types: Vec<String>,
 }
 
 impl Metadata {
@@ -102,7 +104,7 @@ impl Metadata {
 /// known (it resolves relative links and may carry the date).
 pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
     let head = Head::collect(doc);
-    let ld = jsonld::extract(doc);
+    let (ld, ld_types) = jsonld::extract_with_types(doc);
     let ld = ld.as_ref();
     let clean = |s: &str| Some(collapse(&decode_entities(s))).filter(|s| !s.is_empty());
 
@@ -239,11 +241,8 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
                 && !h.ends_with(".in")
                 && !h.ends_with(".nz")
         });
-    let host = url.or(page_url.as_deref()).and_then(host);
     let page = pubdate::PageContext {
         url: url.or(page_url.as_deref()),
-        host,
-        language: language.as_deref(),
         mdy,
         title: title.as_deref(),
     };
@@ -329,6 +328,7 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         page_type,
         declares_article,
         article_body: ld.and_then(|l| l.article_body.clone()),
+        ld_types,
     }
 }
 

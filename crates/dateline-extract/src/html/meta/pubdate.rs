@@ -6,7 +6,6 @@ use dateline_model::Timestamp;
 use super::head::{collapse, Head};
 use super::jsonld::LdArticle;
 use super::text::key;
-use super::zone::{days_between, localize};
 use crate::dates::{date_from_url, parse_date, parse_date_mdy};
 
 /// Meta keys that declare the publication time, most reliable first.
@@ -32,10 +31,6 @@ const MODIFIED_KEYS: &[&str] = &[
 pub(crate) struct PageContext<'a> {
     /// The page address (URL dates).
     pub(crate) url: Option<&'a str>,
-    /// The host, without `www.` (time zone guess).
-    pub(crate) host: Option<&'a str>,
-    /// ISO 639-1 language (time zone guess).
-    pub(crate) language: Option<&'a str>,
     /// Read ambiguous numeric dates month first.
     pub(crate) mdy: bool,
     /// The headline (finds the article's `<h1>`).
@@ -56,7 +51,6 @@ pub(crate) fn find_dates(
             parse_date(s)
         }
     };
-    let local = |t: Timestamp| localize(t, page.host, page.language);
     let ld_published = ld.and_then(|l| l.published.as_deref()).and_then(parse);
     let meta_published = PUBLISHED_KEYS
         .iter()
@@ -68,18 +62,17 @@ pub(crate) fn find_dates(
             MODIFIED_KEYS
                 .iter()
                 .find_map(|k| head.all(k).find_map(parse))
-        })
-        .map(local);
+        });
     let url_date = page.url.and_then(date_from_url);
     let declared = ld_published
         .or(meta_published)
         .or_else(|| markup_date(doc, &parse));
+    // Times keep the offset the page wrote: no zone is guessed from the
+    // host or the language (a guess moves instants and calendar dates).
     let published = match (declared, url_date) {
-        // The URL confirms the date as declared, or as seen in the publisher's zone.
         (Some(d), Some(u)) if d.date_only() == u => Some(d),
-        (Some(d), Some(u)) if local(d).date_only() == u => Some(local(d)),
         (Some(d), Some(u)) if url_wins(d, u) => Some(u),
-        (Some(d), _) => Some(local(d)),
+        (Some(d), _) => Some(d),
         (None, Some(u)) => Some(u),
         (None, None) => text_date(doc, &parse, page.title),
     };
@@ -93,7 +86,7 @@ pub(crate) fn find_dates(
 /// time is a UTC time near midnight, i.e. a time zone away from the date
 /// readers saw; a URL made at drafting time is otherwise a day early.
 fn url_wins(declared: Timestamp, url: Timestamp) -> bool {
-    let days = days_between(declared.date_only(), url);
+    let days = url.day_number() - declared.day_number();
     match days {
         0 => false,
         1 | -1 if declared.time.is_some() => {
@@ -314,16 +307,23 @@ mod tests {
         let doc = Document::parse(html);
         let head = Head::collect(&doc);
         let ld = jsonld::extract(&doc);
-        let host = url.and_then(crate::html::meta::text::host);
         let page = PageContext {
             url,
-            host,
-            language: None,
             mdy: false,
             title: None,
         };
         let (p, m) = find_dates(&doc, &head, ld.as_ref(), &page);
         (p.map(|t| t.to_string()), m.map(|t| t.to_string()))
+    }
+
+    #[test]
+    fn times_keep_the_offset_the_page_gave() {
+        // A Los Angeles station's UTC time stays UTC: no zone is guessed
+        // from the host or the language.
+        let meta = "<meta property='article:published_time' content='2023-11-09T06:35:29+00:00'>";
+        let html = format!("<html lang='en'><head>{meta}</head><body><p>x</p></body></html>");
+        let (p, _) = dates(&html, Some("https://www.ktla.com/news/story/"));
+        assert_eq!(p.as_deref(), Some("2023-11-09T06:35:29Z"));
     }
 
     #[test]

@@ -52,6 +52,31 @@ fn entity(name: &str) -> Option<char> {
         "ndash" => '–',
         "mdash" => '—',
         "hellip" => '…',
+        // Separators and signs common in titles ("Plate &bull; Source").
+        "bull" => '•',
+        "middot" => '·',
+        "verbar" => '|',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "euro" => '€',
+        "pound" => '£',
+        "times" => '×',
+        // Letters of Western European names.
+        "aacute" => 'á',
+        "agrave" => 'à',
+        "auml" => 'ä',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "iacute" => 'í',
+        "oacute" => 'ó',
+        "ouml" => 'ö',
+        "uacute" => 'ú',
+        "uuml" => 'ü',
+        "ccedil" => 'ç',
+        "ntilde" => 'ñ',
+        "szlig" => 'ß',
         _ => return None,
     })
 }
@@ -95,6 +120,15 @@ pub(crate) fn absolutize(href: &str, base: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn named_entities_of_titles_and_names() {
+        assert_eq!(
+            decode_entities("Healthy Eating Plate &bull; The Nutrition Source"),
+            "Healthy Eating Plate • The Nutrition Source"
+        );
+        assert_eq!(decode_entities("Jos&eacute; Mu&ntilde;oz"), "José Muñoz");
+    }
 
     #[test]
     fn entities() {

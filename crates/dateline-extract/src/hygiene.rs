@@ -1,0 +1,113 @@
+//! Text hygiene: every string of an article in one canonical form.
+//!
+//! **What**: text is put in Unicode NFC ("a" + combining diaeresis becomes
+//! "ä"); soft hyphens (U+00AD) and the invisible separators zero-width
+//! space (U+200B), word joiner (U+2060) and a stray byte-order mark
+//! (U+FEFF) are removed.
+//! **Why**: the same word must have one spelling for search, dedup and
+//! comparison with other tools; a soft hyphen or zero-width space left
+//! inside "news\u{AD}paper" splits the word for every tokenizer, and
+//! decomposed accents (common in text pasted from macOS) do not match
+//! their composed form.
+//! **Example**: `"Zu\u{308}rich Bahn\u{AD}hof"` becomes `"Zürich Bahnhof"`.
+//! **Known failures**: zero-width joiners and non-joiners (U+200D, U+200C)
+//! are kept on purpose: they shape Persian, Indic scripts and emoji, and
+//! removing them changes the words.
+
+use dateline_model::Article;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Invisible characters that only hint at line breaking.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `text` in NFC without invisible break hints; borrowed when already clean.
+pub fn clean(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return None;
+    }
+    let invisible = text.chars().any(is_invisible);
+    let nfc = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+    match (invisible, nfc) {
+        (false, true) => None,
+        (true, true) => Some(text.chars().filter(|c| !is_invisible(*c)).collect()),
+        _ => Some(text.chars().filter(|c| !is_invisible(*c)).nfc().collect()),
+    }
+}
+
+fn clean_in_place(text: &mut String) {
+    if let Some(cleaned) = clean(text) {
+        *text = cleaned;
+    }
+}
+
+fn clean_option(text: &mut Option<String>) {
+    if let Some(t) = text {
+        clean_in_place(t);
+        if t.trim().is_empty() {
+            *text = None;
+        }
+    }
+}
+
+/// Cleans every text field of `article`; blocks left empty are dropped.
+pub fn clean_article(article: &mut Article) {
+    clean_option(&mut article.title);
+    clean_option(&mut article.description);
+    clean_option(&mut article.site_name);
+    for list in [
+        &mut article.authors,
+        &mut article.tags,
+        &mut article.categories,
+    ] {
+        list.iter_mut().for_each(clean_in_place);
+        list.retain(|s| !s.trim().is_empty());
+    }
+    for image in &mut article.images {
+        clean_option(&mut image.caption);
+        clean_option(&mut image.credit);
+    }
+    let mut changed = false;
+    for block in &mut article.body {
+        if let Some(cleaned) = clean(&block.text) {
+            block.text = cleaned.trim().to_string();
+            changed = true;
+        }
+    }
+    if changed {
+        article.body.retain(|b| !b.text.is_empty());
+        article.finish_text();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composes_and_drops_break_hints() {
+        assert_eq!(
+            clean("Zu\u{308}rich Bahn\u{AD}hof").as_deref(),
+            Some("Zürich Bahnhof")
+        );
+        assert_eq!(clean("a\u{200B}b\u{2060}c").as_deref(), Some("abc"));
+        assert_eq!(clean("plain ascii"), None);
+        assert_eq!(clean("déjà vu"), None);
+        // Joiners shape scripts and emoji: kept.
+        assert_eq!(clean("می\u{200C}خواهم"), None);
+    }
+
+    #[test]
+    fn article_text_follows_its_blocks() {
+        use dateline_model::{Block, BlockKind};
+        let mut a = Article::default();
+        a.body
+            .push(Block::new(BlockKind::Paragraph, "news\u{AD}paper"));
+        a.body.push(Block::new(BlockKind::Paragraph, "\u{200B}"));
+        a.finish_text();
+        clean_article(&mut a);
+        assert_eq!(a.text, "newspaper");
+        assert_eq!(a.body.len(), 1);
+    }
+}
