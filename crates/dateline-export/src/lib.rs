@@ -62,7 +62,14 @@
 //!   country_code, kind}`, coordinates DOUBLE), `entities` (`{name, kind,
 //!   surface, start, end}`) and `quantities` (`{text, value, unit,
 //!   qualifier, category, start, end}`) are lists, empty when it was not.
+//! - **Elasticsearch/OpenSearch `_bulk`**: NDJSON of action and document
+//!   lines (`{"index": {"_index": "dateline", "_id": "42"}}`, then the
+//!   JSONL object), for `curl -H 'Content-Type: application/x-ndjson'
+//!   --data-binary @bulk.ndjson http://host:9200/_bulk` or a client's bulk
+//!   helpers; [`ES_MAPPING`] maps the article fields.
 
+#[cfg(feature = "arrow")]
+mod arrow_batch;
 mod csv_rows;
 mod error;
 mod jsonl;
@@ -73,6 +80,8 @@ use std::io::Write;
 
 use dateline_model::{Article, Enrichment, Provenance};
 
+#[cfg(feature = "arrow")]
+pub use arrow_batch::{arrow_schema, record_batch};
 pub use error::ExportError;
 
 use parquet_rows::ParquetSink;
@@ -86,7 +95,21 @@ pub enum ExportFormat {
     Csv,
     /// Apache Parquet with nested, typed columns.
     Parquet,
+    /// Elasticsearch/OpenSearch `_bulk` NDJSON: an `index` action line
+    /// (index [`Exporter::with_index`], `_id` the article id) before each
+    /// JSONL object; [`ES_MAPPING`] is the index's mapping.
+    EsBulk,
 }
+
+/// The index settings and mapping of the article fields for the `_bulk`
+/// export: create the index with it (`PUT /dateline`) before loading.
+/// Texts are analysed (`title`, `description`, `text`, captions), names
+/// and codes are keywords, `published` and `modified` dates, places,
+/// entities and quantities nested objects.
+pub const ES_MAPPING: &str = include_str!("es_mapping.json");
+
+/// The index `_bulk` actions name unless told otherwise.
+pub const DEFAULT_ES_INDEX: &str = "dateline";
 
 /// One stored article with its store fields, as handed to [`Exporter::write`].
 #[derive(Debug, Clone, Copy)]
@@ -116,6 +139,7 @@ pub struct Exporter<W: Write + Send> {
 
 enum Sink<W: Write + Send> {
     Jsonl(W),
+    EsBulk(W, String),
     Csv(csv::Writer<W>),
     Parquet(ParquetSink<W>),
 }
@@ -131,6 +155,7 @@ impl<W: Write + Send> Exporter<W> {
     pub fn new(format: ExportFormat, out: W) -> Result<Self, ExportError> {
         let sink = match format {
             ExportFormat::Jsonl => Sink::Jsonl(out),
+            ExportFormat::EsBulk => Sink::EsBulk(out, DEFAULT_ES_INDEX.to_string()),
             ExportFormat::Csv => Sink::Csv(csv_rows::writer(out)?),
             ExportFormat::Parquet => Sink::Parquet(
                 ParquetSink::new(out).map_err(|source| ExportError::Parquet { rows: 0, source })?,
@@ -152,6 +177,16 @@ impl<W: Write + Send> Exporter<W> {
         self
     }
 
+    /// Sets the index the `_bulk` actions name (default
+    /// [`DEFAULT_ES_INDEX`]). Other formats ignore it.
+    #[must_use]
+    pub fn with_index(mut self, index: &str) -> Self {
+        if let Sink::EsBulk(_, name) = &mut self.sink {
+            *name = index.to_string();
+        }
+        self
+    }
+
     /// Writes one record.
     ///
     /// # Errors
@@ -161,6 +196,7 @@ impl<W: Write + Send> Exporter<W> {
     pub fn write(&mut self, record: &ExportRecord<'_>) -> Result<(), ExportError> {
         match &mut self.sink {
             Sink::Jsonl(out) => jsonl::write(out, record)?,
+            Sink::EsBulk(out, index) => jsonl::write_bulk(out, index, record)?,
             Sink::Csv(writer) => csv_rows::write(writer, record)?,
             Sink::Parquet(sink) => sink.write(record).map_err(|source| ExportError::Parquet {
                 rows: self.rows,
@@ -179,7 +215,7 @@ impl<W: Write + Send> Exporter<W> {
     /// When the output cannot be written; a Parquet file is then unreadable.
     pub fn finish(self) -> Result<W, ExportError> {
         match self.sink {
-            Sink::Jsonl(out) => Ok(out),
+            Sink::Jsonl(out) | Sink::EsBulk(out, _) => Ok(out),
             Sink::Csv(writer) => writer
                 .into_inner()
                 .map_err(|err| ExportError::Io(err.into_error())),
@@ -195,6 +231,7 @@ impl<W: Write + Send> fmt::Debug for Exporter<W> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let format = match self.sink {
             Sink::Jsonl(_) => ExportFormat::Jsonl,
+            Sink::EsBulk(..) => ExportFormat::EsBulk,
             Sink::Csv(_) => ExportFormat::Csv,
             Sink::Parquet(_) => ExportFormat::Parquet,
         };

@@ -1,0 +1,56 @@
+use dateline_export::{ExportFormat, Exporter, ES_MAPPING};
+use serde_json::Value;
+
+use crate::{bare, export_with, full};
+
+fn bulk(index: Option<&str>) -> Vec<Value> {
+    let mut exporter = Exporter::new(ExportFormat::EsBulk, Vec::new()).unwrap();
+    if let Some(index) = index {
+        exporter = exporter.with_index(index);
+    }
+    let out = export_with(exporter, &[full(), bare()]);
+    assert!(out.ends_with(b"\n"), "_bulk wants a final newline");
+    std::str::from_utf8(&out)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[test]
+fn an_action_line_names_index_and_id_before_each_document() {
+    let lines = bulk(None);
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["index"]["_index"], "dateline");
+    assert_eq!(lines[0]["index"]["_id"], "1");
+    assert_eq!(lines[1]["id"], 1);
+    assert_eq!(lines[2]["index"]["_id"], "2");
+    assert_eq!(lines[3]["id"], 2);
+    let named = bulk(Some("news-2019"));
+    assert_eq!(named[2]["index"]["_index"], "news-2019");
+}
+
+#[test]
+fn the_mapping_names_every_field_a_document_has() {
+    let mapping: Value = serde_json::from_str(ES_MAPPING).unwrap();
+    let properties = &mapping["mappings"]["properties"];
+    for document in bulk(None).iter().skip(1).step_by(2) {
+        for (field, value) in document.as_object().unwrap() {
+            let mapped = &properties[field];
+            assert!(mapped.is_object(), "{field} is not mapped");
+            // Objects' own fields, one level down (lists of objects too).
+            let inner = match value {
+                Value::Array(items) => items.first().cloned(),
+                other => Some(other.clone()),
+            };
+            if let Some(Value::Object(inner)) = inner {
+                for key in inner.keys() {
+                    assert!(
+                        mapped["properties"][key].is_object(),
+                        "{field}.{key} is not mapped"
+                    );
+                }
+            }
+        }
+    }
+}
