@@ -125,7 +125,14 @@ mod tests {
             .downcast_ref::<arrow_array::StringArray>()
             .unwrap();
         assert_eq!((titles.value(0), titles.is_null(1)), ("A", true));
-        for name in ["body", "provenance", "places", "published_date", "enriched"] {
+        for name in [
+            "body",
+            "provenance",
+            "places",
+            "events",
+            "published_date",
+            "enriched",
+        ] {
             assert!(batch.column_by_name(name).is_some(), "{name}");
         }
     }
@@ -134,6 +141,6 @@ mod tests {
     fn no_records_make_an_empty_batch_of_the_same_schema() {
         let batch = record_batch(&[]).unwrap();
         assert_eq!(batch.num_rows(), 0);
-        assert_eq!(batch.num_columns(), 25);
+        assert_eq!(batch.num_columns(), 26);
     }
 }
