@@ -14,7 +14,9 @@ parquet`. Executors need the `dateline` wheel: see the package README.
 
 import argparse
 import itertools
+import json
 import os
+import time
 import zlib
 
 import dateline
@@ -72,7 +74,11 @@ def main(argv=None):
     else:
         pages = spark.read.parquet(args.pages)
         articles = pages.mapInArrow(lambda b: page_batches(b, args.enrich), schema)
+    # Timed apart from the JVM's start, which a long job does not feel
+    # (bench/python_suite.py reads this line).
+    start = time.perf_counter()
     articles.write.mode("overwrite").parquet(args.out)
+    print(json.dumps({"out": args.out, "job_seconds": round(time.perf_counter() - start, 3)}))
     spark.stop()
 
 

@@ -32,18 +32,21 @@ const PAGE_COLUMNS: [&str; 4] = ["html", "page", "content", "text"];
 /// The result has the schema of `dateline export --format parquet`
 /// (`arrow_schema()`): `id` from the `id` column or the row number,
 /// `cluster_id` equal to it, `cluster_size` 1, one `provenance` entry from
-/// `source`, `locator`, `url` and `date` when any is given.
+/// `source`, `locator`, `url` and `date` when any is given. `enrich`
+/// fills `places`, `entities` and `quantities` (`enriched` true), and
+/// `events` the `events` list too.
 #[pyfunction]
-#[pyo3(signature = (batch, *, enrich=false, threads=None, input=None))]
+#[pyo3(signature = (batch, *, enrich=false, threads=None, input=None, events=false))]
 pub(crate) fn extract_arrow(
     py: Python<'_>,
     batch: PyArrowType<RecordBatch>,
     enrich: bool,
     threads: Option<usize>,
     input: Option<&str>,
+    events: bool,
 ) -> PyResult<PyArrowType<RecordBatch>> {
     let input = InputArg::parse(input)?;
-    let pipeline = pages::pipeline(Job::Extract { enrich }, threads)?;
+    let pipeline = pages::pipeline(Job::Extract { enrich, events }, threads)?;
     let batch = batch.0;
     let pages = Pages::of(&batch, input)?;
     let out = py.detach(|| -> Result<RecordBatch, String> {

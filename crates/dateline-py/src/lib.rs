@@ -22,7 +22,8 @@ use crate::pages::{InputArg, Job};
 
 /// Extracts one news page into the article JSON contract: the dict that
 /// `dateline extract --format json` prints (with `places`, `focus`,
-/// `entities` and `quantities` when `enrich` is true).
+/// `entities` and `quantities` when `enrich` is true, and `events` coded
+/// in CAMEO and PLOVER when `events` is true too, as `--enrich --events`).
 ///
 /// `page` is the page's bytes (decoded as the CLI decodes them: byte-order
 /// mark, HTTP charset, `<meta>`, detection), a str (taken as decoded), or
@@ -39,7 +40,7 @@ use crate::pages::{InputArg, Job};
 /// >>> article = dateline.extract(html_bytes, url="https://example.org/story")
 /// >>> article["title"], article["published"], article["is_article"]
 #[pyfunction]
-#[pyo3(signature = (page, url=None, *, input=None, enrich=false, path=None))]
+#[pyo3(signature = (page, url=None, *, input=None, enrich=false, path=None, events=false))]
 fn extract<'py>(
     py: Python<'py>,
     page: &Bound<'py, PyAny>,
@@ -47,10 +48,11 @@ fn extract<'py>(
     input: Option<&str>,
     enrich: bool,
     path: Option<String>,
+    events: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let input = InputArg::parse(input)?;
     let page = pages::page(page, url, input, path)?;
-    let pipeline = pages::pipeline(Job::Extract { enrich }, Some(1))?;
+    let pipeline = pages::pipeline(Job::Extract { enrich, events }, Some(1))?;
     let has_path = page.has_path;
     let processed = pages::run(py, &pipeline, vec![page.record]);
     let Some(processed) = processed.into_iter().next() else {
@@ -68,7 +70,7 @@ fn extract<'py>(
 /// to every core. Text dumps extracted together are grouped by site and
 /// their shared lines removed, as `dateline extract` does on a folder.
 #[pyfunction]
-#[pyo3(signature = (pages, urls=None, threads=None, *, input=None, enrich=false))]
+#[pyo3(signature = (pages, urls=None, threads=None, *, input=None, enrich=false, events=false))]
 fn extract_many<'py>(
     py: Python<'py>,
     pages: &Bound<'py, PyAny>,
@@ -76,9 +78,10 @@ fn extract_many<'py>(
     threads: Option<usize>,
     input: Option<&str>,
     enrich: bool,
+    events: bool,
 ) -> PyResult<Bound<'py, PyList>> {
     let input = InputArg::parse(input)?;
-    let pipeline = pages::pipeline(Job::Extract { enrich }, threads)?;
+    let pipeline = pages::pipeline(Job::Extract { enrich, events }, threads)?;
     let urls: Option<Vec<Option<String>>> = urls
         .map(|urls| urls.try_iter()?.map(|u| u?.extract()).collect())
         .transpose()?;
@@ -114,11 +117,12 @@ fn extract_many<'py>(
 
 /// What a clean text names: `places` (resolved against the embedded
 /// GeoNames gazetteer), `focus`, `entities` (people, organisations),
-/// `quantities` and `language`; the object `dateline annotate` prints,
-/// without its `source`.
+/// `quantities` and `language` (and `events` when `events` is true); the
+/// object `dateline annotate` prints, without its `source`.
 #[pyfunction]
-fn annotate<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let pipeline = pages::pipeline(Job::Annotate, Some(1))?;
+#[pyo3(signature = (text, *, events=false))]
+fn annotate<'py>(py: Python<'py>, text: &str, events: bool) -> PyResult<Bound<'py, PyAny>> {
+    let pipeline = pages::pipeline(Job::Annotate { events }, Some(1))?;
     let record = pages::memory_record(text.as_bytes().to_vec(), PageKind::Text, None, None);
     let processed = pages::run(py, &pipeline, vec![Ok(record)]);
     let Some(processed) = processed.into_iter().next() else {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use dateline_enrich::PlaceOptions;
+use dateline_enrich::{Events, PlaceOptions};
 use dateline_ingest::{Extraction, Keep, Outcome, Pipeline, PipelineOptions, Processed};
 use dateline_input::{page_bytes, InputError, PageKind, Record, RecordSource};
 use dateline_model::{Article, EnrichedArticle, Enrichment, Source};
@@ -125,10 +125,11 @@ pub(crate) fn memory_record(
 /// What a pipeline does with its records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Job {
-    /// Extract pages (and enrich them, if asked).
-    Extract { enrich: bool },
-    /// Take the text as it is and enrich it (`annotate`).
-    Annotate,
+    /// Extract pages (and enrich them, if asked; code their events too,
+    /// if asked, as `--enrich --events` does).
+    Extract { enrich: bool, events: bool },
+    /// Take the text as it is and enrich it (`annotate`; `--events`).
+    Annotate { events: bool },
 }
 
 /// The pipeline for a job on `threads` workers (`None`: every core).
@@ -149,15 +150,21 @@ pub(crate) fn pipeline(job: Job, threads: Option<usize>) -> PyResult<Arc<Pipelin
     if let Some(pipeline) = pipelines.get(&key) {
         return Ok(Arc::clone(pipeline));
     }
-    let (extraction, enrich) = match job {
-        Job::Extract { enrich } => (Extraction::default(), enrich),
-        Job::Annotate => (Extraction::Text, true),
+    let (extraction, enrich, events) = match job {
+        Job::Extract { enrich, events } => (Extraction::default(), enrich, events),
+        Job::Annotate { events } => (Extraction::Text, true, events),
+    };
+    // The CLI's defaults (`--country` unset, demonyms reported); event
+    // coding stays off unless asked, as in the CLI, for its cost.
+    let places = PlaceOptions {
+        events: if events { Events::Code } else { Events::Skip },
+        ..PlaceOptions::default()
     };
     let options = PipelineOptions::default()
         .threads(threads)
         .extraction(extraction)
         .keep(Keep::All)
-        .enrich(enrich.then(PlaceOptions::default));
+        .enrich(enrich.then_some(places));
     let pipeline = Pipeline::new(options)
         .map(Arc::new)
         .map_err(|err| PyValueError::new_err(err.to_string()))?;
@@ -204,6 +211,9 @@ pub(crate) fn article_of(
 
 fn not_article(reason: String) -> Article {
     Article {
+        // The model's default article is an article (extraction clears the
+        // flag when it finds none); a page refused before extraction is not.
+        is_article: false,
         reason: Some(reason),
         source: Some(Source::default()),
         ..Article::default()

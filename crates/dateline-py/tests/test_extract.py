@@ -44,6 +44,18 @@ def test_enriched_extract_equals_the_cli(cli, path):
     assert_same(got, want, path.name)
 
 
+def test_events_equal_the_cli(cli):
+    path = page_files()[0]
+    want = cli_json(cli, "extract", path, "--format", "json", "--enrich", "--events")[0]
+    record = next(iter(dateline.read_records(str(path))))
+    got = dateline.extract(record, enrich=True, events=True)
+    assert got["events"], "the page states events"
+    assert_same(got, want, path.name)
+    # Off unless asked, as in the CLI (coding costs more than the rest of
+    # enrichment): the list is there, empty.
+    assert dateline.extract(record, enrich=True)["events"] == []
+
+
 def test_a_page_from_memory_has_no_source_path():
     name, html = html_pages()[0]
     article = dateline.extract(html, url="https://news.example/story")
@@ -151,4 +163,7 @@ def test_annotate_equals_the_cli(cli, tmp_path):
     del want["source"]
     got = dateline.annotate(text)
     assert_same(got, want, "annotate")
+    want = cli_json(cli, "annotate", path, "--format", "json", "--events")[0]
+    del want["source"]
+    assert_same(dateline.annotate(text, events=True), want, "annotate --events")
     assert any(p["surface"] == "Raqqa" and p["country_code"] == "SY" for p in got["places"])

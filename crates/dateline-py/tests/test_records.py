@@ -5,7 +5,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import dateline
-from conftest import cli_json
+from conftest import EXAMPLES, cli_json
 
 
 def test_warc_records_are_the_cli_pages(cli, warc_dir):
@@ -52,10 +52,22 @@ def test_arrow_batch_equals_the_cli(cli, warc_dir):
         assert row["enriched"] is False and row["places"] == []
 
 
+def test_arrow_events_are_the_cli_events(cli, warc_dir):
+    path = warc_dir / "crawl-1.warc.gz"
+    want = cli_json(cli, "extract", "--enrich", "--events", path)
+    out = dateline.extract_arrow(dateline.pages_batch(dateline.read_records(str(path))),
+                                 enrich=True, events=True).to_pylist()
+    assert sum(len(a["events"]) for a in want) > 0, "the examples state events"
+    for row, article in zip(out, want):
+        assert [(e["cameo"], e["verb"]) for e in row["events"]] == [
+            (e["cameo"], e["verb"]["surface"]) for e in article["events"]]
+
+
 def test_arrow_pages_of_strings_and_enrichment():
+    dump = (EXAMPLES / "jpost-raqqa-2019-12-09.txt").read_text()
     batch = pa.record_batch({
         "id": pa.array([10, 11], pa.int64()),
-        "text": pa.array(["Fighting near Raqqa, Syria.\n\nMore fighting.", None]),
+        "text": pa.array([dump, None]),
     })
     out = dateline.extract_arrow(batch, enrich=True).to_pylist()
     assert [r["id"] for r in out] == [10, 11]

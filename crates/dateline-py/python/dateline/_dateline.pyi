@@ -14,7 +14,7 @@ Article = Dict[str, Any]
 ``url``, ``language``, ``authors``, ``published``, ``modified``, ``tags``,
 ``categories``, ``images``, ``body``, ``text``, ``source``, ``is_article``,
 ``reason``; with ``places``, ``focus``, ``entities`` and ``quantities``
-when enriched."""
+when enriched; ``events`` when enriched with ``events=True``."""
 
 def extract(
     page: Page,
@@ -23,6 +23,7 @@ def extract(
     input: Optional[Input] = None,
     enrich: bool = False,
     path: Optional[str] = None,
+    events: bool = False,
 ) -> Article:
     """One page to the article dict that ``dateline extract --format json``
     prints. Never raises on a bad page (``is_article`` and ``reason`` say
@@ -36,13 +37,14 @@ def extract_many(
     *,
     input: Optional[Input] = None,
     enrich: bool = False,
+    events: bool = False,
 ) -> List[Article]:
     """Many pages on ``threads`` cores (default: all), GIL released; the
     articles in input order."""
 
-def annotate(text: str) -> Dict[str, Any]:
+def annotate(text: str, *, events: bool = False) -> Dict[str, Any]:
     """``places``, ``focus``, ``entities``, ``quantities`` and ``language``
-    of a clean text."""
+    of a clean text (and ``events`` when ``events`` is true)."""
 
 class Record:
     """One page as Dateline read it (a page file, or a WARC or JSONL
@@ -91,6 +93,7 @@ def extract_arrow(
     enrich: bool = False,
     threads: Optional[int] = None,
     input: Optional[Input] = None,
+    events: bool = False,
 ) -> pyarrow.RecordBatch:
     """A batch of pages (column ``html``, ``page``, ``content`` or
     ``text``; optional ``url``, ``charset``, ``input``, ``source``,
