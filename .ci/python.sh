@@ -25,8 +25,14 @@ fi
 echo "== python wheel"
 rm -rf "$TARGET/py/wheels"
 # A normal wheel for this machine; releases are built with zig for
-# manylinux2014 (see crates/dateline-py/README.md).
-"$VENV/bin/maturin" build --release --quiet \
+# manylinux2014 (see crates/dateline-py/README.md). The tests check
+# behaviour, not speed (bench/run builds a release wheel): the dev profile
+# reuses most of what `cargo test --workspace` just compiled, where a
+# release build would compile the whole engine again (over 20 minutes on
+# a loaded 2-core machine). PY_RELEASE=1 builds the release wheel instead.
+PROFILE=()
+[[ "${PY_RELEASE:-0}" == 1 ]] && PROFILE=(--release)
+"$VENV/bin/maturin" build "${PROFILE[@]}" --quiet \
     -m crates/dateline-py/Cargo.toml -i "$VENV/bin/python" -o "$TARGET/py/wheels"
 "$VENV/bin/pip" install --quiet --force-reinstall --no-deps "$TARGET"/py/wheels/dateline-*.whl
 
@@ -37,3 +43,4 @@ export SPARK_LOCAL_IP=127.0.0.1
 # wheel, not the source folder.
 PYTHON="$(cd "$VENV/bin" && pwd)/python"
 (cd crates/dateline-py/tests && "$PYTHON" -m pytest -q -p no:cacheprovider .)
+echo "== python package done in ${SECONDS}s"

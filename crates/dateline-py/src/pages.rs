@@ -132,13 +132,16 @@ pub(crate) enum Job {
     Annotate { events: bool },
 }
 
+/// The pipelines made so far, by job and thread count (0: every core).
+type Pipelines = HashMap<(Job, usize), Arc<Pipeline>>;
+
 /// The pipeline for a job on `threads` workers (`None`: every core).
 ///
 /// Pipelines are kept, one per job and thread count: a worker pool costs
 /// a thread start per worker, which `extract` on one page would pay at
 /// every call.
 pub(crate) fn pipeline(job: Job, threads: Option<usize>) -> PyResult<Arc<Pipeline>> {
-    static PIPELINES: OnceLock<Mutex<HashMap<(Job, usize), Arc<Pipeline>>>> = OnceLock::new();
+    static PIPELINES: OnceLock<Mutex<Pipelines>> = OnceLock::new();
     if threads == Some(0) {
         return Err(PyValueError::new_err("threads must be at least 1"));
     }
