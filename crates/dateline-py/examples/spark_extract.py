@@ -27,7 +27,7 @@ from pyspark.sql.pandas.types import from_arrow_schema
 BATCH = 256
 
 
-def warc_batches(batches, enrich):
+def warc_batches(batches, enrich, events):
     """mapInArrow: batches of (file_id, path) to batches of articles."""
     for paths in batches:
         for file_id, path in zip(paths.column("file_id").to_pylist(),
@@ -40,13 +40,13 @@ def warc_batches(batches, enrich):
                 ids = [(file_id << 32) + start + i for i in range(len(chunk))]
                 start += len(chunk)
                 yield dateline.extract_arrow(dateline.pages_batch(chunk, ids=ids),
-                                             enrich=enrich, threads=1)
+                                             enrich=enrich, events=events, threads=1)
 
 
-def page_batches(batches, enrich):
+def page_batches(batches, enrich, events):
     """mapInArrow: batches of pages to batches of articles."""
     for pages in batches:
-        yield dateline.extract_arrow(pages, enrich=enrich, threads=1)
+        yield dateline.extract_arrow(pages, enrich=enrich, events=events, threads=1)
 
 
 def main(argv=None):
@@ -56,6 +56,7 @@ def main(argv=None):
     source.add_argument("--pages", help="a Parquet file or folder of pages")
     parser.add_argument("--out", required=True, help="the Parquet folder to write")
     parser.add_argument("--enrich", action="store_true", help="add places, entities, quantities")
+    parser.add_argument("--events", action="store_true", help="with --enrich: code events too")
     parser.add_argument("--master", help="e.g. local[2] (spark-submit gives it otherwise)")
     parser.add_argument("--partitions", type=int, help="tasks for the WARC paths")
     args = parser.parse_args(argv)
@@ -70,10 +71,12 @@ def main(argv=None):
         rows = [(zlib.crc32(p.encode()) & 0x7FFFFFFF, p) for p in paths]
         partitions = args.partitions or min(len(rows), spark.sparkContext.defaultParallelism)
         files = spark.createDataFrame(rows, "file_id long, path string").repartition(partitions)
-        articles = files.mapInArrow(lambda b: warc_batches(b, args.enrich), schema)
+        articles = files.mapInArrow(lambda b: warc_batches(b, args.enrich, args.events),
+                                    schema)
     else:
         pages = spark.read.parquet(args.pages)
-        articles = pages.mapInArrow(lambda b: page_batches(b, args.enrich), schema)
+        articles = pages.mapInArrow(lambda b: page_batches(b, args.enrich, args.events),
+                                    schema)
     # Timed apart from the JVM's start, which a long job does not feel
     # (bench/python_suite.py reads this line).
     start = time.perf_counter()
