@@ -158,12 +158,16 @@ def split_warc(warc, folder, n):
     import zlib
     os.makedirs(folder, exist_ok=True)
     outs = [open(os.path.join(folder, f"part-{i}.warc.gz"), "wb") for i in range(n)]
-    data = open(warc, "rb").read()
+    data = memoryview(open(warc, "rb").read())
     pos, i = 0, 0
     while pos < len(data):
-        d = zlib.decompressobj(31)
-        d.decompress(data[pos:])
-        end = len(data) - len(d.unused_data)
+        # Fed in slices of the file (no copies), so that finding a member's
+        # end costs the member, not the rest of the file.
+        d, at = zlib.decompressobj(31), pos
+        while not d.eof and at < len(data):
+            d.decompress(data[at:at + 65536])
+            at += 65536
+        end = min(at, len(data)) - len(d.unused_data)
         outs[i % n].write(data[pos:end])
         pos, i = end, i + 1
     for f in outs:
