@@ -29,10 +29,13 @@ import store_suite  # noqa: E402  (bench/store_suite.py: ingest, dedup, search a
 import geo_suite  # noqa: E402  (bench/geo_suite.py: geoparsing against published peers)
 import serve_suite  # noqa: E402  (bench/serve_suite.py: HTTP load with wrk on the store suite's store)
 import events_suite  # noqa: E402  (bench/events_suite.py: event coding, CAMEO and PLOVER)
+import python_suite  # noqa: E402  (bench/python_suite.py: the Python package in process and on Spark)
 
-SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo", "events", "store", "serve"]
+SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo", "events", "store", "serve",
+          "python"]
 # `store` ingests a 200,000-document corpus (about 20 minutes) and `serve` loads
-# the server over that store with wrk: run them by name.
+# the server over that store with wrk: run them by name, as `python` (the
+# Python package against trafilatura and resiliparse, and on PySpark).
 DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo"]
 RESULTS = os.path.join(BENCH, "results")
 TMP = os.path.join(RESULTS, "tmp")
@@ -543,6 +546,10 @@ def suite_serve(data, args):
     return serve_suite.run(os.path.join(TMP, "store"))
 
 
+def suite_python(data, args):
+    return python_suite.run(data, speed_core(), os.path.join(TMP, "python"))
+
+
 # ---------------------------------------------------------------- report
 
 def fmt(v, digits=3):
@@ -668,6 +675,8 @@ def markdown(results):
         lines.append(geo_suite.markdown(suites["geo"]))
     if "events" in suites:
         lines.append(events_suite.markdown(suites["events"]))
+    if "python" in suites:
+        lines.append(python_suite.markdown(suites["python"]))
     if "store" in suites:
         lines.append(store_suite.markdown(suites["store"]))
     if "serve" in suites:
@@ -709,6 +718,7 @@ NEEDS = {
     "wcxb": ["wcxb/html", "wcxb/ground-truth"],
     "speed": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
     "geo": ["geo/LGL/gold.txt", "geo/GeoWebNews/gold.txt", "scrapinghub/html"],
+    "python": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
     "store": ["scrapinghub/html", "dates/html", "readability"],
     "serve": [],
     "events": [],

@@ -428,6 +428,15 @@ pub struct ExportArgs {
     /// Output file (default: standard output).
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
+
+    /// The index the `es-bulk` actions name.
+    #[arg(long, default_value = dateline_export::DEFAULT_ES_INDEX)]
+    pub index: String,
+
+    /// With `es-bulk`: also write the index's settings and mapping of the
+    /// article fields to this file (create the index with it first).
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
 }
 
 /// `export --format` values.
@@ -439,6 +448,8 @@ pub enum ExportFormatArg {
     Csv,
     /// Apache Parquet, for DuckDB, Spark or DataFusion.
     Parquet,
+    /// Elasticsearch/OpenSearch `_bulk` NDJSON: an action line before each article.
+    EsBulk,
 }
 
 /// Arguments of `dateline reindex` and `dateline compact`.

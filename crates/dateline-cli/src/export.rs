@@ -1,4 +1,5 @@
-//! `dateline export`: every stored article as JSONL, CSV or Parquet.
+//! `dateline export`: every stored article as JSONL, CSV, Parquet or
+//! Elasticsearch/OpenSearch `_bulk` NDJSON.
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -16,7 +17,15 @@ pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
         ExportFormatArg::Jsonl => ExportFormat::Jsonl,
         ExportFormatArg::Csv => ExportFormat::Csv,
         ExportFormatArg::Parquet => ExportFormat::Parquet,
+        ExportFormatArg::EsBulk => ExportFormat::EsBulk,
     };
+    if let Some(path) = &args.mapping {
+        if format != ExportFormat::EsBulk {
+            bail!("--mapping goes with --format es-bulk");
+        }
+        std::fs::write(path, dateline_export::ES_MAPPING)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     let out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("creating {}", path.display()))?,
@@ -28,7 +37,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
             Box::new(BufWriter::new(std::io::stdout()))
         }
     };
-    let mut exporter = Exporter::new(format, out)?;
+    let mut exporter = Exporter::new(format, out)?.with_index(&args.index);
     let mut count = 0u64;
     store.for_each_article(|stored| -> anyhow::Result<()> {
         exporter.write(&ExportRecord {

@@ -1,4 +1,5 @@
-//! JSON Lines: the article contract plus store fields, one object a line.
+//! JSON Lines: the article contract plus store fields, one object a line;
+//! and the same objects as Elasticsearch/OpenSearch `_bulk` documents.
 
 use std::io::Write;
 
@@ -20,6 +21,24 @@ struct Line<'a> {
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     enrichment: Option<&'a Enrichment>,
     provenance: &'a [Provenance],
+}
+
+/// Writes the Elasticsearch/OpenSearch `_bulk` lines of `record`: an
+/// `index` action naming the index and the article's id (so a second load
+/// replaces the documents instead of adding copies), then its JSONL line
+/// as the document.
+pub(crate) fn write_bulk<W: Write>(
+    out: &mut W,
+    index: &str,
+    record: &ExportRecord<'_>,
+) -> Result<(), ExportError> {
+    let action = serde_json::json!({"index": {"_index": index, "_id": record.id.to_string()}});
+    serde_json::to_writer(&mut *out, &action).map_err(|source| ExportError::Json {
+        id: record.id,
+        source,
+    })?;
+    out.write_all(b"\n")?;
+    write(out, record)
 }
 
 /// Writes `record` as one line of JSON.

@@ -69,7 +69,14 @@
 //!   source_sector, source_name, target_code, ..., target_name, verb,
 //!   geonames_id, date, confidence}`, the actors flat, null without one)
 //!   are lists, empty when it was not.
+//! - **Elasticsearch/OpenSearch `_bulk`**: NDJSON of action and document
+//!   lines (`{"index": {"_index": "dateline", "_id": "42"}}`, then the
+//!   JSONL object), for `curl -H 'Content-Type: application/x-ndjson'
+//!   --data-binary @bulk.ndjson http://host:9200/_bulk` or a client's bulk
+//!   helpers; [`ES_MAPPING`] maps the article fields.
 
+#[cfg(feature = "arrow")]
+mod arrow_batch;
 mod csv_rows;
 mod error;
 mod jsonl;
@@ -80,6 +87,8 @@ use std::io::Write;
 
 use dateline_model::{Article, Enrichment, Provenance};
 
+#[cfg(feature = "arrow")]
+pub use arrow_batch::{arrow_schema, record_batch};
 pub use error::ExportError;
 
 use parquet_rows::ParquetSink;
@@ -93,7 +102,21 @@ pub enum ExportFormat {
     Csv,
     /// Apache Parquet with nested, typed columns.
     Parquet,
+    /// Elasticsearch/OpenSearch `_bulk` NDJSON: an `index` action line
+    /// (index [`Exporter::with_index`], `_id` the article id) before each
+    /// JSONL object; [`ES_MAPPING`] is the index's mapping.
+    EsBulk,
 }
+
+/// The index settings and mapping of the article fields for the `_bulk`
+/// export: create the index with it (`PUT /dateline`) before loading.
+/// Texts are analysed (`title`, `description`, `text`, captions), names
+/// and codes are keywords, `published` and `modified` dates, places,
+/// entities and quantities nested objects.
+pub const ES_MAPPING: &str = include_str!("es_mapping.json");
+
+/// The index `_bulk` actions name unless told otherwise.
+pub const DEFAULT_ES_INDEX: &str = "dateline";
 
 /// One stored article with its store fields, as handed to [`Exporter::write`].
 #[derive(Debug, Clone, Copy)]
@@ -123,6 +146,7 @@ pub struct Exporter<W: Write + Send> {
 
 enum Sink<W: Write + Send> {
     Jsonl(W),
+    EsBulk(W, String),
     Csv(csv::Writer<W>),
     Parquet(ParquetSink<W>),
 }
@@ -138,6 +162,7 @@ impl<W: Write + Send> Exporter<W> {
     pub fn new(format: ExportFormat, out: W) -> Result<Self, ExportError> {
         let sink = match format {
             ExportFormat::Jsonl => Sink::Jsonl(out),
+            ExportFormat::EsBulk => Sink::EsBulk(out, DEFAULT_ES_INDEX.to_string()),
             ExportFormat::Csv => Sink::Csv(csv_rows::writer(out)?),
             ExportFormat::Parquet => Sink::Parquet(
                 ParquetSink::new(out).map_err(|source| ExportError::Parquet { rows: 0, source })?,
@@ -159,6 +184,16 @@ impl<W: Write + Send> Exporter<W> {
         self
     }
 
+    /// Sets the index the `_bulk` actions name (default
+    /// [`DEFAULT_ES_INDEX`]). Other formats ignore it.
+    #[must_use]
+    pub fn with_index(mut self, index: &str) -> Self {
+        if let Sink::EsBulk(_, name) = &mut self.sink {
+            *name = index.to_string();
+        }
+        self
+    }
+
     /// Writes one record.
     ///
     /// # Errors
@@ -168,6 +203,7 @@ impl<W: Write + Send> Exporter<W> {
     pub fn write(&mut self, record: &ExportRecord<'_>) -> Result<(), ExportError> {
         match &mut self.sink {
             Sink::Jsonl(out) => jsonl::write(out, record)?,
+            Sink::EsBulk(out, index) => jsonl::write_bulk(out, index, record)?,
             Sink::Csv(writer) => csv_rows::write(writer, record)?,
             Sink::Parquet(sink) => sink.write(record).map_err(|source| ExportError::Parquet {
                 rows: self.rows,
@@ -186,7 +222,7 @@ impl<W: Write + Send> Exporter<W> {
     /// When the output cannot be written; a Parquet file is then unreadable.
     pub fn finish(self) -> Result<W, ExportError> {
         match self.sink {
-            Sink::Jsonl(out) => Ok(out),
+            Sink::Jsonl(out) | Sink::EsBulk(out, _) => Ok(out),
             Sink::Csv(writer) => writer
                 .into_inner()
                 .map_err(|err| ExportError::Io(err.into_error())),
@@ -202,6 +238,7 @@ impl<W: Write + Send> fmt::Debug for Exporter<W> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let format = match self.sink {
             Sink::Jsonl(_) => ExportFormat::Jsonl,
+            Sink::EsBulk(..) => ExportFormat::EsBulk,
             Sink::Csv(_) => ExportFormat::Csv,
             Sink::Parquet(_) => ExportFormat::Parquet,
         };

@@ -7,13 +7,15 @@
 //! files and folders ([`dateline_input::Inputs`]) today; a fetcher of live
 //! pages plugs in the same way, without touching extraction or storage.
 
+#[cfg(feature = "store")]
 mod ingest;
 mod pipeline;
 mod sink;
-#[cfg(test)]
+#[cfg(all(test, feature = "store"))]
 mod tests;
 mod work;
 
+#[cfg(feature = "store")]
 pub use ingest::{
     ingest, ingest_stream, Event, Failure, Freshness, IngestError, Progress, Summary,
     MAX_LISTED_FAILURES,

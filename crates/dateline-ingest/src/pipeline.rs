@@ -20,7 +20,7 @@ use dateline_input::{InputError, Next, Record, RecordStream};
 use dateline_model::{Article, Enrichment};
 use rayon::prelude::*;
 
-use crate::sink::{Batch, Sink};
+use crate::sink::{Batch, Processed, Sink};
 
 /// Records processed at once, at most.
 pub const BATCH_RECORDS: usize = 2048;
@@ -179,10 +179,7 @@ impl Pipeline {
     ) -> Result<S, PipelineError<S::Error>> {
         let (read_tx, read_rx) = sync_channel::<ReadBatch>(1);
         let (write_tx, write_rx) = sync_channel::<Batch<S::Extra>>(1);
-        let mut profiles = match &self.options.extraction {
-            Extraction::Pages { site_profiles, .. } => SiteProfiles::new(*site_profiles),
-            Extraction::Text => SiteProfiles::new(false),
-        };
+        let mut profiles = self.site_profiles();
         std::thread::scope(|scope| {
             scope.spawn(move || read(source, read_tx));
             let writer = scope.spawn(move || write(&mut sink, write_rx).map(|()| sink));
@@ -206,6 +203,43 @@ impl Pipeline {
         })
     }
 
+    /// The site profiles a run starts with: learning or not, as the
+    /// options say. [`Pipeline::process_records`] carries them from one
+    /// call to the next.
+    pub fn site_profiles(&self) -> SiteProfiles {
+        match &self.options.extraction {
+            Extraction::Pages { site_profiles, .. } => SiteProfiles::new(*site_profiles),
+            Extraction::Text => SiteProfiles::new(false),
+        }
+    }
+
+    /// Processes records a caller already holds (the Python package's
+    /// pages) on the pool, results in input order, without the reader and
+    /// writer threads of [`Pipeline::run`]. Batches are cut as `run` cuts
+    /// them, so the site profiles learned are the same as for a run over
+    /// the same records.
+    pub fn process_records(
+        &self,
+        records: Vec<Result<Record, InputError>>,
+        profiles: &mut SiteProfiles,
+    ) -> Vec<Processed<()>> {
+        let mut out = Vec::with_capacity(records.len());
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        for record in records {
+            bytes += record.as_ref().map_or(0, |r| r.bytes.len());
+            batch.push(record);
+            if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
+                out.extend(self.process::<Collect>(std::mem::take(&mut batch), profiles));
+                bytes = 0;
+            }
+        }
+        if !batch.is_empty() {
+            out.extend(self.process::<Collect>(batch, profiles));
+        }
+        out
+    }
+
     /// Enriches articles in parallel (for stores whose articles are
     /// enriched again); the pipeline's enrichment options, or the
     /// defaults when it has none.
@@ -217,6 +251,21 @@ impl Pipeline {
                 .map(|article| crate::work::enrich(article, &options))
                 .collect()
         })
+    }
+}
+
+/// The sink of [`Pipeline::process_records`], whose caller takes the
+/// results itself: no per-article extras.
+struct Collect;
+
+impl Sink for Collect {
+    type Extra = ();
+    type Error = std::convert::Infallible;
+
+    fn extra(_: &Article) {}
+
+    fn write(&mut self, _: Batch<()>) -> Result<(), Self::Error> {
+        Ok(())
     }
 }
 

@@ -113,6 +113,14 @@ fn too_large(path: &Path, bytes: &[u8]) -> Result<(), InputError> {
     Ok(())
 }
 
+/// A page's bytes as [`read_page`] takes them from a file, for pages that
+/// come from elsewhere (the Python package's): gunzipped when gzipped,
+/// refused when too large, empty or binary; `path` names the page in the
+/// error.
+pub fn page_bytes(path: &Path, raw: Vec<u8>) -> Result<Vec<u8>, InputError> {
+    finish(path, raw)
+}
+
 fn finish(path: &Path, raw: Vec<u8>) -> Result<Vec<u8>, InputError> {
     let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
         gunzip(path, &raw)?

@@ -32,7 +32,7 @@ pub use containers::{container_kind, open_records, ContainerKind, RecordReader};
 pub use discover::{discover, discover_with, Discovery, Names};
 pub use error::InputError;
 pub use files::{
-    kind_of, read_page, read_raw, read_stdin, read_stdin_raw, PageKind, MAX_PAGE_BYTES,
+    kind_of, page_bytes, read_page, read_raw, read_stdin, read_stdin_raw, PageKind, MAX_PAGE_BYTES,
 };
 pub use inputs::{error_path, ByteProgress, Finished, Inputs, Next, RecordStream};
 pub use jsonl::{JsonlReader, MAX_LINE_BYTES};

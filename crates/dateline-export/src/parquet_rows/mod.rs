@@ -39,11 +39,17 @@ pub(crate) struct ParquetSink<W: Write + Send> {
 impl<W: Write + Send> ParquetSink<W> {
     /// Starts the file (its magic bytes go out at once).
     pub(crate) fn new(out: W) -> Result<Self> {
+        Self::with_compression(out, Compression::SNAPPY)
+    }
+
+    /// Starts a file compressed so (a file read back at once in memory is
+    /// best left uncompressed).
+    pub(crate) fn with_compression(out: W, compression: Compression) -> Result<Self> {
         let schema = Arc::new(parse_message_type(schema::SCHEMA)?);
         // Running text rarely repeats, so a dictionary would only be built
         // to be thrown away.
         let props = WriterProperties::builder()
-            .set_compression(Compression::SNAPPY)
+            .set_compression(compression)
             .set_column_dictionary_enabled(ColumnPath::from("text"), false)
             .set_column_dictionary_enabled(
                 ColumnPath::new(

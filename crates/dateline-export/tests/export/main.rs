@@ -2,6 +2,7 @@
 //! reader that knows nothing of this crate.
 
 mod csv;
+mod es_bulk;
 mod jsonl;
 mod parquet;
 
