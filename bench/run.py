@@ -26,10 +26,12 @@ import score  # noqa: E402  (bench/score.py: the body metric)
 import store_suite  # noqa: E402  (bench/store_suite.py: ingest, dedup, search at scale)
 import geo_suite  # noqa: E402  (bench/geo_suite.py: geoparsing against published peers)
 import serve_suite  # noqa: E402  (bench/serve_suite.py: HTTP load with wrk on the store suite's store)
+import crawl_suite  # noqa: E402  (bench/crawl_suite.py: the crawler against a loopback web)
 
-SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "geo", "store", "serve"]
-# `store` ingests a 200,000-document corpus (about 20 minutes) and `serve` loads
-# the server over that store with wrk: run them by name.
+SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "geo", "store", "serve", "crawl"]
+# `store` ingests a 200,000-document corpus (about 20 minutes), `serve` loads
+# the server over that store with wrk and `crawl` times the crawler against a
+# loopback web (about 3 minutes): run them by name.
 DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "geo"]
 RESULTS = os.path.join(BENCH, "results")
 TMP = os.path.join(RESULTS, "tmp")
@@ -517,6 +519,10 @@ def suite_serve(data, args):
     return serve_suite.run(os.path.join(TMP, "store"))
 
 
+def suite_crawl(data, args):
+    return crawl_suite.run(data, os.path.join(TMP, "crawl"), args.quick)
+
+
 # ---------------------------------------------------------------- report
 
 def fmt(v, digits=3):
@@ -621,6 +627,8 @@ def markdown(results):
         lines.append(store_suite.markdown(suites["store"]))
     if "serve" in suites:
         lines.append(serve_suite.markdown(suites["serve"]))
+    if "crawl" in suites:
+        lines.append(crawl_suite.markdown(suites["crawl"]))
     lines += ["Tools and options:", ""]
     for tool, info in env["tools"].items():
         opts = info.get("options")
@@ -655,6 +663,7 @@ NEEDS = {
     "geo": ["geo/LGL/gold.txt", "geo/GeoWebNews/gold.txt", "scrapinghub/html"],
     "store": ["scrapinghub/html", "dates/html", "readability"],
     "serve": [],
+    "crawl": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
 }
 
 
@@ -672,12 +681,12 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(prog="bench/run", description=__doc__)
     parser.add_argument("--data", help="evaluation data folder (default: ../shared/bench from the repository root)")
     parser.add_argument("--suite", action="append", choices=SUITES,
-                        help="run only this suite (repeatable); default: all but store")
+                        help="run only this suite (repeatable); default: all but store, serve and crawl")
     parser.add_argument("--docs", type=int, default=200_000,
                         help="documents in the store suite's synthetic corpus (default 200000)")
     parser.add_argument("--quick", action="store_true",
                         help="skip slow peers (Python trafilatura, htmldate extensive); one 1 s speed trial per "
-                             "tool; scaling for dateline only")
+                             "tool; scaling for dateline only; one crawl run")
     parser.add_argument("--tool", dest="tools", action="append", choices=list(TOOLS),
                         help="run only this tool (repeatable)")
     parser.add_argument("--render", action="store_true",
@@ -713,7 +722,12 @@ def main(argv=None):
             results = json.load(open(latest))
         except (OSError, json.JSONDecodeError):
             pass
+    kept_tools = results.get("environment", {}).get("tools", {})
     results["environment"] = environment()
+    # Suites that run no peer skip the peers' builds: the versions of the
+    # peers that earlier suites ran stay listed.
+    for tool, info in kept_tools.items():
+        results["environment"]["tools"].setdefault(tool, info)
     results["data"] = data
     for suite in suites:
         t0 = time.perf_counter()
