@@ -26,9 +26,10 @@ import score  # noqa: E402  (bench/score.py: the body metric)
 import store_suite  # noqa: E402  (bench/store_suite.py: ingest, dedup, search at scale)
 import geo_suite  # noqa: E402  (bench/geo_suite.py: geoparsing against published peers)
 import serve_suite  # noqa: E402  (bench/serve_suite.py: HTTP load with wrk on the store suite's store)
+import events_suite  # noqa: E402  (bench/events_suite.py: event coding, CAMEO and PLOVER)
 import crawl_suite  # noqa: E402  (bench/crawl_suite.py: the crawler against a loopback web)
 
-SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "geo", "store", "serve", "crawl"]
+SUITES = ["scrapinghub", "textdump", "readability", "dates", "speed", "geo", "events", "store", "serve", "crawl"]
 # `store` ingests a 200,000-document corpus (about 20 minutes), `serve` loads
 # the server over that store with wrk and `crawl` times the crawler against a
 # loopback web (about 3 minutes): run them by name.
@@ -511,6 +512,10 @@ def suite_geo(data, args):
     return geo_suite.run(data)
 
 
+def suite_events(data, args):
+    return events_suite.run(data)
+
+
 def suite_store(data, args):
     return store_suite.run(data, args.docs, os.path.join(TMP, "store"))
 
@@ -623,6 +628,8 @@ def markdown(results):
         lines.append("")
     if "geo" in suites:
         lines.append(geo_suite.markdown(suites["geo"]))
+    if "events" in suites:
+        lines.append(events_suite.markdown(suites["events"]))
     if "store" in suites:
         lines.append(store_suite.markdown(suites["store"]))
     if "serve" in suites:
@@ -664,6 +671,7 @@ NEEDS = {
     "store": ["scrapinghub/html", "dates/html", "readability"],
     "serve": [],
     "crawl": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
+    "events": [],
 }
 
 
@@ -673,6 +681,8 @@ def check_data(data, suites):
                  "  The evaluation data lives outside the repository (../shared/bench from the project root);\n"
                  "  pass its location with --data DIR.")
     missing = [f"{s}: {p}" for s in suites for p in NEEDS[s] if not os.path.exists(os.path.join(data, p))]
+    if "events" in suites and not os.path.isdir(os.path.join(events_suite.events_dir(data), "petrarch-unit-tests")):
+        missing.append(f"events: {events_suite.events_dir(data)}/petrarch-unit-tests (set DATELINE_EVENTS_DATA)")
     if missing:
         sys.exit(f"error: benchmark data folder {data} lacks what these suites need:\n  " + "\n  ".join(missing))
 

@@ -51,8 +51,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [ -z "$mock" ]; then
-  log "ingesting examples/pages and e2e/fixtures"
-  "$DATELINE_BIN" ingest examples/pages e2e/fixtures --store "$tmp/store" -q
+  log "ingesting examples/pages and e2e/fixtures (with event coding)"
+  "$DATELINE_BIN" ingest examples/pages e2e/fixtures --events --store "$tmp/store" -q
 fi
 
 port="${PORT:-$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"

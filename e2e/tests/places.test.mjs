@@ -41,6 +41,8 @@ function expectedMarks(a) {
     ...(a.places || []).map((p) => ({ ...p, kind: 'place' })),
     ...(a.entities || []).map((e) => ({ ...e, kind: kindOf(e) })),
     ...(a.quantities || []).map((q) => ({ ...q, kind: 'quantity' })),
+    // Events are marked on their verbs.
+    ...(a.events || []).filter((e) => e.verb).map((e) => ({ start: e.verb.start, end: e.verb.end, kind: 'event' })),
   ].sort((x, y) => x.start - y.start || y.end - x.end);
   const kept = [];
   let end = 0;

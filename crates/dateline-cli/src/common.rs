@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use dateline_enrich::{Demonyms, PlaceOptions};
+use dateline_enrich::{Demonyms, Events, PlaceOptions};
 use dateline_extract::InputKind;
 use dateline_ingest::{Pipeline, PipelineOptions};
 use dateline_store::Store;
@@ -44,7 +44,8 @@ pub fn open_existing(store: &StoreArg) -> anyhow::Result<Store> {
     Store::open(dir).with_context(|| format!("opening the store {}", dir.display()))
 }
 
-/// The place options of `--country` and `--no-demonyms`, checked.
+/// The enrichment options of `--country`, `--no-demonyms` and `--events`,
+/// checked.
 pub fn place_options(args: &PlaceArgs) -> anyhow::Result<PlaceOptions> {
     if let Some(code) = &args.country {
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -57,6 +58,11 @@ pub fn place_options(args: &PlaceArgs) -> anyhow::Result<PlaceOptions> {
             Demonyms::Skip
         } else {
             Demonyms::Report
+        },
+        events: if args.events {
+            Events::Code
+        } else {
+            Events::Skip
         },
     })
 }

@@ -3,8 +3,9 @@
 //! [`enrich`] finds the places a text names, resolved against the
 //! [`gazetteer`] (GeoNames places under every name they are known by, in a
 //! compact form embedded in the binary), ranks the places it is about, and
-//! finds the people and organisations it names and the [`quantities()`] it
-//! states:
+//! finds the people and organisations it names, the [`quantities()`] it
+//! states and the events it reports (`dateline-events`: who did what to
+//! whom, coded in CAMEO and PLOVER, located at the places found here):
 //!
 //! ```
 //! use dateline_enrich::{enrich, PlaceOptions};
@@ -25,25 +26,40 @@ mod resolve;
 pub mod tokens;
 pub mod words;
 
-pub use dateline_model::Enrichment;
+pub use dateline_model::{Enrichment, Timestamp};
 pub use entities::{entities, Entity};
 pub use focus::{focus, Focus};
 pub use language::detect_language;
-pub use places::{places, Demonyms, PlaceMention, PlaceOptions};
+pub use places::{places, Demonyms, Events, PlaceMention, PlaceOptions};
 pub use quantities::{quantities, Quantity};
 
-/// Enriches `text` with the embedded gazetteer.
+/// Enriches `text` with the embedded gazetteer (events dated to no day:
+/// see [`enrich_dated`]).
 pub fn enrich(text: &str, options: &PlaceOptions) -> Enrichment {
+    enrich_dated(text, None, options)
+}
+
+/// Enriches `text` published on `date`, which dates its events.
+pub fn enrich_dated(text: &str, date: Option<Timestamp>, options: &PlaceOptions) -> Enrichment {
     let gazetteer = gazetteer::Gazetteer::embedded();
     let places = places(text, gazetteer, options);
     let focus = focus(&places, text.chars().count(), gazetteer);
     let entities = entities(text, gazetteer, &places);
+    let context = dateline_events::Context {
+        places: &places,
+        date,
+    };
+    let events = match options.events {
+        places::Events::Code => dateline_events::Coder::embedded().code_text(text, &context),
+        places::Events::Skip => Vec::new(),
+    };
     Enrichment {
         language: detect_language(text),
         places,
         focus,
         entities,
         quantities: quantities(text),
+        events,
     }
 }
 
@@ -51,7 +67,7 @@ pub fn enrich(text: &str, options: &PlaceOptions) -> Enrichment {
 /// `language` when the page declared none (a declared one wins), rather
 /// than a second field beside it.
 pub fn enrich_article(article: &mut dateline_model::Article, options: &PlaceOptions) -> Enrichment {
-    let mut found = enrich(&article.text, options);
+    let mut found = enrich_dated(&article.text, article.published, options);
     let detected = found.language.take();
     if article.language.is_none() {
         article.language = detected;

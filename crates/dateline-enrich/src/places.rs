@@ -38,6 +38,19 @@ pub struct PlaceOptions {
     pub country_bias: Option<String>,
     /// Also report demonyms ("Syrian" for Syria) as mentions of the place.
     pub demonyms: Demonyms,
+    /// Whether enrichment codes events.
+    pub events: Events,
+}
+
+/// Whether enrichment codes events (`dateline-events`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Events {
+    /// Not yet by default: coding costs about 4.5 ms per news article
+    /// today, over the 2 ms enrichment budget (BENCHMARKS.md).
+    #[default]
+    Skip,
+    /// Code the events of every sentence.
+    Code,
 }
 
 /// Whether demonyms count as mentions.

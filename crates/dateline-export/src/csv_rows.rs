@@ -2,12 +2,12 @@
 
 use std::io::Write;
 
-use dateline_model::{Provenance, Timestamp};
+use dateline_model::{Event, EventActor, Provenance, Timestamp};
 
 use crate::{ExportError, ExportRecord};
 
 /// The header row, in column order.
-pub(crate) const COLUMNS: [&str; 23] = [
+pub(crate) const COLUMNS: [&str; 25] = [
     "id",
     "cluster_id",
     "cluster_size",
@@ -31,6 +31,8 @@ pub(crate) const COLUMNS: [&str; 23] = [
     "countries",
     "people",
     "organizations",
+    "event_categories",
+    "events",
 ];
 
 /// Separates the items of list columns. Semicolons rather than commas, so a
@@ -61,7 +63,8 @@ pub(crate) fn write<W: Write>(
     let enrichment = record.enrichment;
     let places = enrichment.map_or(&[][..], |e| &e.places[..]);
     let entities = enrichment.map_or(&[][..], |e| &e.entities[..]);
-    let row: [String; 23] = [
+    let events = enrichment.map_or(&[][..], |e| &e.events[..]);
+    let row: [String; 25] = [
         record.id.to_string(),
         record.cluster_id.to_string(),
         record.cluster_size.to_string(),
@@ -100,6 +103,13 @@ pub(crate) fn write<W: Write>(
                 .filter(|e| !e.is_person())
                 .map(|e| e.name.as_str()),
         )),
+        join(distinct(
+            events
+                .iter()
+                .map(|e| e.plover.as_str())
+                .filter(|p| !p.is_empty()),
+        )),
+        join(events.iter().map(event_cell)),
     ];
     writer
         .write_record(&row)
@@ -107,6 +117,23 @@ pub(crate) fn write<W: Write>(
             id: record.id,
             source,
         })
+}
+
+/// An event in a cell: `TUR ASSAULT/190 SYRREB`, `-` for a missing actor
+/// or a code PLOVER leaves out.
+fn event_cell(event: &Event) -> String {
+    let actor = |a: &Option<EventActor>| a.as_ref().map_or("-", |a| a.code.as_str()).to_string();
+    let plover = if event.plover.is_empty() {
+        "-"
+    } else {
+        &event.plover
+    };
+    format!(
+        "{} {plover}/{} {}",
+        actor(&event.source),
+        event.cameo,
+        actor(&event.target)
+    )
 }
 
 /// Each value once, in first-seen order.

@@ -40,14 +40,17 @@
 //!   JSON contract at the top level (`title`, `text`, `body`, `images`...)
 //!   plus `id`, `cluster_id`, `cluster_size` and `provenance`, an array of
 //!   [`Provenance`] objects, and for an enriched article `places`, `focus`,
-//!   `entities` and `quantities` as `dateline show --json` gives them.
+//!   `entities`, `quantities` and `events` as `dateline show --json` gives
+//!   them.
 //! - **CSV**: a header row, then one flat row per article: `id`,
 //!   `cluster_id`, `cluster_size`, `title`, `description`, `site_name`,
 //!   `url`, `language`, `authors`, `published`, `modified`, `tags`,
 //!   `categories`, `image_urls`, `text`, `is_article`, `reason`, `inputs`
 //!   (each copy's input file and locator), `urls` (each copy's URL),
 //!   `places` (gazetteer names), `countries`, `people`, `organizations`
-//!   (each value once). Lists
+//!   (each value once), `event_categories` (PLOVER, each once) and `events`
+//!   (each as `SOURCE CATEGORY/CAMEO TARGET`, `-` for none:
+//!   `TURMIL ASSAULT/190 SYRREB`). Lists
 //!   are joined with `"; "`, missing values are empty, and fields are quoted
 //!   as RFC 4180 asks.
 //! - **Parquet** (Snappy-compressed): the same fields as JSONL, typed.
@@ -60,8 +63,12 @@
 //!   struct; `enriched` (BOOLEAN) says whether the article was enriched,
 //!   and `places` (`{name, surface, start, end, geonames_id, lat, lon,
 //!   country_code, kind}`, coordinates DOUBLE), `entities` (`{name, kind,
-//!   surface, start, end}`) and `quantities` (`{text, value, unit,
-//!   qualifier, category, start, end}`) are lists, empty when it was not.
+//!   surface, start, end}`), `quantities` (`{text, value, unit,
+//!   qualifier, category, start, end}`) and `events` (`{sentence_start,
+//!   sentence_end, cameo, plover, mode, source_code, source_country,
+//!   source_sector, source_name, target_code, ..., target_name, verb,
+//!   geonames_id, date, confidence}`, the actors flat, null without one)
+//!   are lists, empty when it was not.
 
 mod csv_rows;
 mod error;

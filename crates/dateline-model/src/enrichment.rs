@@ -1,6 +1,7 @@
 //! What enrichment finds in an article's text: the places it names
 //! (resolved to coordinates), the places it is about, the people and
-//! organisations it names, and the quantities it states.
+//! organisations it names, the quantities it states and the events it
+//! reports.
 //!
 //! Offsets (`start`, `end`) count Unicode characters (code points) of the
 //! text that was enriched: the article's `text`.
@@ -24,6 +25,10 @@ pub struct Enrichment {
     pub entities: Vec<Entity>,
     /// Counts of people, casualties, money and distances, in text order.
     pub quantities: Vec<Quantity>,
+    /// Events (who did what to whom), in text order; absent in JSON
+    /// written before events were coded.
+    #[serde(default)]
+    pub events: Vec<crate::Event>,
 }
 
 /// A place named in a text.
@@ -121,8 +126,8 @@ pub struct Quantity {
 }
 
 /// An article and what enrichment found in its text, as one JSON object:
-/// the contract's fields, then `places`, `focus`, `entities` and
-/// `quantities` (absent when the article was not enriched).
+/// the contract's fields, then `places`, `focus`, `entities`,
+/// `quantities` and `events` (absent when the article was not enriched).
 #[derive(Debug, Clone, Serialize)]
 pub struct EnrichedArticle<'a> {
     /// The article.

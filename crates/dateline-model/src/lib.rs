@@ -20,10 +20,12 @@
 mod article;
 pub mod calendar;
 mod enrichment;
+mod event;
 mod provenance;
 mod timestamp;
 
 pub use article::{Article, Block, BlockKind, Image, Source, SourceFormat};
 pub use enrichment::{EnrichedArticle, Enrichment, Entity, Focus, PlaceMention, Quantity};
+pub use event::{Event, EventActor, Span, Surface};
 pub use provenance::Provenance;
 pub use timestamp::Timestamp;

@@ -42,6 +42,8 @@ pub struct Facets {
     pub people: Vec<FacetCount>,
     /// Organisations named, by full name.
     pub organizations: Vec<FacetCount>,
+    /// Events' PLOVER categories (`ASSAULT`): articles with at least one.
+    pub events: Vec<FacetCount>,
 }
 
 /// One value of a facet and how many matching documents have it.
@@ -65,7 +67,7 @@ pub struct Bucket {
 
 /// The fast fields counted for the facets, in [`Counts::terms`] order,
 /// with the number of values listed.
-const FACET_FIELDS: [(&str, usize); 8] = [
+const FACET_FIELDS: [(&str, usize); 9] = [
     ("site", FACET_SIZE),
     ("lang", FACET_SIZE),
     ("author_facet", FACET_SIZE),
@@ -74,6 +76,7 @@ const FACET_FIELDS: [(&str, usize); 8] = [
     ("country_facet", FACET_SIZE),
     ("person_facet", FACET_SIZE),
     ("org_facet", FACET_SIZE),
+    ("event_facet", FACET_SIZE),
 ];
 
 /// Documents counted at a time.
@@ -351,7 +354,7 @@ impl SegmentCollector for SegmentCounts {
 impl Counts {
     /// The facets: top values per field, all months chronologically.
     pub fn facets(&self) -> Facets {
-        let [sites, languages, authors, tags, places, countries, people, organizations] =
+        let [sites, languages, authors, tags, places, countries, people, organizations, events] =
             self.terms.clone();
         let months = self
             .histogram(Interval::Month)
@@ -371,6 +374,7 @@ impl Counts {
             countries,
             people,
             organizations,
+            events,
         }
     }
 

@@ -83,6 +83,7 @@ use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
 pub use error::{BadDate, DateBound, QueryError, SearchError};
 pub use facets::{Bucket, FacetCount, Facets, FACET_SIZE, PLACE_FACET_SIZE};
 pub use query::{Interval, Query, DEFAULT_LIMIT, MAX_WINDOW};
+pub use schema::EVENT_ANY;
 pub use search::{Hit, SearchResults};
 pub use snippet::SNIPPET_CHARS;
 pub use writer::{IndexDoc, IndexWriter, WRITER_MEMORY_BYTES};

@@ -8,8 +8,9 @@
 //! - `a OR b`: either (chains: `a OR b OR c`); an `OR` with nothing to join
 //!   on one side (or a negated side) is ignored;
 //! - `site:`, `author:`, `tag:`, `title:`, `lang:`, `place:`, `country:`,
-//!   `person:`, `org:` followed by a word or a quoted phrase: match in that
-//!   field only. Other `foo:bar` is plain text.
+//!   `person:`, `org:`, `event:`, `actor:`, `target:` followed by a word or
+//!   a quoted phrase: match in that field only. Other `foo:bar` is plain
+//!   text.
 
 /// Where an atom must match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +36,12 @@ pub(crate) enum Target {
     Person,
     /// Words of an organisation's name or short form.
     Org,
+    /// An event's PLOVER category or CAMEO code (or its root); `any`.
+    Event,
+    /// An event's source actor: country (ISO alpha-3) or full CAMEO code.
+    Actor,
+    /// An event's target (`target:`), as [`Target::Actor`].
+    Recipient,
 }
 
 impl Target {
@@ -49,6 +56,9 @@ impl Target {
             "country" => Self::Country,
             "person" => Self::Person,
             "org" => Self::Org,
+            "event" => Self::Event,
+            "actor" => Self::Actor,
+            "target" => Self::Recipient,
             _ => return None,
         })
     }
@@ -259,6 +269,14 @@ mod tests {
                 clause(true, vec![atom(Target::Tag, "sport")]),
                 clause(false, vec![atom(Target::Lang, "EN")]),
                 clause(false, vec![atom(Target::Default, "foo:bar")]),
+            ]
+        );
+        assert_eq!(
+            parse("event:ASSAULT actor:TUR -target:syr"),
+            [
+                clause(false, vec![atom(Target::Event, "ASSAULT")]),
+                clause(false, vec![atom(Target::Actor, "TUR")]),
+                clause(true, vec![atom(Target::Recipient, "syr")]),
             ]
         );
         assert_eq!(

@@ -41,6 +41,10 @@ pub struct Query {
     pub facets: bool,
     /// Compute a date histogram over all matching documents.
     pub histogram: Option<Interval>,
+    /// More conditions in the query language, each parsed on its own and
+    /// required besides `text` (an `OR` never joins across them): how a
+    /// program narrows a user's query (`event:any`) without editing it.
+    pub filters: Vec<String>,
 }
 
 /// Hits returned when [`Query::limit`] is 0.
@@ -154,7 +158,10 @@ pub(crate) fn compile(query: &Query, fields: &Fields, analyzer: &TextAnalyzer) -
     let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
     let mut scored = false;
     let mut highlight: Vec<String> = Vec::new();
-    for clause in parse::parse(&query.text) {
+    let parsed = std::iter::once(query.text.as_str())
+        .chain(query.filters.iter().map(String::as_str))
+        .flat_map(parse::parse);
+    for clause in parsed {
         let mut alternatives: Vec<Box<dyn TQuery>> = Vec::new();
         for atom in &clause.alternatives {
             let tokens = analyze(&mut analyzer, &atom.text);
@@ -274,6 +281,10 @@ fn atom_query(atom: &Atom, tokens: &[(usize, String)], f: &Fields) -> Option<Box
         Target::Country => whole_value(f.country, tokens).map(filter),
         Target::Person => text_query(f.person, tokens).map(filter),
         Target::Org => text_query(f.org, tokens).map(filter),
+        // Codes are single words: `event:ASSAULT`, `actor:TURMIL`.
+        Target::Event => whole_value(f.event, tokens).map(filter),
+        Target::Actor => whole_value(f.actor, tokens).map(filter),
+        Target::Recipient => whole_value(f.target, tokens).map(filter),
     }
 }
 
@@ -353,6 +364,7 @@ mod tests {
             (q.limit, q.offset, q.facets, q.histogram),
             (0, 0, false, None)
         );
+        assert!(q.filters.is_empty());
     }
 
     #[test]
@@ -410,5 +422,10 @@ mod tests {
         let compiled = compile(&Query::new("Équipe title:Raqqa"), &fields, &analyzer);
         assert!(!compiled.by_date);
         assert_eq!(compiled.highlight, ["equipe", "raqqa"]);
+        let narrowed = Query {
+            filters: vec!["event:any".into()],
+            ..Query::new("site:jpost.com OR")
+        };
+        assert!(compile(&narrowed, &fields, &analyzer).by_date);
     }
 }

@@ -4,8 +4,8 @@
 //! Every field is stored at most once: the texts shown in hits (title,
 //! description, body, authors, site name, URL) live in the compressed doc
 //! store; what filters, sorts and facets read per document (date, language,
-//! host, authors, tags, places, countries, people, organisations, cluster
-//! size) lives in fast fields.
+//! host, authors, tags, places, countries, people, organisations, event
+//! categories, cluster size) lives in fast fields.
 
 use std::collections::HashSet;
 
@@ -106,6 +106,17 @@ pub(crate) struct Fields {
     pub person_facet: Field,
     /// Organisations' full names, for their facet: fast only.
     pub org_facet: Field,
+    /// The events' PLOVER categories and CAMEO codes with their roots,
+    /// lower-cased raw terms: what `event:ASSAULT`, `event:19` and
+    /// `event:190` match; `any` when the article has an event.
+    pub event: Field,
+    /// The events' source actors, country and full code (`tur`, `turmil`):
+    /// what `actor:TUR` matches.
+    pub actor: Field,
+    /// The events' targets, as [`Fields::actor`]: what `target:SYR` matches.
+    pub target: Field,
+    /// The events' PLOVER categories (`ASSAULT`), for their facet: fast only.
+    pub event_facet: Field,
 }
 
 impl Fields {
@@ -144,7 +155,11 @@ impl Fields {
             place_facet: b.add_text_field("place_facet", fast_only.clone()),
             country_facet: b.add_text_field("country_facet", fast_only.clone()),
             person_facet: b.add_text_field("person_facet", fast_only.clone()),
-            org_facet: b.add_text_field("org_facet", fast_only),
+            org_facet: b.add_text_field("org_facet", fast_only.clone()),
+            event: b.add_text_field("event", STRING),
+            actor: b.add_text_field("actor", STRING),
+            target: b.add_text_field("target", STRING),
+            event_facet: b.add_text_field("event_facet", fast_only),
         };
         (b.build(), fields)
     }
@@ -202,7 +217,7 @@ impl Fields {
         d
     }
 
-    /// Places, countries, people and organisations, each value once.
+    /// Places, countries, people, organisations and events, each value once.
     fn add_enrichment(
         &self,
         d: &mut TantivyDocument,
@@ -249,8 +264,49 @@ impl Fields {
                 d.add_text(words, &entity.surface);
             }
         }
+        self.add_events(d, enrichment);
+    }
+
+    /// The events' codes, actors and categories, each value once.
+    fn add_events(&self, d: &mut TantivyDocument, enrichment: &Enrichment) {
+        if enrichment.events.is_empty() {
+            return;
+        }
+        let mut terms: HashSet<(Field, String)> = HashSet::new();
+        let mut categories: HashSet<&str> = HashSet::new();
+        terms.insert((self.event, EVENT_ANY.to_string()));
+        for event in &enrichment.events {
+            let cameo = event.cameo.to_lowercase();
+            for len in 2..=cameo.len() {
+                if let Some(prefix) = cameo.get(..len) {
+                    terms.insert((self.event, prefix.to_string()));
+                }
+            }
+            if !event.plover.is_empty() {
+                terms.insert((self.event, event.plover.to_lowercase()));
+                if categories.insert(&event.plover) {
+                    d.add_text(self.event_facet, &event.plover);
+                }
+            }
+            for (field, actor) in [(self.actor, &event.source), (self.target, &event.target)] {
+                let Some(actor) = actor else { continue };
+                terms.insert((field, actor.code.to_lowercase()));
+                if let Some(country) = &actor.country {
+                    terms.insert((field, country.to_lowercase()));
+                }
+            }
+        }
+        for (field, term) in terms {
+            if !term.is_empty() {
+                d.add_text(field, term);
+            }
+        }
     }
 }
+
+/// The `event` term of every article with at least one event
+/// (`event:any`).
+pub const EVENT_ANY: &str = "any";
 
 /// A text's analysed words joined by single spaces (`Tel-Abyad` ->
 /// `tel abyad`): how a place name is one term in the index and in a query.

@@ -1,11 +1,12 @@
 // Facets of the Dateline web UI: the groups beside the results (sites,
-// languages, months, places, countries, people, organisations, authors,
-// tags), each value a link that adds or removes its filter.
+// languages, months, places, countries, people, organisations, events,
+// authors, tags), each value a link that adds or removes its filter.
 
 import { $, el } from './dom.js';
 import { addTerm, countryName, fieldTerm, languageName, placeId, placeLabel, queryTerms, removeTerm } from './text.js';
 import { formatDate } from './dates.js';
 import { searchUrl } from './state.js';
+import { categoryLabel } from './eventcodes.js';
 
 /** A facet group that adds `field:value` to the query; `values` replace those of `facets[key]`. */
 function termGroup(state, key, title, field, { label = (v) => v, limit = 8, values = null } = {}) {
@@ -46,6 +47,7 @@ export function renderFacets(state, data) {
     termGroup(state, 'countries', 'Countries', 'country', { label: countryName }),
     termGroup(state, 'people', 'People', 'person'),
     termGroup(state, 'organizations', 'Organisations', 'org'),
+    termGroup(state, 'events', 'Events', 'event', { label: categoryLabel }),
     termGroup(state, 'authors', 'Authors', 'author'),
     termGroup(state, 'tags', 'Tags', 'tag'),
   ];

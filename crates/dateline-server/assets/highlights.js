@@ -1,10 +1,11 @@
 // Reader highlights of the Dateline web UI: the article's places, people,
-// organisations and quantities marked in its body, the legend that shows or
+// organisations, quantities and events (on their verbs) marked in its body, the legend that shows or
 // hides each kind, and the "Places in this story" list.
 
 import { el } from './dom.js';
 import { fieldTerm, placeId, placeLabel, plural } from './text.js';
 import { app, searchUrl } from './state.js';
+import { eventsOf, eventTitle } from './eventcodes.js';
 
 // The article's places, people, organisations and quantities are [start,
 // end) offsets in Unicode code points of its `text`: the body blocks' texts
@@ -16,6 +17,7 @@ const MARK_KINDS = [
   ['person', 'People'],
   ['organisation', 'Organisations'],
   ['quantity', 'Quantities'],
+  ['event', 'Events'],
 ];
 
 /** "Casualties: more than 200 people". */
@@ -33,6 +35,7 @@ function markOf(kind, item) {
     return { kind, title: placeLabel(item), href: placeId(item) === null ? null : `/place/${item.geonames_id}` };
   }
   if (kind === 'quantity') return { kind, title: quantityTitle(item), href: null };
+  if (kind === 'event') return { kind, title: eventTitle(item), href: null };
   const entity = item.kind === 'person' ? 'person' : item.kind === 'organization' ? 'organisation' : null;
   const name = typeof item.name === 'string' && item.name.trim() ? item.name : null;
   if (!entity || !name) return null;
@@ -46,7 +49,9 @@ function markOf(kind, item) {
 /** The article's marks in text order; where two overlap, the one starting first (or the longer) wins. */
 export function marksOf(a) {
   const marks = [];
-  for (const [kind, list] of [['place', a.places], ['entity', a.entities], ['quantity', a.quantities]]) {
+  // An event is marked on its verb: its sentence holds the other marks.
+  const verbs = eventsOf(a).map((e) => ({ ...e, start: e.verb?.start, end: e.verb?.end }));
+  for (const [kind, list] of [['place', a.places], ['entity', a.entities], ['quantity', a.quantities], ['event', verbs]]) {
     for (const item of Array.isArray(list) ? list : []) {
       if (!item || !Number.isInteger(item.start) || !Number.isInteger(item.end) || item.start < 0 || item.start >= item.end) continue;
       const mark = markOf(kind, item);

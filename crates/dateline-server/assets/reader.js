@@ -9,6 +9,7 @@ import { api, ApiError } from './api.js';
 import { app, searchUrl } from './state.js';
 import { goBack, setView } from './routing.js';
 import { blockOffsets, focusSection, marked, marksLegend, marksOf } from './highlights.js';
+import { eventsSection } from './eventcodes.js';
 
 export async function showArticle(id, signal) {
   setView('reader');
@@ -163,6 +164,8 @@ function renderArticle(a) {
   }
   const focus = focusSection(a.focus);
   if (focus) footer.append(focus);
+  const events = eventsSection(a);
+  if (events) footer.append(events);
   const categories = strings(a.categories);
   if (categories.length) {
     footer.append(el('section', { class: 'categories-section', 'aria-labelledby': 'categories-heading' },

@@ -1,5 +1,6 @@
 // The search view of the Dateline web UI: runs the search of the address and
-// shows its summary, filter chips, results, pager, facets, timeline and map.
+// shows its summary, filter chips, results, pager, facets, timeline, events
+// by category and map.
 
 import { $, el } from './dom.js';
 import { drawWorldMap } from './map.js';
@@ -11,6 +12,7 @@ import { setView } from './routing.js';
 import { renderPager, renderResults, selectResult } from './results.js';
 import { placeFacet, renderFacets } from './facets.js';
 import { renderTimeline } from './timeline.js';
+import { renderEventTimeline } from './eventcodes.js';
 
 export async function showSearch(state, fromHistory, signal) {
   setView('search');
@@ -50,7 +52,11 @@ export async function showSearch(state, fromHistory, signal) {
   if (fromHistory && history.state && Number.isFinite(history.state.scrollY)) window.scrollTo(0, history.state.scrollY);
   else if (!fromHistory) window.scrollTo(0, 0);
 
-  await Promise.all([renderTimeline(state, data, signal), renderMap(state, data, signal)]);
+  await Promise.all([
+    renderTimeline(state, data, signal),
+    renderEventTimeline(state, data, signal),
+    renderMap(state, data, signal),
+  ]);
 }
 
 function renderSummary(state, data) {

@@ -10,7 +10,8 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use dateline_store::{
-    Bucket, Facets, Hit, Interval, PlaceInfo, Query, Stats, Store, StoreError, StoredArticle,
+    Bucket, EventResults, Facets, Hit, Interval, PlaceInfo, Query, Stats, Store, StoreError,
+    StoredArticle,
 };
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +51,31 @@ pub struct HistogramParams {
     to: Option<String>,
     lang: Option<String>,
     interval: Option<Interval>,
+}
+
+/// `/api/events` parameters.
+#[derive(Debug, Default, Deserialize)]
+pub struct EventsParams {
+    #[serde(default)]
+    q: String,
+    from: Option<String>,
+    to: Option<String>,
+    lang: Option<String>,
+    /// Articles whose events are listed.
+    limit: Option<usize>,
+    offset: Option<usize>,
+    /// The timeline's bucket width (default month).
+    interval: Option<Interval>,
+}
+
+/// The `/api/events` answer.
+#[derive(Debug, Serialize)]
+pub struct EventsResponse {
+    query: String,
+    interval: Interval,
+    took_ms: f64,
+    #[serde(flatten)]
+    results: EventResults,
 }
 
 /// A date histogram and its bucket width.
@@ -97,21 +123,7 @@ pub async fn search(
     params: Result<QueryParams<SearchParams>, QueryRejection>,
 ) -> Result<Json<SearchResponse>, ApiError> {
     let QueryParams(params) = params.map_err(reject)?;
-    let limit = match params.limit {
-        None | Some(0) => DEFAULT_LIMIT,
-        Some(n) if n > MAX_LIMIT => {
-            return Err(ApiError::bad_request(format!(
-                "limit must be at most {MAX_LIMIT}"
-            )))
-        }
-        Some(n) => n,
-    };
-    let offset = params.offset.unwrap_or(0);
-    if offset > MAX_OFFSET {
-        return Err(ApiError::bad_request(format!(
-            "offset must be at most {MAX_OFFSET}"
-        )));
-    }
+    let (offset, limit) = window(params.offset, params.limit)?;
     let mut query = filters(&params.q, &params.from, &params.to, &params.lang)?;
     query.limit = limit;
     query.offset = offset;
@@ -139,6 +151,33 @@ pub async fn search(
                 limit,
                 hits: results.hits,
                 facets: results.facets,
+            })
+        })
+        .await?;
+    Ok(Json(response))
+}
+
+/// `GET /api/events`: the events the matching articles report, their
+/// categories and a timeline per category.
+pub async fn events(
+    State(pool): State<Arc<StorePool>>,
+    params: Result<QueryParams<EventsParams>, QueryRejection>,
+) -> Result<Json<EventsResponse>, ApiError> {
+    let QueryParams(params) = params.map_err(reject)?;
+    let (offset, limit) = window(params.offset, params.limit)?;
+    let interval = params.interval.unwrap_or(Interval::Month);
+    let mut query = filters(&params.q, &params.from, &params.to, &params.lang)?;
+    query.limit = limit;
+    query.offset = offset;
+    let response = pool
+        .run(move |store| {
+            let started = Instant::now();
+            let results = store.events(&query, interval)?;
+            Ok(EventsResponse {
+                query: query.text,
+                interval,
+                took_ms: started.elapsed().as_secs_f64() * 1e3,
+                results,
             })
         })
         .await?;
@@ -258,6 +297,26 @@ fn filters(
     // `from="x" is not a date (use 2019, 2019-12 or 2019-12-09)`.
     Query::filtered(q, from.as_deref(), to.as_deref(), lang.as_deref())
         .map_err(|err| ApiError::bad_request(err.to_string()))
+}
+
+/// The `(offset, limit)` of a page of hits, checked against the caps.
+fn window(offset: Option<usize>, limit: Option<usize>) -> Result<(usize, usize), ApiError> {
+    let limit = match limit {
+        None | Some(0) => DEFAULT_LIMIT,
+        Some(n) if n > MAX_LIMIT => {
+            return Err(ApiError::bad_request(format!(
+                "limit must be at most {MAX_LIMIT}"
+            )))
+        }
+        Some(n) => n,
+    };
+    let offset = offset.unwrap_or(0);
+    if offset > MAX_OFFSET {
+        return Err(ApiError::bad_request(format!(
+            "offset must be at most {MAX_OFFSET}"
+        )));
+    }
+    Ok((offset, limit))
 }
 
 fn reject(rejection: QueryRejection) -> ApiError {

@@ -97,6 +97,11 @@ const ASSETS: &[Asset] = &[
         bytes: include_bytes!("../assets/place.js"),
     },
     Asset {
+        name: "eventcodes.js",
+        content_type: JS,
+        bytes: include_bytes!("../assets/eventcodes.js"),
+    },
+    Asset {
         name: "search.js",
         content_type: JS,
         bytes: include_bytes!("../assets/search.js"),

@@ -107,9 +107,10 @@ pub fn router(pool: Arc<StorePool>) -> Router {
 
 /// The API's routes: exactly the paths the OpenAPI document describes (a
 /// test holds the two together).
-fn api_routes() -> [(&'static str, MethodRouter<Arc<StorePool>>); 6] {
+fn api_routes() -> [(&'static str, MethodRouter<Arc<StorePool>>); 7] {
     [
         ("/api/search", get(api::search)),
+        ("/api/events", get(api::events)),
         ("/api/histogram", get(api::histogram)),
         ("/api/articles/{id}", get(api::article)),
         ("/api/places/{id}", get(api::place)),

@@ -8,7 +8,9 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use dateline_dedup::MinHasher;
-use dateline_model::{Article, Block, BlockKind, Image, Provenance, Timestamp};
+use dateline_model::{
+    Article, Block, BlockKind, Event, EventActor, Image, Provenance, Span, Surface, Timestamp,
+};
 use dateline_server::{api_paths, router, StorePool, MAX_BODY_BYTES, MAX_URI_BYTES, OPENAPI};
 use dateline_store::{Fingerprint, NewRecord, Store};
 use http_body_util::BodyExt;
@@ -115,7 +117,12 @@ fn fixture() -> Fixture {
         .into_iter()
         .enumerate()
         .map(|(i, mut article)| {
-            let enrichment = dateline_enrich::enrich_article(&mut article, &Default::default());
+            let mut enrichment = dateline_enrich::enrich_article(&mut article, &Default::default());
+            if i == 0 {
+                // A coded event, as enrichment stores it, whatever the coder
+                // of this build finds.
+                enrichment.events.push(turkey_attacked(&article.text));
+            }
             NewRecord::Article {
                 provenance: Provenance {
                     input: "pages.warc.gz".into(),
@@ -149,6 +156,50 @@ fn fixture() -> Fixture {
         app: router(pool),
         _dir: dir,
         ids,
+    }
+}
+
+/// "Turkey attacked" in `text`, coded as an ASSAULT by Turkey on Syria's
+/// rebels.
+fn turkey_attacked(text: &str) -> Event {
+    let chars = |byte: usize| text[..byte].chars().count();
+    let at = text.find("Turkey attacked").expect("the Raqqa text");
+    let sentence_start = text[..at].rfind(". ").map_or(0, |i| i + 2);
+    let sentence_end = text[at..].find('.').map_or(text.len(), |i| at + i + 1);
+    Event {
+        sentence: Span {
+            start: chars(sentence_start),
+            end: chars(sentence_end),
+        },
+        source: Some(EventActor {
+            code: "TUR".into(),
+            country: Some("TUR".into()),
+            sector: None,
+            name: "Turkey".into(),
+            surface: "Turkey".into(),
+            start: chars(at),
+            end: chars(at + "Turkey".len()),
+        }),
+        target: Some(EventActor {
+            code: "SYRREB".into(),
+            country: Some("SYR".into()),
+            sector: Some("REB".into()),
+            name: "Syrian Democratic Forces".into(),
+            surface: "Syrian Democratic Forces".into(),
+            start: chars(text.find("Syrian Democratic Forces").unwrap()),
+            end: chars(text.find("Syrian Democratic Forces").unwrap() + 24),
+        }),
+        cameo: "190".into(),
+        plover: "ASSAULT".into(),
+        verb: Surface {
+            surface: "attacked".into(),
+            start: chars(at + "Turkey ".len()),
+            end: chars(at + "Turkey attacked".len()),
+        },
+        location: None,
+        date: Some("2019-12-09".into()),
+        mode: "asserted".into(),
+        confidence: 0.8,
     }
 }
 
@@ -562,4 +613,77 @@ async fn places_and_entities_filter_facet_map_and_come_with_articles() {
     let (status, _, page) = get(&fixture.app, &format!("/place/{id}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(String::from_utf8_lossy(&page).contains("<html"));
+}
+
+#[tokio::test]
+async fn events_are_filters_facets_and_a_route() {
+    let fixture = fixture();
+    let app = &fixture.app;
+
+    // The filters: the Raqqa story reports Turkey's assault on Syrians.
+    for q in [
+        "event:ASSAULT",
+        "event:19",
+        "event:190",
+        "actor:TUR",
+        "target:syr",
+        "event:any",
+    ] {
+        let (_, body) = get_json(app, &format!("/api/search?q={q}")).await;
+        assert_eq!(body["total"], 1, "{q}: {body}");
+        assert!(body["hits"][0]["title"].as_str().unwrap().contains("Raqqa"));
+    }
+    for q in [
+        "actor:SYR",
+        "target:TUR",
+        "event:PROTEST",
+        "raqqa%20-event:any",
+    ] {
+        let (_, body) = get_json(app, &format!("/api/search?q={q}")).await;
+        assert_eq!(body["total"], 0, "{q}: {body}");
+    }
+    let (_, body) = get_json(app, "/api/search?facets=true").await;
+    let categories = body["facets"]["events"].as_array().unwrap();
+    assert!(
+        categories
+            .iter()
+            .any(|c| c["value"] == "ASSAULT" && c["count"] == 1),
+        "{categories:?}"
+    );
+
+    // The route: the events of the matching articles, their categories and
+    // a timeline per category.
+    let (status, body) = get_json(app, "/api/events?q=raqqa&interval=day").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["articles"], 1);
+    let events = body["events"].as_array().unwrap();
+    let assault = events
+        .iter()
+        .find(|e| e["plover"] == "ASSAULT" && e["source"]["country"] == "TUR")
+        .expect("the assault");
+    assert_eq!(assault["article"]["id"], fixture.ids[0]);
+    assert_eq!(assault["verb"]["surface"], "attacked");
+    let timeline = body["timeline"].as_array().unwrap();
+    let line = timeline
+        .iter()
+        .find(|t| t["category"] == "ASSAULT")
+        .expect("an ASSAULT line");
+    assert_eq!(line["buckets"][0]["key"], "2019-12-09");
+    assert_eq!(line["buckets"][0]["count"], 1);
+
+    // A query whose articles report nothing: empty, not an error.
+    let (status, body) = get_json(app, "/api/events?q=stadia").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["articles"], 0);
+    assert_eq!(body["events"], serde_json::json!([]));
+    let (status, _) = get_json(app, "/api/events?limit=100000").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // The stored article carries its events.
+    let (_, article) = get_json(app, &format!("/api/articles/{}", fixture.ids[0])).await;
+    assert!(article["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["cameo"] == "190"));
 }

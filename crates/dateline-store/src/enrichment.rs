@@ -1,6 +1,7 @@
 //! What enrichment found, stored: each article's enrichment as JSON, and
-//! the places and entities it names as rows (`places`, `article_places`,
-//! `article_entities`) for place pages and for SQL users' joins.
+//! the places, entities and events it names as rows (`places`,
+//! `article_places`, `article_entities`, `article_events`) for place pages
+//! and for SQL users' joins.
 
 use std::collections::BTreeMap;
 
@@ -109,7 +110,7 @@ pub(crate) fn insert_rows(
     for ((kind, name), mentions) in entities {
         entity.execute(params![article_id, kind, name, mentions])?;
     }
-    Ok(())
+    crate::events::insert_rows(tx, article_id, &enrichment.events)
 }
 
 impl Store {
@@ -229,5 +230,6 @@ fn rewrite(
         .execute([id])?;
     tx.prepare_cached("DELETE FROM article_entities WHERE article_id = ?1")?
         .execute([id])?;
+    crate::events::delete_rows(tx, id)?;
     insert_rows(tx, id, enrichment)
 }

@@ -19,6 +19,7 @@
 
 mod enrichment;
 mod error;
+mod events;
 mod frontier;
 mod read;
 mod schema;
@@ -35,6 +36,7 @@ pub use dateline_search::{
 };
 pub use enrichment::{PlaceInfo, StoredPlace};
 pub use error::StoreError;
+pub use events::{ArticleEvent, CategoryTimeline, EventArticle, EventResults, TIMELINE_CATEGORIES};
 pub use frontier::{
     Fetched, Frontier, HostRow, NewUrl, Poll, SourceKind, SourceRow, UrlCount, UrlKind, UrlRow,
     UrlState,

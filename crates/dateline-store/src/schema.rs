@@ -166,6 +166,37 @@ const MIGRATIONS: &[&str] = &[
         committed INTEGER NOT NULL
     ) WITHOUT ROWID;
     ",
+    // 4: the events enrichment codes (who did what to whom), one row each,
+    // for SQL users; the article's enrichment JSON holds them too.
+    r"
+    CREATE TABLE article_events (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        -- The event's place in the article's list (text order).
+        seq INTEGER NOT NULL,
+        -- Its sentence, in characters of the article's text.
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        cameo TEXT NOT NULL,
+        plover TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        source_code TEXT,
+        source_country TEXT,
+        source_sector TEXT,
+        source_name TEXT,
+        target_code TEXT,
+        target_country TEXT,
+        target_sector TEXT,
+        target_name TEXT,
+        verb TEXT NOT NULL,
+        geonames_id INTEGER,
+        date TEXT,
+        confidence REAL NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_events_plover ON article_events(plover);
+    CREATE INDEX article_events_source ON article_events(source_country);
+    CREATE INDEX article_events_target ON article_events(target_country);
+    ",
 ];
 
 /// The schema version this build writes.

@@ -3,7 +3,8 @@
 
 use dateline_dedup::MinHasher;
 use dateline_model::{
-    Article, Block, BlockKind, Enrichment, Entity, PlaceMention, Provenance, Timestamp,
+    Article, Block, BlockKind, Enrichment, Entity, Event, EventActor, PlaceMention, Provenance,
+    Span, Surface, Timestamp,
 };
 use dateline_store::{Fingerprint, NewRecord, OpenOptions, Outcome, Query, Store, StoreError};
 
@@ -58,7 +59,7 @@ fn record(article: Article, input: &str, locator: &str) -> NewRecord {
 }
 
 /// What enrichment finds in "... Raqqa ... SDF ...": one place, one
-/// organisation.
+/// organisation, one event (the SDF attacked, target unnamed).
 fn raqqa_enrichment() -> Enrichment {
     Enrichment {
         places: vec![PlaceMention {
@@ -82,8 +83,47 @@ fn raqqa_enrichment() -> Enrichment {
             start: 10,
             end: 13,
         }],
+        events: vec![Event {
+            sentence: Span { start: 0, end: 30 },
+            source: Some(EventActor {
+                code: "SYRREB".into(),
+                country: Some("SYR".into()),
+                sector: Some("REB".into()),
+                name: "Syrian Democratic Forces".into(),
+                surface: "SDF".into(),
+                start: 10,
+                end: 13,
+            }),
+            target: None,
+            cameo: "190".into(),
+            plover: "ASSAULT".into(),
+            verb: Surface {
+                surface: "attacked".into(),
+                start: 14,
+                end: 22,
+            },
+            location: None,
+            date: None,
+            mode: "asserted".into(),
+            confidence: 0.6,
+        }],
         ..Enrichment::default()
     }
+}
+
+/// Rows of `article_events` per PLOVER category, as a SQL user reads them.
+fn event_rows(dir: &std::path::Path) -> Vec<(String, Option<String>, i64)> {
+    let conn = rusqlite::Connection::open(dir.join(dateline_store::DATABASE_FILE)).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT plover, source_country, COUNT(*) FROM article_events
+             GROUP BY plover, source_country",
+        )
+        .unwrap();
+    stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
 }
 
 fn search_ids(store: &Store, text: &str) -> Vec<u64> {
@@ -429,4 +469,9 @@ fn enrich_all_redoes_every_article_and_the_index() {
         .unwrap();
     assert_eq!(store.place(163843).unwrap().unwrap().articles, 2);
     assert_eq!(search_ids(&store, "place:raqqa").len(), 2);
+    assert_eq!(search_ids(&store, "event:assault actor:SYR").len(), 2);
+    assert_eq!(
+        event_rows(dir.path()),
+        [("ASSAULT".to_string(), Some("SYR".to_string()), 2)]
+    );
 }

@@ -10,7 +10,7 @@
 //! required fields are `required` because the article contract never leaves
 //! them out; an empty list is an empty list, not a null.
 
-use dateline_model::{BlockKind, Enrichment, Timestamp};
+use dateline_model::{BlockKind, Enrichment, Event, EventActor, Timestamp};
 
 use super::columns::{Columns, Value};
 use crate::ExportRecord;
@@ -118,6 +118,29 @@ message article {
       }
     }
   }
+  required group events (LIST) {
+    repeated group list {
+      required group element {
+        required int64 sentence_start;
+        required int64 sentence_end;
+        required binary cameo (STRING);
+        required binary plover (STRING);
+        required binary mode (STRING);
+        optional binary source_code (STRING);
+        optional binary source_country (STRING);
+        optional binary source_sector (STRING);
+        optional binary source_name (STRING);
+        optional binary target_code (STRING);
+        optional binary target_country (STRING);
+        optional binary target_sector (STRING);
+        optional binary target_name (STRING);
+        required binary verb (STRING);
+        optional int64 geonames_id;
+        optional binary date (STRING);
+        required double confidence;
+      }
+    }
+  }
 }
 ";
 
@@ -194,7 +217,7 @@ pub(crate) fn encode(columns: &mut Columns, record: &ExportRecord<'_>) {
     columns.end_row(bytes);
 }
 
-/// `enriched` and the places, entities and quantities (empty lists for
+/// `enriched` and the places, entities, quantities and events (empty lists for
 /// an article stored without enrichment).
 fn encode_enrichment(row: &mut Row<'_>, enrichment: Option<&Enrichment>) {
     row.required("enriched", Value::Bool(enrichment.is_some()));
@@ -262,6 +285,64 @@ fn encode_enrichment(row: &mut Row<'_>, enrichment: Option<&Enrichment>) {
     });
     row.list("quantities.list.element.end", quantities, |q| {
         Some(offset(q.end))
+    });
+    encode_events(row, enrichment.map_or(&[][..], |e| &e.events[..]));
+}
+
+/// The events, flat: each actor's fields side by side, null without one.
+fn encode_events(row: &mut Row<'_>, events: &[Event]) {
+    let offset = |n: usize| Value::Int64(i64::try_from(n).unwrap_or(i64::MAX));
+    let column = |name: &str| format!("events.list.element.{name}");
+    row.list(&column("sentence_start"), events, |e| {
+        Some(offset(e.sentence.start))
+    });
+    row.list(&column("sentence_end"), events, |e| {
+        Some(offset(e.sentence.end))
+    });
+    row.list(&column("cameo"), events, |e| Some(Value::Str(&e.cameo)));
+    row.list(&column("plover"), events, |e| Some(Value::Str(&e.plover)));
+    row.list(&column("mode"), events, |e| Some(Value::Str(&e.mode)));
+    encode_actor(row, events, "source", |e| e.source.as_ref());
+    encode_actor(row, events, "target", |e| e.target.as_ref());
+    row.list(&column("verb"), events, |e| {
+        Some(Value::Str(&e.verb.surface))
+    });
+    row.list(&column("geonames_id"), events, |e| {
+        e.location
+            .as_ref()
+            .map(|p| Value::Int64(p.geonames_id.into()))
+    });
+    row.list(&column("date"), events, |e| {
+        e.date.as_deref().map(Value::Str)
+    });
+    row.list(&column("confidence"), events, |e| {
+        Some(Value::Double(e.confidence.into()))
+    });
+}
+
+/// One side's actor columns (`source_code`, ...) of the events.
+fn encode_actor(
+    row: &mut Row<'_>,
+    events: &[Event],
+    side: &str,
+    actor_of: fn(&Event) -> Option<&EventActor>,
+) {
+    let column = |name: &str| format!("events.list.element.{side}_{name}");
+    row.list(&column("code"), events, |e| {
+        actor_of(e).map(|a| Value::Str(&a.code))
+    });
+    row.list(&column("country"), events, |e| {
+        actor_of(e)
+            .and_then(|a| a.country.as_deref())
+            .map(Value::Str)
+    });
+    row.list(&column("sector"), events, |e| {
+        actor_of(e)
+            .and_then(|a| a.sector.as_deref())
+            .map(Value::Str)
+    });
+    row.list(&column("name"), events, |e| {
+        actor_of(e).map(|a| Value::Str(&a.name))
     });
 }
 

@@ -2,7 +2,7 @@ use dateline_export::ExportFormat;
 
 use crate::{bare, export, full};
 
-const HEADER: [&str; 23] = [
+const HEADER: [&str; 25] = [
     "id",
     "cluster_id",
     "cluster_size",
@@ -26,6 +26,8 @@ const HEADER: [&str; 23] = [
     "countries",
     "people",
     "organizations",
+    "event_categories",
+    "events",
 ];
 
 fn read(out: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
@@ -68,6 +70,8 @@ fn rows_survive_commas_quotes_and_line_breaks() {
     assert_eq!(field("countries"), "SY");
     assert_eq!(field("people"), "");
     assert_eq!(field("organizations"), "Russian Armed Forces");
+    assert_eq!(field("event_categories"), "MOBILIZE");
+    assert_eq!(field("events"), "RUSMIL MOBILIZE/152 -");
 }
 
 #[test]

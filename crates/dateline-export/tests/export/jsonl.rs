@@ -34,6 +34,7 @@ fn each_line_is_the_article_contract_plus_store_fields() {
                     "cluster_id",
                     "cluster_size",
                     "entities",
+                    "events",
                     "focus",
                     "id",
                     "places",

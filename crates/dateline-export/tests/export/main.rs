@@ -9,8 +9,8 @@ use dateline_export::{ExportFormat, ExportRecord, Exporter};
 use std::sync::LazyLock;
 
 use dateline_model::{
-    Article, Block, BlockKind, Enrichment, Entity, Image, PlaceMention, Provenance, Quantity,
-    Source, SourceFormat, Timestamp,
+    Article, Block, BlockKind, Enrichment, Entity, Event, EventActor, Image, PlaceMention,
+    Provenance, Quantity, Source, SourceFormat, Span, Surface, Timestamp,
 };
 
 /// A full article with the characters formats trip over: non-ASCII,
@@ -78,7 +78,8 @@ fn bare() -> (Article, Vec<Provenance>) {
 }
 
 /// What enrichment finds in [`full`]'s text: a place, an organisation
-/// named by a short form, a quantity without a qualifier.
+/// named by a short form, a quantity without a qualifier, an event without
+/// a target.
 static FULL_ENRICHMENT: LazyLock<Enrichment> = LazyLock::new(|| Enrichment {
     language: None,
     places: vec![PlaceMention {
@@ -111,6 +112,30 @@ static FULL_ENRICHMENT: LazyLock<Enrichment> = LazyLock::new(|| Enrichment {
         category: "distance".into(),
         start: 30,
         end: 34,
+    }],
+    events: vec![Event {
+        sentence: Span { start: 0, end: 40 },
+        source: Some(EventActor {
+            code: "RUSMIL".into(),
+            country: Some("RUS".into()),
+            sector: Some("MIL".into()),
+            name: "Russia".into(),
+            surface: "Russian forces".into(),
+            start: 0,
+            end: 14,
+        }),
+        target: None,
+        cameo: "152".into(),
+        plover: "MOBILIZE".into(),
+        verb: Surface {
+            surface: "entered".into(),
+            start: 15,
+            end: 22,
+        },
+        location: None,
+        date: Some("2019-12-09".into()),
+        mode: "asserted".into(),
+        confidence: 0.7,
     }],
 });
 

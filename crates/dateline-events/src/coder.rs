@@ -1,0 +1,592 @@
+//! Events in one sentence: verbs found in the verb dictionary, their
+//! patterns tried, then source and target taken from the actor phrases
+//! around the verb.
+//!
+//! - **Source**: the pattern's `$`, else the nearest actor before the verb
+//!   in its clause that is not the object of a preposition ("an attack by
+//!   X" is not the subject); a verb joined by "and" to an earlier one
+//!   shares its source. **Passives** ("was attacked by X", "backed by X")
+//!   swap: X is the source, the subject the target.
+//! - **Target**: the pattern's `+`, else the first actor after the verb
+//!   before the clause ends (a comma, "after", "according to", ...). A
+//!   possessor of a non-role ("America's former partners") is a patron:
+//!   the target is then unknown rather than the patron. "Parts of Syria"
+//!   is a place, not a target.
+//! - **Lists** give one event per actor; a list with no target ("Gondor and
+//!   Osgiliath delayed their meeting") gives each member to each other.
+//! - **Mode**: "not", "n't", "never" drop the event unless a pattern says
+//!   them; "could", "might", "may", "should", "must" and a clause opened by
+//!   "if", "whether" or "unless" drop it (hypothetical); "will", "would",
+//!   "about to", "to" mark it `future`. An infinitive after a verb that
+//!   already codes the intent ("threatened to attack", "urged X to
+//!   withdraw") is not a second event.
+//! - **Nouns**: a verb form after a determiner or preposition ("an
+//!   attack", "after talks") is a noun, not a verb.
+//!
+//! **Known failures.** Without a parse, long sentences with several
+//! clauses may give a verb the wrong subject; relative clauses ("X, which
+//! Y attacked") and subjects far from their verbs are the usual cases.
+
+use crate::dict::Dictionaries;
+use crate::patterns::{self, Found, Sentence};
+use crate::phrases::{Actor, Phrase};
+use crate::text::Token;
+
+/// Whether an event is asserted or announced for the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// It happened or happens.
+    Asserted,
+    /// An actor will do it or intends to.
+    Future,
+}
+
+/// An event in token terms.
+#[derive(Debug, Clone)]
+pub struct Raw {
+    /// Who acts.
+    pub source: Option<Actor>,
+    /// Whom to.
+    pub target: Option<Actor>,
+    /// CAMEO code.
+    pub code: String,
+    /// The verb's tokens.
+    pub verb: (usize, usize),
+    /// Asserted or future.
+    pub mode: Mode,
+    /// 0 to 1.
+    pub confidence: f32,
+}
+
+/// Options of the coder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Statements {
+    /// Plain statements ("X said", CAMEO 010) are not events: PLOVER has no
+    /// category for them and they would crowd out the rest.
+    #[default]
+    Skip,
+    /// Code them, as PETRARCH does.
+    Code,
+}
+
+const DETERMINERS: &[&str] = &[
+    "A", "AN", "THE", "ITS", "THEIR", "HIS", "HER", "OUR", "THIS", "THESE", "THOSE", "'S", "ANY",
+    "EACH", "NO", "NEW", "SUCH", "FURTHER", "OTHER", "SOME",
+];
+const PREPOSITIONS: &[&str] = &[
+    "OF", "IN", "ON", "AT", "BY", "FOR", "FROM", "WITH", "INTO", "AFTER", "BEFORE", "DURING",
+    "AGAINST", "OVER", "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS", "ACROSS", "NEAR", "ABOUT",
+    "AMID", "DESPITE", "WITHOUT", "THROUGH", "AROUND", "INSIDE", "OUTSIDE", "VIA",
+];
+const SUBORDINATORS: &[&str] = &[
+    ";",
+    ":",
+    "WHICH",
+    "WHO",
+    "WHOM",
+    "WHOSE",
+    "AFTER",
+    "BEFORE",
+    "WHEN",
+    "WHILE",
+    "BECAUSE",
+    "ALTHOUGH",
+    "THOUGH",
+    "SINCE",
+    "UNTIL",
+    "UNLESS",
+    "IF",
+    "WHETHER",
+    "ACCORDING",
+    "WHERE",
+];
+const PARTITIVES: &[&str] = &[
+    "PARTS",
+    "PART",
+    "AREAS",
+    "AREA",
+    "REST",
+    "REGIONS",
+    "SWATHES",
+    "OUTSKIRTS",
+];
+
+/// The coder's view of one sentence.
+pub struct Input<'a> {
+    /// Tokens.
+    pub tokens: &'a [Token],
+    /// Their upper-case words.
+    pub words: &'a [&'a str],
+    /// Tokens to ignore (in parentheses, a dateline).
+    pub skip: &'a [bool],
+    /// Actor phrases.
+    pub phrases: &'a [Phrase],
+}
+
+/// Codes the events of one sentence.
+pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<Raw> {
+    let n = input.words.len();
+    let mut starts = vec![None; n + 1];
+    let mut ends = vec![None; n + 1];
+    let mut covered = vec![false; n];
+    for (i, p) in input.phrases.iter().enumerate() {
+        starts[p.first] = Some(i);
+        ends[p.end] = Some(i);
+        covered[p.first..p.end].iter_mut().for_each(|c| *c = true);
+    }
+    let sentence = Sentence {
+        words: input.words,
+        tokens: input.tokens,
+        phrases: input.phrases,
+        starts: &starts,
+        ends: &ends,
+    };
+    // A run-on of 80 tokens is boilerplate or a list, not a sentence a
+    // pattern coder reads reliably.
+    if n > 80 {
+        return Vec::new();
+    }
+    let verbs = find_verbs(dict, input, &covered);
+    let mut out = Vec::new();
+    let mut previous_source: Option<(usize, Vec<Actor>)> = None;
+    for (vi, &(first, end, form)) in verbs.iter().enumerate() {
+        let form = &dict.verbs.forms[form as usize];
+        let block = &dict.verbs.blocks[form.block as usize];
+        let matched: Option<(Found, &crate::dict::verbs::Code)> =
+            block.patterns.iter().find_map(|p| {
+                patterns::try_pattern(&dict.verbs, &sentence, p, first, end).map(|f| (f, &p.code))
+            });
+        let code = match &matched {
+            Some((_, code)) => (*code).clone(),
+            None => form.code.clone().unwrap_or_else(|| block.code.clone()),
+        };
+        let Some(forward) = code.forward.clone() else {
+            continue;
+        };
+        if statements == Statements::Skip && forward.starts_with("01") && matched.is_none() {
+            continue;
+        }
+        let covers = |k: usize| {
+            matched
+                .as_ref()
+                .is_some_and(|(f, _)| f.first <= k && k < f.end)
+        };
+        let left = clause_start(input.words, first);
+        let aux = aux_chain(input.words, left, first);
+        let negated = aux
+            .iter()
+            .any(|&k| matches!(input.words[k], "NOT" | "N'T" | "NEVER") && !covers(k));
+        let hypothetical = aux.iter().any(|&k| {
+            matches!(
+                input.words[k],
+                "COULD" | "MIGHT" | "MAY" | "SHOULD" | "MUST"
+            ) && !covers(k)
+        }) || (left..first)
+            .any(|k| matches!(input.words[k], "IF" | "WHETHER" | "UNLESS") && !covers(k))
+            || (left > 0 && matches!(input.words[left - 1], "IF" | "WHETHER" | "UNLESS"));
+        if negated || hypothetical {
+            continue;
+        }
+        let infinitive = first > 0 && input.words[first - 1] == "TO";
+        if infinitive && governed(dict, &verbs[..vi], first - 1) {
+            continue;
+        }
+        let future = infinitive
+            || aux.iter().any(|&k| {
+                matches!(
+                    input.words[k],
+                    "WILL" | "WOULD" | "SHALL" | "WO" | "ABOUT" | "GOING"
+                )
+            });
+        let be = aux.iter().any(|&k| {
+            matches!(
+                input.words[k],
+                "IS" | "ARE" | "WAS" | "WERE" | "BE" | "BEEN" | "BEING"
+            )
+        });
+        let head = input.words[first + form.head];
+        let participle = !form.base && !head.ends_with("ING") && !head.ends_with('S');
+        let by_next = input.words.get(end) == Some(&"BY");
+        let passive = participle
+            && (be || by_next)
+            && matched.as_ref().is_none_or(|(f, _)| f.source.is_none());
+        let right = clause_end(input.words, &covered, end);
+
+        let (mut sources, mut targets): (Vec<Actor>, Vec<Actor>) = (Vec::new(), Vec::new());
+        let mut compound: Vec<Actor> = Vec::new();
+        if let Some((found, _)) = &matched {
+            if let Some(p) = found.source {
+                sources = input.phrases[p].actors.clone();
+            }
+            if let Some(p) = found.target {
+                targets = input.phrases[p].actors.clone();
+            }
+            if let Some(p) = found.compound {
+                compound = input.phrases[p].actors.clone();
+            }
+        }
+        let subject = || subject(input, left, first);
+        if passive {
+            let agent = input.phrases.iter().position(|p| {
+                p.first >= end && p.first < right && prev_word(input.words, p.first) == Some("BY")
+            });
+            let Some(agent) = agent else { continue };
+            if sources.is_empty() {
+                sources = input.phrases[agent].actors.clone();
+            }
+            if targets.is_empty() {
+                targets = subject()
+                    .map(|p| input.phrases[p].actors.clone())
+                    .unwrap_or_default();
+            }
+            if targets.is_empty() {
+                continue;
+            }
+        } else {
+            if sources.is_empty() && compound.is_empty() {
+                if let Some(p) = subject() {
+                    sources = input.phrases[p].actors.clone();
+                } else if joined_to_previous(input.words, &aux, first) {
+                    if let Some((_, s)) = &previous_source {
+                        sources = s.clone();
+                    }
+                }
+            }
+            if targets.is_empty()
+                && compound.is_empty()
+                && matched.as_ref().is_none_or(|(f, _)| f.target.is_none())
+            {
+                targets = object(input, end, right)
+                    .map(|p| input.phrases[p].actors.clone())
+                    .unwrap_or_default();
+            }
+        }
+        if !sources.is_empty() {
+            previous_source = Some((first, sources.clone()));
+        }
+        let confidence = {
+            let mut c: f32 = if matched.is_some() { 0.8 } else { 0.65 };
+            if future {
+                c *= 0.85;
+            }
+            if targets.is_empty() {
+                c *= 0.9;
+            }
+            c
+        };
+        let mode = if future { Mode::Future } else { Mode::Asserted };
+        let mut emit = |s: Option<&Actor>, t: Option<&Actor>, code: &str| {
+            if s.is_none() || s.zip(t).is_some_and(|(s, t)| s.code == t.code) {
+                return;
+            }
+            // "A senior official said": a role of nobody known, doing
+            // nothing to anyone known, tells nothing.
+            if t.is_none() && s.is_some_and(|s| s.code.starts_with("---")) {
+                return;
+            }
+            out.push(Raw {
+                source: s.cloned(),
+                target: t.cloned(),
+                code: code.to_string(),
+                verb: (first, end),
+                mode,
+                confidence,
+            });
+        };
+        if !compound.is_empty()
+            && matched
+                .as_ref()
+                .is_some_and(|(f, _)| f.compound.is_some_and(|c| input.phrases[c].first >= end))
+        {
+            // `* WITH %`: a list after the verb is the verb's targets.
+            if sources.is_empty() {
+                sources = subject()
+                    .map(|p| input.phrases[p].actors.clone())
+                    .unwrap_or_default();
+            }
+            targets = std::mem::take(&mut compound);
+        }
+        if !compound.is_empty() {
+            // `%`: each member to each other one.
+            for (i, a) in compound.iter().enumerate() {
+                for (j, b) in compound.iter().enumerate() {
+                    if i != j {
+                        emit(Some(a), Some(b), &forward);
+                    }
+                }
+            }
+            continue;
+        }
+        // A list with no target acts on itself ("Gondor and Osgiliath met",
+        // "... clashed"), for meetings, cooperation and fighting only.
+        let mutual = matches!(
+            &forward[..2.min(forward.len())],
+            "03" | "04" | "05" | "06" | "19"
+        );
+        if targets.is_empty() && sources.len() > 1 && mutual {
+            for (i, a) in sources.iter().enumerate() {
+                for (j, b) in sources.iter().enumerate() {
+                    if i != j {
+                        emit(Some(a), Some(b), &forward);
+                    }
+                }
+            }
+            continue;
+        }
+        for s in &sources {
+            if targets.is_empty() {
+                emit(Some(s), None, &forward);
+            }
+            for t in &targets {
+                emit(Some(s), Some(t), &forward);
+                if let Some(reverse) = &code.reverse {
+                    emit(Some(t), Some(s), reverse);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "WILL"
+            | "WOULD"
+            | "SHALL"
+            | "SHOULD"
+            | "CAN"
+            | "CA"
+            | "COULD"
+            | "MAY"
+            | "MIGHT"
+            | "MUST"
+            | "HAS"
+            | "HAVE"
+            | "HAD"
+            | "IS"
+            | "ARE"
+            | "WAS"
+            | "WERE"
+            | "BE"
+            | "BEEN"
+            | "BEING"
+            | "AM"
+            | "DO"
+            | "DOES"
+            | "DID"
+            | "WO"
+            | "'S"
+    )
+}
+
+/// Verb occurrences: `(first, end, form)`, skipping nouns.
+fn find_verbs(dict: &Dictionaries, input: &Input, covered: &[bool]) -> Vec<(usize, usize, u32)> {
+    let words = input.words;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if input.skip[i] || covered[i] || !input.tokens[i].word {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, u32)> = None;
+        if let Some(ids) = dict.verbs.by_first.get(words[i]) {
+            for &id in ids {
+                let form = &dict.verbs.forms[id as usize];
+                let n = form.words.len();
+                let fits =
+                    i + n <= words.len() && form.words.iter().zip(&words[i..]).all(|(a, b)| a == b);
+                if fits && best.is_none_or(|(m, _)| n > m) {
+                    best = Some((n, id));
+                }
+            }
+        }
+        let Some((n, id)) = best else {
+            i += 1;
+            continue;
+        };
+        let prev = prev_word(words, i);
+        let noun = prev
+            .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && p != "TO"))
+            // "disputes should be resolved": the subject of a verb group.
+            || words.get(i + n).is_some_and(|w| {
+                matches!(*w, "SHOULD" | "WILL" | "WOULD" | "CAN" | "COULD" | "MAY" | "MIGHT" | "MUST" | "HAVE" | "HAS" | "HAD" | "WERE" | "ARE")
+            });
+        // A capitalised verb form inside a sentence is a name ("Strike Force").
+        let name = input.tokens[i].capital && i > 0 && input.tokens[i - 1].word;
+        let form = &dict.verbs.forms[id as usize];
+        let head = words[i + form.head];
+        let aux_before = prev
+            .is_some_and(|p| is_aux(p) || p.ends_with("LY") || matches!(p, "TO" | "N'T" | "NOT"));
+        // "killing eight people", "offering support": a participle without
+        // "is"/"was" is a clause about the subject, not its own event.
+        let gerund = head.ends_with("ING") && !form.base && !aux_before;
+        // A bare form ("strike", "attack") is a verb after its subject, an
+        // auxiliary, "to" or a pronoun; after another noun ("air strike")
+        // it is a noun.
+        let bare_noun = form.base
+            && !aux_before
+            && prev.is_some_and(|p| {
+                !covered[i - 1]
+                    && !matches!(
+                        p,
+                        "AND" | "OR" | "THEY" | "WE" | "I" | "YOU" | "WHO" | "THAT" | "WHICH" | ","
+                    )
+            });
+        if !noun && !name && !gerund && !bare_noun {
+            out.push((i, i + n, id));
+        }
+        i += n;
+    }
+    out
+}
+
+fn prev_word<'a>(words: &[&'a str], at: usize) -> Option<&'a str> {
+    at.checked_sub(1).map(|k| words[k])
+}
+
+/// Where the verb's clause starts.
+fn clause_start(words: &[&str], verb: usize) -> usize {
+    (0..verb)
+        .rev()
+        .find(|&k| SUBORDINATORS.contains(&words[k]))
+        .map_or(0, |k| k + 1)
+}
+
+/// Where the object search stops: a comma, semicolon or subordinator not
+/// inside an actor list.
+fn clause_end(words: &[&str], covered: &[bool], from: usize) -> usize {
+    (from..words.len())
+        .find(|&k| !covered[k] && (words[k] == "," || SUBORDINATORS.contains(&words[k])))
+        .unwrap_or(words.len())
+}
+
+/// The auxiliaries and adverbs right before the verb ("will not", "has
+/// been", "is about to").
+fn aux_chain(words: &[&str], left: usize, verb: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = verb;
+    while k > left && out.len() < 6 {
+        let w = words[k - 1];
+        let aux = matches!(
+            w,
+            "WILL"
+                | "WOULD"
+                | "SHALL"
+                | "SHOULD"
+                | "CAN"
+                | "CA"
+                | "COULD"
+                | "MAY"
+                | "MIGHT"
+                | "MUST"
+                | "NOT"
+                | "N'T"
+                | "NEVER"
+                | "HAS"
+                | "HAVE"
+                | "HAD"
+                | "IS"
+                | "ARE"
+                | "WAS"
+                | "WERE"
+                | "BE"
+                | "BEEN"
+                | "BEING"
+                | "AM"
+                | "DO"
+                | "DOES"
+                | "DID"
+                | "TO"
+                | "ABOUT"
+                | "GOING"
+                | "ALSO"
+                | "STILL"
+                | "JUST"
+                | "ALREADY"
+                | "EVER"
+                | "NOW"
+                | "THEN"
+                | "WO"
+                | "AGAIN"
+        ) || (w.len() > 4 && w.ends_with("LY"));
+        if !aux {
+            break;
+        }
+        out.push(k - 1);
+        k -= 1;
+    }
+    out
+}
+
+/// Whether the infinitive's `TO` at `to` follows a verb that already codes
+/// the intent (requests, threats, refusals, promises, statements).
+fn governed(dict: &Dictionaries, earlier: &[(usize, usize, u32)], to: usize) -> bool {
+    earlier.iter().rev().take(1).any(|&(_, end, form)| {
+        let form = &dict.verbs.forms[form as usize];
+        let code = form
+            .code
+            .clone()
+            .unwrap_or_else(|| dict.verbs.blocks[form.block as usize].code.clone());
+        let root = code.forward.as_deref().map(|c| &c[..2.min(c.len())]);
+        end + 4 > to
+            && matches!(
+                root,
+                Some("01" | "02" | "03" | "10" | "11" | "12" | "13" | "16")
+            )
+    })
+}
+
+/// The nearest phrase before the verb, in its clause, that is not the
+/// object of a preposition.
+fn subject(input: &Input, left: usize, verb: usize) -> Option<usize> {
+    input
+        .phrases
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, p)| p.end <= verb && p.first >= left)
+        .find(|(_, p)| {
+            let before = patterns_prev(input.words, p.first);
+            !before.is_some_and(|w| PREPOSITIONS.contains(&w))
+        })
+        .map(|(i, _)| i)
+}
+
+/// The word before a phrase, past "the", "a", "its".
+fn patterns_prev<'a>(words: &[&'a str], first: usize) -> Option<&'a str> {
+    let mut k = first;
+    while k > 0 && matches!(words[k - 1], "THE" | "A" | "AN" | "ITS" | "THEIR") {
+        k -= 1;
+    }
+    prev_word(words, k)
+}
+
+/// The first phrase after the verb that can be its target.
+fn object(input: &Input, end: usize, right: usize) -> Option<usize> {
+    for (i, p) in input.phrases.iter().enumerate() {
+        if p.first < end || p.first >= right {
+            continue;
+        }
+        let before = patterns_prev(input.words, p.first);
+        if before == Some("OF") {
+            let noun = p.first.checked_sub(2).map(|k| input.words[k]);
+            if noun.is_some_and(|n| PARTITIVES.contains(&n)) {
+                continue;
+            }
+        }
+        if p.patron {
+            return None;
+        }
+        return Some(i);
+    }
+    None
+}
+
+/// Whether the verb follows "and", "but" or a comma with no subject of its
+/// own ("condemned the attack and promised aid").
+fn joined_to_previous(words: &[&str], aux: &[usize], verb: usize) -> bool {
+    let start = aux.last().copied().unwrap_or(verb);
+    matches!(prev_word(words, start), Some("AND" | "BUT" | ","))
+}

@@ -1,0 +1,192 @@
+//! Matching a verb block's patterns around one verb, TABARI's way: the
+//! elements before `*` are found going left from the verb, those after it
+//! going right; words may lie between elements unless `_` joins them.
+
+use crate::dict::verbs::{Element, Pattern, Step, Verbs};
+use crate::phrases::Phrase;
+use crate::text::Token;
+
+/// What a pattern found.
+#[derive(Debug, Default, Clone)]
+pub struct Found {
+    /// The phrase in the `$` slot.
+    pub source: Option<usize>,
+    /// The phrase in the `+` slot.
+    pub target: Option<usize>,
+    /// The phrase in the `%` slot.
+    pub compound: Option<usize>,
+    /// First token the pattern covers.
+    pub first: usize,
+    /// Token after the last it covers.
+    pub end: usize,
+}
+
+/// The sentence as patterns see it.
+pub struct Sentence<'a> {
+    /// Upper-case words.
+    pub words: &'a [&'a str],
+    /// Tokens.
+    pub tokens: &'a [Token],
+    /// Actor phrases.
+    pub phrases: &'a [Phrase],
+    /// Phrase starting at each token.
+    pub starts: &'a [Option<usize>],
+    /// Phrase ending before each token (index = end).
+    pub ends: &'a [Option<usize>],
+}
+
+/// Tries `pattern` around the verb at `first..end`.
+pub fn try_pattern(
+    verbs: &Verbs,
+    s: &Sentence,
+    pattern: &Pattern,
+    first: usize,
+    end: usize,
+) -> Option<Found> {
+    // Most patterns fail on a word the sentence lacks: check words first.
+    let has = |w: &crate::dict::words::Word, range: &[&str]| range.iter().any(|t| w.matches(t));
+    let words_present = pattern.after.iter().all(|st| match &st.element {
+        Element::Word(w) => has(w, &s.words[end.min(s.words.len())..]),
+        _ => true,
+    }) && pattern.before.iter().all(|st| match &st.element {
+        Element::Word(w) => has(w, &s.words[..first]),
+        _ => true,
+    });
+    if !words_present {
+        return None;
+    }
+    let mut found = Found {
+        first,
+        end,
+        ..Found::default()
+    };
+    let mut pos = end;
+    for (i, step) in pattern.after.iter().enumerate() {
+        let adjacent = if i == 0 {
+            pattern.verb_touches
+        } else {
+            pattern.after[i - 1].joined
+        };
+        pos = forward(verbs, s, step, pos, adjacent, &mut found)?;
+    }
+    found.end = found.end.max(pos);
+    let mut pos = first;
+    let last = pattern.before.len();
+    for (i, step) in pattern.before.iter().enumerate().rev() {
+        let adjacent = if i + 1 == last {
+            pattern.touches_verb
+        } else {
+            step.joined
+        };
+        pos = backward(verbs, s, step, pos, adjacent, &mut found)?;
+    }
+    found.first = found.first.min(pos);
+    Some(found)
+}
+
+fn forward(
+    verbs: &Verbs,
+    s: &Sentence,
+    step: &Step,
+    pos: usize,
+    adjacent: bool,
+    found: &mut Found,
+) -> Option<usize> {
+    if step.element == Element::Skip {
+        return Some(pos);
+    }
+    let last = if adjacent {
+        pos.min(s.words.len())
+    } else {
+        s.words.len().saturating_sub(1)
+    };
+    (pos..=last).find_map(|p| at_forward(verbs, s, &step.element, p, found))
+}
+
+fn at_forward(
+    verbs: &Verbs,
+    s: &Sentence,
+    element: &Element,
+    p: usize,
+    found: &mut Found,
+) -> Option<usize> {
+    match element {
+        Element::Word(w) => (s.tokens.get(p)?.word && w.matches(s.words[p])).then_some(p + 1),
+        Element::Set(set) => verbs.sets.get(*set as usize)?.iter().find_map(|phrase| {
+            let fits = phrase.len() <= s.words.len() - p
+                && phrase.iter().zip(&s.words[p..]).all(|(w, t)| w.matches(t));
+            fits.then_some(p + phrase.len())
+        }),
+        Element::Source | Element::Target | Element::Compound => {
+            let start = skip_fillers(s.words, p);
+            let phrase = (*s.starts.get(start)?)?;
+            match element {
+                Element::Source => found.source = Some(phrase),
+                Element::Target => found.target = Some(phrase),
+                _ => found.compound = Some(phrase),
+            }
+            Some(s.phrases[phrase].end)
+        }
+        Element::Verb | Element::Skip => Some(p),
+    }
+}
+
+fn backward(
+    verbs: &Verbs,
+    s: &Sentence,
+    step: &Step,
+    pos: usize,
+    adjacent: bool,
+    found: &mut Found,
+) -> Option<usize> {
+    if step.element == Element::Skip {
+        return Some(pos);
+    }
+    let lowest = if adjacent { pos } else { 1 };
+    (lowest..=pos)
+        .rev()
+        .find_map(|e| at_backward(verbs, s, &step.element, e, found))
+}
+
+/// Matches `element` ending just before token `e`; returns its start.
+fn at_backward(
+    verbs: &Verbs,
+    s: &Sentence,
+    element: &Element,
+    e: usize,
+    found: &mut Found,
+) -> Option<usize> {
+    if e == 0 {
+        return None;
+    }
+    match element {
+        Element::Word(w) => (s.tokens[e - 1].word && w.matches(s.words[e - 1])).then_some(e - 1),
+        Element::Set(set) => verbs.sets.get(*set as usize)?.iter().find_map(|phrase| {
+            let n = phrase.len();
+            let fits = n <= e
+                && phrase
+                    .iter()
+                    .zip(&s.words[e - n..e])
+                    .all(|(w, t)| w.matches(t));
+            fits.then(|| e - n)
+        }),
+        Element::Source | Element::Target | Element::Compound => {
+            let phrase = (*s.ends.get(e)?)?;
+            match element {
+                Element::Source => found.source = Some(phrase),
+                Element::Target => found.target = Some(phrase),
+                _ => found.compound = Some(phrase),
+            }
+            Some(s.phrases[phrase].first)
+        }
+        Element::Verb | Element::Skip => Some(e),
+    }
+}
+
+/// Skips "the", "a", "its" before a phrase.
+pub fn skip_fillers(words: &[&str], mut p: usize) -> usize {
+    while p < words.len() && matches!(words[p], "THE" | "A" | "AN" | "ITS" | "THEIR") {
+        p += 1;
+    }
+    p
+}

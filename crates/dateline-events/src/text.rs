@@ -1,0 +1,264 @@
+//! Sentences and their words, in the form the dictionaries are written
+//! in: upper case, `'s` and `n't` split off as TreeBank does ("didn't" is
+//! `DID N'T`), punctuation kept as tokens because it bounds clauses.
+
+/// One token of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Upper case text ("RUSSIAN", "'S", "N'T", ",").
+    pub upper: String,
+    /// Byte offset in the text.
+    pub start: usize,
+    /// Byte offset after it.
+    pub end: usize,
+    /// Whether it is a word (letters or digits) rather than punctuation.
+    pub word: bool,
+    /// Whether it starts with a capital letter.
+    pub capital: bool,
+}
+
+/// The tokens of `text[range]`, offsets in bytes of `text`.
+pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let s = &text[from..to];
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            // A lone mark; `'s` after a word is handled with the word.
+            push(&mut out, text, from + at, from + at + c.len_utf8(), false);
+            continue;
+        }
+        let mut end = at + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            let joins = matches!(d, '-' | '.' | '\'' | '’' | ',');
+            if d.is_alphanumeric() {
+                end = i + d.len_utf8();
+                chars.next();
+            } else if joins {
+                // Inside a word only when a letter or digit follows:
+                // "cease-fire", "U.S", "O'Hare", "200,000".
+                let next = s[i + d.len_utf8()..].chars().next();
+                let digit_comma = d == ','
+                    && s[at..end].chars().all(|c| c.is_ascii_digit() || c == ',')
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                let inner = d != ',' && next.is_some_and(char::is_alphanumeric);
+                if !(digit_comma || inner) {
+                    break;
+                }
+                end = i + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        // "U.S." keeps its last dot: letters separated by dots.
+        let word = &s[at..end];
+        if s[end..].starts_with('.') && is_initials(word) {
+            end += 1;
+            chars.next();
+        }
+        split_word(&mut out, text, from + at, from + end);
+    }
+    out
+}
+
+fn is_initials(word: &str) -> bool {
+    word.contains('.') && word.split('.').all(|p| p.chars().count() == 1)
+}
+
+/// Splits `'s` and `n't` off a word.
+fn split_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
+    let word = &text[start..end];
+    let lower = word.to_lowercase();
+    for apostrophe in ["'", "’"] {
+        if let Some(stem) = lower
+            .strip_suffix(&format!("n{apostrophe}t"))
+            .filter(|s| !s.is_empty())
+        {
+            let cut = start + stem.len();
+            // "can't" is `CA N'T`, "won't" `WO N'T`: TreeBank's split.
+            push(out, text, start, cut, true);
+            out.push(Token {
+                upper: "N'T".into(),
+                start: cut,
+                end,
+                word: true,
+                capital: false,
+            });
+            return;
+        }
+        if let Some(stem) = lower
+            .strip_suffix(&format!("{apostrophe}s"))
+            .filter(|s| !s.is_empty())
+        {
+            let cut = start + stem.len();
+            push(out, text, start, cut, true);
+            out.push(Token {
+                upper: "'S".into(),
+                start: cut,
+                end,
+                word: true,
+                capital: false,
+            });
+            return;
+        }
+    }
+    push(out, text, start, end, true);
+}
+
+fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, word: bool) {
+    let s = &text[start..end];
+    let upper = s.replace('’', "'").to_uppercase();
+    out.push(Token {
+        upper,
+        start,
+        end,
+        word,
+        capital: s.chars().next().is_some_and(char::is_uppercase),
+    });
+}
+
+/// Sentence spans (byte ranges) of a text: a line break, or `.`, `!`, `?`
+/// followed by space and a capital, a digit or a quote, ends one, except
+/// after initials and titles ("U.S. troops", "Dr. Kelly").
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end_here = match b {
+            b'\n' => Some(i),
+            b'.' | b'!' | b'?' => {
+                let rest = &text[i + 1..];
+                let after_space = rest.trim_start_matches([' ', '"', '\'', ')']);
+                let spaced = rest.starts_with([' ', '\n', '"', '”', '\'']) || rest.is_empty();
+                let next_starts = after_space
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+                (spaced && next_starts && !(b == b'.' && abbreviation(&text[start..i])))
+                    .then_some(i + 1)
+            }
+            _ => None,
+        };
+        if let Some(end) = end_here {
+            push_sentence(&mut out, text, start, end);
+            start = end;
+        }
+        i += 1;
+    }
+    push_sentence(&mut out, text, start, text.len());
+    out
+}
+
+fn push_sentence(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push((start + lead, end - trail));
+    }
+}
+
+/// Whether the text before a dot ends in an initial or a title.
+fn abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let single = word.chars().filter(|c| c.is_alphabetic()).count() == 1
+        && word.chars().next().is_some_and(char::is_uppercase);
+    single
+        || word.contains('.')
+        || matches!(
+            word.as_str(),
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Sgt"
+                | "Capt"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "St"
+                | "Prof"
+                | "No"
+                | "Jan"
+                | "Feb"
+                | "Aug"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "Jr"
+                | "Sr"
+                | "Inc"
+                | "Co"
+                | "Corp"
+                | "vs"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(s, 0, s.len())
+            .into_iter()
+            .map(|t| t.upper)
+            .collect()
+    }
+
+    #[test]
+    fn treebank_splits_and_inner_marks() {
+        assert_eq!(
+            words("America’s partners didn't go; U.S. cease-fire, 200,000 can't"),
+            [
+                "AMERICA",
+                "'S",
+                "PARTNERS",
+                "DID",
+                "N'T",
+                "GO",
+                ";",
+                "U.S.",
+                "CEASE-FIRE",
+                ",",
+                "200,000",
+                "CA",
+                "N'T"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_split_on_ends_not_initials() {
+        let text = "The U.S. left Syria. Turkey attacked. Dr. Kelly spoke\nNew line";
+        let got: Vec<&str> = sentences(text)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "The U.S. left Syria.",
+                "Turkey attacked.",
+                "Dr. Kelly spoke",
+                "New line"
+            ]
+        );
+    }
+}
