@@ -44,7 +44,8 @@ pub fn open_existing(store: &StoreArg) -> anyhow::Result<Store> {
     Store::open(dir).with_context(|| format!("opening the store {}", dir.display()))
 }
 
-/// The enrichment options of `--country`, `--no-demonyms` and `--events`,
+/// The enrichment options of `--country`, `--no-demonyms` and `--events` /
+/// `--no-events`,
 /// checked.
 pub fn place_options(args: &PlaceArgs) -> anyhow::Result<PlaceOptions> {
     if let Some(code) = &args.country {
@@ -59,10 +60,11 @@ pub fn place_options(args: &PlaceArgs) -> anyhow::Result<PlaceOptions> {
         } else {
             Demonyms::Report
         },
-        events: if args.events {
-            Events::Code
-        } else {
+        // `--events` is the default and stays accepted.
+        events: if args.no_events {
             Events::Skip
+        } else {
+            Events::Code
         },
     })
 }

@@ -8,7 +8,7 @@
 //! without events, and sentences per second on one core.
 //!
 //! ```sh
-//! cargo run --release -p dateline-events --example events-suite -- [--shared ../shared/events] [--json] [--misses]
+//! cargo run --release -p dateline-events --example events-suite -- [--shared ../shared/events] [--noevents bench/events/noevents.tsv] [--json] [--misses]
 //! ```
 
 use std::collections::BTreeMap;
@@ -64,6 +64,16 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from("../shared/events"));
     let json = args.iter().any(|a| a == "--json");
     let misses = args.iter().any(|a| a == "--misses");
+    // Bench sentences judged by hand (`bench/events/noevents.tsv`).
+    let noevents = args
+        .iter()
+        .position(|a| a == "--noevents")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from)
+        .or_else(|| {
+            let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/events/noevents.tsv");
+            p.is_file().then_some(p)
+        });
     if !shared.join("petrarch-unit-tests").is_dir() {
         eprintln!(
             "events-suite: {} not found (the shared event data)",
@@ -87,8 +97,12 @@ fn main() {
         let coder = Coder::new(dict, Options::default());
         results.push(score(name, &coder, records, misses));
     }
+    let bench_noevents = noevents
+        .as_deref()
+        .map(|path| score_noevents(path, &Coder::new(embedded, Options::default()), misses));
     let out = serde_json::json!({
         "suites": results,
+        "bench_noevents": bench_noevents,
         "dictionary_load_ms": load_ms,
     });
     if json {
@@ -96,6 +110,31 @@ fn main() {
     } else {
         for r in out["suites"].as_array().unwrap() {
             print_suite(r);
+        }
+        if let Some(b) = out["bench_noevents"].as_object() {
+            let sets: Vec<String> = b["sets"]
+                .as_object()
+                .map(|sets| {
+                    sets.iter()
+                        .map(|(k, v)| {
+                            format!(
+                                "set {k} {:.1} ({}/{})",
+                                v["false_events_per_100_noevent"].as_f64().unwrap_or(0.0),
+                                v["false_events"],
+                                v["noevent_sentences"]
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            println!(
+                "bench sentences checked by hand ({}): false events per 100 sentences without an event {:.1} ({} events on {} sentences; {})",
+                b["file"].as_str().unwrap_or(""),
+                b["false_events_per_100_noevent"].as_f64().unwrap_or(0.0),
+                b["false_events"],
+                b["noevent_sentences"],
+                sets.join(", "),
+            );
         }
         println!("embedded dictionaries parsed in {load_ms:.0} ms");
     }
@@ -157,8 +196,10 @@ fn score(name: &str, coder: &Coder, records: &[Record], misses: bool) -> serde_j
             );
         }
     }
-    // Speed: every sentence of the suite, coded again and again on this thread.
-    let start = Instant::now();
+    // Speed: every sentence of the suite, coded again and again on this
+    // thread, per second of this thread's CPU time (other processes on the
+    // shared cores do not count) and per second of wall time.
+    let (start, cpu) = (Instant::now(), cpu_ns());
     let mut sentences = 0usize;
     let mut sink = 0usize;
     while start.elapsed().as_secs_f64() < 2.0 {
@@ -167,7 +208,8 @@ fn score(name: &str, coder: &Coder, records: &[Record], misses: bool) -> serde_j
             sentences += 1;
         }
     }
-    let per_sec = sentences as f64 / start.elapsed().as_secs_f64();
+    let per_sec = sentences as f64 / ((cpu_ns() - cpu) as f64 / 1e9);
+    let per_wall_sec = sentences as f64 / start.elapsed().as_secs_f64();
     std::hint::black_box(sink);
     let f = |c: Counts| {
         let (p, r, f) = c.prf();
@@ -187,7 +229,66 @@ fn score(name: &str, coder: &Coder, records: &[Record], misses: bool) -> serde_j
         "false_events_per_100_noevent": 100.0 * false_events as f64 / noevent_sentences.max(1) as f64,
         "per_category": by_cat.iter().map(|(k, c)| (k.clone(), f(*c))).collect::<serde_json::Map<_, _>>(),
         "sentences_per_sec": per_sec,
+        "sentences_per_wall_sec": per_wall_sec,
     })
+}
+
+/// False events on the bench sentences judged to hold none (rows `N` of
+/// the tab-separated file: judgement, set, article, sentence), each coded
+/// alone with the embedded dictionaries.
+fn score_noevents(path: &Path, coder: &Coder, misses: bool) -> serde_json::Value {
+    let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut sets: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let (mut sentences, mut events) = (0usize, 0usize);
+    for line in raw.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let cols: Vec<&str> = line.splitn(4, '\t').collect();
+        let [judgement, set, article, text] = cols[..] else {
+            continue;
+        };
+        if judgement != "N" {
+            continue;
+        }
+        let got = coder.code_text(text, &Context::default());
+        sentences += 1;
+        events += got.len();
+        let entry = sets.entry(set.to_string()).or_default();
+        entry.0 += 1;
+        entry.1 += got.len();
+        if misses && !got.is_empty() {
+            let triples: Vec<_> = got
+                .iter()
+                .map(|e| {
+                    let (s, c, t) = triple(e);
+                    format!("{s} {c} {t} ({}, {:.2})", e.verb.surface, e.confidence)
+                })
+                .collect();
+            eprintln!("[bench-noevents] {set} {article}\n  text: {text}\n  got:  {triples:?}");
+        }
+    }
+    let rate = |s: usize, e: usize| 100.0 * e as f64 / s.max(1) as f64;
+    serde_json::json!({
+        "file": path.file_name().map(|f| f.to_string_lossy().to_string()),
+        "noevent_sentences": sentences,
+        "false_events": events,
+        "false_events_per_100_noevent": rate(sentences, events),
+        "sets": sets.iter().map(|(k, &(s, e))| (k.clone(), serde_json::json!({
+            "noevent_sentences": s,
+            "false_events": e,
+            "false_events_per_100_noevent": rate(s, e),
+        }))).collect::<serde_json::Map<_, _>>(),
+    })
+}
+
+/// This thread's CPU time in nanoseconds (`/proc/thread-self/schedstat`;
+/// wall time where unavailable).
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| {
+            static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+            START.get_or_init(Instant::now).elapsed().as_nanos() as u64
+        })
 }
 
 fn triple(e: &Event) -> (String, String, String) {
@@ -222,7 +323,7 @@ fn multiset<K: PartialEq>(
 fn print_suite(r: &serde_json::Value) {
     let f1 = |k: &str| r[k]["f1"].as_f64().unwrap_or(0.0);
     println!(
-        "{}: {} sentences, {} codings\n  triple F1 (root) {:.3} (P {:.3} R {:.3})  PLOVER {:.3}  full code {:.3}\n  sentence exact match {:.3} (full codes {:.3})  false events per 100 no-event sentences {:.1} ({} sentences)\n  {:.0} sentences/s on one core",
+        "{}: {} sentences, {} codings\n  triple F1 (root) {:.3} (P {:.3} R {:.3})  PLOVER {:.3}  full code {:.3}\n  sentence exact match {:.3} (full codes {:.3})  false events per 100 no-event sentences {:.1} ({} sentences)\n  {:.0} sentences/s on one core (CPU time; {:.0} per wall second)",
         r["suite"].as_str().unwrap_or(""),
         r["sentences"],
         r["expected_codings"],
@@ -236,6 +337,7 @@ fn print_suite(r: &serde_json::Value) {
         r["false_events_per_100_noevent"].as_f64().unwrap_or(0.0),
         r["noevent_sentences"],
         r["sentences_per_sec"].as_f64().unwrap_or(0.0),
+        r["sentences_per_wall_sec"].as_f64().unwrap_or(0.0),
     );
     if let Some(cats) = r["per_category"].as_object() {
         let line: Vec<String> = cats

@@ -127,6 +127,13 @@ impl<'d> Coder<'d> {
                 return Coded::Events(Vec::new());
             }
         }
+        // No form of a dictionary verb: nothing to code.
+        if !words
+            .iter()
+            .any(|w| self.dict.verbs.by_first.contains_key(*w))
+        {
+            return Coded::Events(Vec::new());
+        }
         let skip = skipped(&tokens, &words);
         let day = context.date.map(|d| d.day_number());
         let char_spans: Vec<(usize, usize)> = tokens
@@ -145,11 +152,13 @@ impl<'d> Coder<'d> {
             })
         };
         let phrases = phrases::phrases(self.dict, &tokens, &words, &skip, day, &blocked);
+        let quoted = coder::quoted(&tokens);
         let input = coder::Input {
             tokens: &tokens,
             words: &words,
             skip: &skip,
             phrases: &phrases,
+            quoted: &quoted,
         };
         let raws = coder::code(self.dict, &input, self.options.statements);
         if raws.is_empty() {

@@ -33,6 +33,48 @@ pub struct Sentence<'a> {
     pub starts: &'a [Option<usize>],
     /// Phrase ending before each token (index = end).
     pub ends: &'a [Option<usize>],
+    /// Which dictionary words and sets the sentence holds.
+    pub presence: &'a Presence,
+}
+
+/// The dictionary words (pattern words, first words of set phrases) and
+/// synonym sets a sentence holds anywhere: a pattern needing one it lacks
+/// is not tried.
+pub struct Presence {
+    words: Vec<u64>,
+    sets: Vec<bool>,
+}
+
+impl Presence {
+    /// What `words` hold.
+    pub fn new(verbs: &Verbs, words: &[&str]) -> Self {
+        let mut out = Self {
+            words: vec![0; verbs.word_count().div_ceil(64)],
+            sets: vec![false; verbs.sets.len()],
+        };
+        for w in words {
+            verbs.words.matches(w, |id| {
+                out.words[id as usize / 64] |= 1 << (id % 64);
+                for &set in &verbs.word_sets[id as usize] {
+                    out.sets[set as usize] = true;
+                }
+            });
+        }
+        out
+    }
+
+    /// Whether the sentence holds every word and set `pattern` needs.
+    #[inline]
+    pub fn allows(&self, pattern: &Pattern) -> bool {
+        pattern
+            .needs
+            .iter()
+            .all(|&id| self.words[id as usize / 64] & (1 << (id % 64)) != 0)
+            && pattern
+                .needs_sets
+                .iter()
+                .all(|&set| self.sets.get(set as usize).copied().unwrap_or(false))
+    }
 }
 
 /// Tries `pattern` around the verb at `first..end`.
@@ -44,6 +86,9 @@ pub fn try_pattern(
     end: usize,
 ) -> Option<Found> {
     // Most patterns fail on a word the sentence lacks: check words first.
+    if !s.presence.allows(pattern) {
+        return None;
+    }
     let has = |w: &crate::dict::words::Word, range: &[&str]| range.iter().any(|t| w.matches(t));
     let words_present = pattern.after.iter().all(|st| match &st.element {
         Element::Word(w) => has(w, &s.words[end.min(s.words.len())..]),

@@ -150,6 +150,19 @@ pub fn phrases(
                 next = k;
             }
         }
+        // A demonym before a verb form modifies it as a noun ("Chinese
+        // purchases", "Israeli-Palestinian conflict"): no actor. (Before
+        // other nouns it may name a person: "a Pakistani woman".)
+        if end == first + 1
+            && members.len() == 1
+            && matches!(members[0].2, Unit::Actor { .. })
+            && tokens.get(end).is_some_and(|t| t.word && !t.capital)
+            && dict.verbs.by_first.contains_key(words[end])
+            && demonym(dict, tokens, words, first)
+        {
+            i = next;
+            continue;
+        }
         let patron = words.get(end) == Some(&"'S")
             && !(next < units.len()
                 && matches!(units[next].2, Unit::Agent(..))
@@ -163,6 +176,30 @@ pub fn phrases(
         i = next;
     }
     lists(dict, singles, tokens, words)
+}
+
+/// Whether the one-word actor at `k` is a demonym used as an adjective
+/// ("Chinese purchases", "American farm goods", "Afghan war"): a
+/// capitalised word that is not its group's name and ends like a demonym
+/// (-an, -ese, -ish, -i, -ic, -ch). Such a word names what a thing belongs
+/// to, not who acts, unless a role follows ("Chinese troops").
+pub fn demonym(dict: &Dictionaries, tokens: &[Token], words: &[&str], k: usize) -> bool {
+    let w = words[k];
+    if !tokens[k].capital
+        || !["AN", "ESE", "ISH", "I", "IC", "CH"]
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+    {
+        return false;
+    }
+    let Some((1, &group)) = dict.actors.longest(words, k) else {
+        return false;
+    };
+    let name = &dict.groups[group as usize].name;
+    !name
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| first.eq_ignore_ascii_case(w))
 }
 
 /// Words that may sit between a possessive and a role: lower case words

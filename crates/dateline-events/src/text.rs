@@ -72,12 +72,13 @@ fn is_initials(word: &str) -> bool {
 /// Splits `'s` and `n't` off a word.
 fn split_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
     let word = &text[start..end];
-    let lower = word.to_lowercase();
-    for apostrophe in ["'", "’"] {
-        if let Some(stem) = lower
-            .strip_suffix(&format!("n{apostrophe}t"))
-            .filter(|s| !s.is_empty())
-        {
+    for apostrophe in ['\'', '’'] {
+        let negation = word
+            .strip_suffix(['t', 'T'])
+            .and_then(|w| w.strip_suffix(apostrophe))
+            .and_then(|w| w.strip_suffix(['n', 'N']))
+            .filter(|s| !s.is_empty());
+        if let Some(stem) = negation {
             let cut = start + stem.len();
             // "can't" is `CA N'T`, "won't" `WO N'T`: TreeBank's split.
             push(out, text, start, cut, true);
@@ -90,10 +91,11 @@ fn split_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
             });
             return;
         }
-        if let Some(stem) = lower
-            .strip_suffix(&format!("{apostrophe}s"))
-            .filter(|s| !s.is_empty())
-        {
+        let possessive = word
+            .strip_suffix(['s', 'S'])
+            .and_then(|w| w.strip_suffix(apostrophe))
+            .filter(|s| !s.is_empty());
+        if let Some(stem) = possessive {
             let cut = start + stem.len();
             push(out, text, start, cut, true);
             out.push(Token {
@@ -111,7 +113,11 @@ fn split_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
 
 fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, word: bool) {
     let s = &text[start..end];
-    let upper = s.replace('’', "'").to_uppercase();
+    let upper = if s.is_ascii() {
+        s.to_ascii_uppercase()
+    } else {
+        s.replace('’', "'").to_uppercase()
+    };
     out.push(Token {
         upper,
         start,

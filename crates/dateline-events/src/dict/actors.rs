@@ -17,10 +17,9 @@
 //! `MSF {} [NGO~]` (before it); `!PERSON! = MAN, MEN` lines define
 //! substitutions.
 
-use std::collections::HashMap;
-
 use dateline_model::calendar::days_from_civil;
 
+use super::trie::StemTrie;
 use super::words::{is_markup, phrase, strip_comment, Phrase};
 
 /// A code with the days it holds for.
@@ -79,7 +78,7 @@ pub struct Agent {
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
     entries: Vec<(Phrase, T)>,
-    by_first: HashMap<String, Vec<u32>>,
+    by_first: StemTrie,
     /// Stems match only plurals (role words), not any longer word.
     nouns: bool,
 }
@@ -88,7 +87,7 @@ impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         Self {
             entries: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: StemTrie::default(),
             nouns: false,
         }
     }
@@ -109,10 +108,7 @@ impl<T> PhraseIndex<T> {
             return;
         }
         let id = self.entries.len() as u32;
-        self.by_first
-            .entry(phrase[0].text.clone())
-            .or_default()
-            .push(id);
+        self.by_first.insert(&phrase[0].text, phrase[0].exact, id);
         self.entries.push((phrase, value));
     }
 
@@ -126,40 +122,35 @@ impl<T> PhraseIndex<T> {
         self.entries.is_empty()
     }
 
+    /// Whether some phrase may start with `word` (its first word matches).
+    pub fn starts(&self, word: &str) -> bool {
+        self.by_first.any(word)
+    }
+
     /// The longest phrase starting at `tokens[at]`: its length in tokens
     /// and its value.
     pub fn longest(&self, tokens: &[&str], at: usize) -> Option<(usize, &T)> {
         let first = *tokens.get(at)?;
         let mut best: Option<(usize, usize, &T)> = None;
-        // A stem entry's key is a prefix of the word: try every prefix.
-        for (end, _) in first
-            .char_indices()
-            .skip(1)
-            .chain(std::iter::once((first.len(), ' ')))
-        {
-            let Some(ids) = self.by_first.get(&first[..end]) else {
-                continue;
-            };
-            for &id in ids {
-                let (phrase, value) = &self.entries[id as usize];
-                let fits = phrase.len() <= tokens.len() - at
-                    && phrase.iter().zip(&tokens[at..]).all(|(w, t)| {
-                        if self.nouns {
-                            w.matches_noun(t)
-                        } else {
-                            w.matches(t)
-                        }
-                    });
-                if !fits {
-                    continue;
-                }
-                let letters: usize = phrase.iter().map(|w| w.text.len()).sum();
-                let better = best.is_none_or(|(n, l, _)| (phrase.len(), letters) > (n, l));
-                if better {
-                    best = Some((phrase.len(), letters, value));
-                }
+        self.by_first.matches(first, |id| {
+            let (phrase, value) = &self.entries[id as usize];
+            let fits = phrase.len() <= tokens.len() - at
+                && phrase.iter().zip(&tokens[at..]).all(|(w, t)| {
+                    if self.nouns {
+                        w.matches_noun(t)
+                    } else {
+                        w.matches(t)
+                    }
+                });
+            if !fits {
+                return;
             }
-        }
+            let letters: usize = phrase.iter().map(|w| w.text.len()).sum();
+            let better = best.is_none_or(|(n, l, _)| (phrase.len(), letters) > (n, l));
+            if better {
+                best = Some((phrase.len(), letters, value));
+            }
+        });
         best.map(|(n, _, v)| (n, v))
     }
 }

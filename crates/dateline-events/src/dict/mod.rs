@@ -9,6 +9,7 @@
 //! validation dictionaries.
 
 pub mod actors;
+pub mod trie;
 pub mod verbs;
 pub mod words;
 

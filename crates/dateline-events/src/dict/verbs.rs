@@ -18,6 +18,9 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
+use super::trie::StemTrie;
 use super::words::{is_markup, phrase, strip_comment, Phrase, Word};
 
 /// An event code: source to target, and the reverse event if any.
@@ -72,6 +75,11 @@ pub struct Pattern {
     pub code: Code,
     /// How specific it is (elements that must match): tried first.
     pub weight: usize,
+    /// Ids (in [`Verbs::words`]) of the words it needs somewhere in the
+    /// sentence: a pattern is tried only when all are there.
+    pub needs: Vec<u32>,
+    /// The synonym sets it needs.
+    pub needs_sets: Vec<u32>,
 }
 
 /// A verb block: the default code and the patterns.
@@ -108,9 +116,15 @@ pub struct Verbs {
     /// Verb forms.
     pub forms: Vec<Form>,
     /// Forms by their first word.
-    pub by_first: HashMap<String, Vec<u32>>,
+    pub by_first: FxHashMap<String, Vec<u32>>,
     /// Synonym sets: their phrases (nested sets expanded).
     pub sets: Vec<Vec<Phrase>>,
+    /// Every word of a pattern and every first word of a set phrase, to
+    /// its id.
+    pub words: StemTrie,
+    /// The sets each word id begins a phrase of.
+    pub word_sets: Vec<Vec<u32>>,
+    word_ids: HashMap<(String, bool), u32>,
     set_names: HashMap<String, u32>,
     raw_sets: Vec<Vec<String>>,
 }
@@ -165,6 +179,17 @@ impl Verbs {
         self.sets = (0..self.raw_sets.len())
             .map(|s| self.expand(s as u32, 0))
             .collect();
+        for set in 0..self.sets.len() {
+            for p in 0..self.sets[set].len() {
+                let Some(first) = self.sets[set][p].first().cloned() else {
+                    continue;
+                };
+                let id = self.word_id(&first) as usize;
+                if !self.word_sets[id].contains(&(set as u32)) {
+                    self.word_sets[id].push(set as u32);
+                }
+            }
+        }
         for block in &mut self.blocks {
             block.patterns.sort_by_key(|p| std::cmp::Reverse(p.weight));
         }
@@ -191,6 +216,24 @@ impl Verbs {
             }
         }
         out
+    }
+
+    /// The id of a dictionary word, added if new.
+    fn word_id(&mut self, word: &Word) -> u32 {
+        let key = (word.text.clone(), word.exact);
+        if let Some(&id) = self.word_ids.get(&key) {
+            return id;
+        }
+        let id = self.word_sets.len() as u32;
+        self.words.insert(&word.text, word.exact, id);
+        self.word_sets.push(Vec::new());
+        self.word_ids.insert(key, id);
+        id
+    }
+
+    /// How many dictionary words have ids.
+    pub fn word_count(&self) -> usize {
+        self.word_sets.len()
     }
 
     fn set_id(&mut self, name: &str) -> u32 {
@@ -292,6 +335,14 @@ impl Verbs {
             .chain(&after)
             .filter(|s| s.element != Element::Skip)
             .count();
+        let (mut needs, mut needs_sets) = (Vec::new(), Vec::new());
+        for step in steps.iter().chain(&after) {
+            match &step.element {
+                Element::Word(w) => needs.push(self.word_id(w)),
+                Element::Set(s) => needs_sets.push(*s),
+                _ => {}
+            }
+        }
         Some(Pattern {
             before: steps,
             touches_verb,
@@ -299,6 +350,8 @@ impl Verbs {
             after,
             code,
             weight,
+            needs,
+            needs_sets,
         })
     }
 }
