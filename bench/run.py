@@ -30,12 +30,14 @@ import geo_suite  # noqa: E402  (bench/geo_suite.py: geoparsing against publishe
 import serve_suite  # noqa: E402  (bench/serve_suite.py: HTTP load with wrk on the store suite's store)
 import events_suite  # noqa: E402  (bench/events_suite.py: event coding, CAMEO and PLOVER)
 import python_suite  # noqa: E402  (bench/python_suite.py: the Python package in process and on Spark)
+import crawl_suite  # noqa: E402  (bench/crawl_suite.py: the crawler against a loopback web)
 
 SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo", "events", "store", "serve",
-          "python"]
-# `store` ingests a 200,000-document corpus (about 20 minutes) and `serve` loads
-# the server over that store with wrk: run them by name, as `python` (the
-# Python package against trafilatura and resiliparse, and on PySpark).
+          "python", "crawl"]
+# `store` ingests a 200,000-document corpus (about 20 minutes), `serve` loads
+# the server over that store with wrk, `python` runs the Python package
+# against trafilatura and resiliparse and on PySpark, and `crawl` times the
+# crawler against a loopback web (about 3 minutes): run them by name.
 DEFAULT_SUITES = ["scrapinghub", "textdump", "readability", "dates", "wcxb", "speed", "geo"]
 RESULTS = os.path.join(BENCH, "results")
 TMP = os.path.join(RESULTS, "tmp")
@@ -550,6 +552,10 @@ def suite_python(data, args):
     return python_suite.run(data, speed_core(), os.path.join(TMP, "python"))
 
 
+def suite_crawl(data, args):
+    return crawl_suite.run(data, os.path.join(TMP, "crawl"), args.quick)
+
+
 # ---------------------------------------------------------------- report
 
 def fmt(v, digits=3):
@@ -681,6 +687,8 @@ def markdown(results):
         lines.append(store_suite.markdown(suites["store"]))
     if "serve" in suites:
         lines.append(serve_suite.markdown(suites["serve"]))
+    if "crawl" in suites:
+        lines.append(crawl_suite.markdown(suites["crawl"]))
     lines += ["Tools and options:", ""]
     for tool, info in env["tools"].items():
         opts = info.get("options")
@@ -721,6 +729,7 @@ NEEDS = {
     "python": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
     "store": ["scrapinghub/html", "dates/html", "readability"],
     "serve": [],
+    "crawl": ["scrapinghub/html", "scrapinghub/ground-truth.json"],
     "events": [],
 }
 
@@ -741,12 +750,12 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(prog="bench/run", description=__doc__)
     parser.add_argument("--data", help="evaluation data folder (default: ../shared/bench from the repository root)")
     parser.add_argument("--suite", action="append", choices=SUITES,
-                        help="run only this suite (repeatable); default: all but store")
+                        help="run only this suite (repeatable); default: all but store, serve and crawl")
     parser.add_argument("--docs", type=int, default=200_000,
                         help="documents in the store suite's synthetic corpus (default 200000)")
     parser.add_argument("--quick", action="store_true",
                         help="skip slow peers (Python trafilatura, htmldate extensive); one 1 s speed trial per "
-                             "tool; scaling for dateline only")
+                             "tool; scaling for dateline only; one crawl run")
     parser.add_argument("--tool", dest="tools", action="append", choices=list(TOOLS),
                         help="run only this tool (repeatable)")
     parser.add_argument("--render", action="store_true",
@@ -782,7 +791,12 @@ def main(argv=None):
             results = json.load(open(latest))
         except (OSError, json.JSONDecodeError):
             pass
+    kept_tools = results.get("environment", {}).get("tools", {})
     results["environment"] = environment()
+    # Suites that run no peer skip the peers' builds: the versions of the
+    # peers that earlier suites ran stay listed.
+    for tool, info in kept_tools.items():
+        results["environment"]["tools"].setdefault(tool, info)
     results["data"] = data
     for suite in suites:
         t0 = time.perf_counter()

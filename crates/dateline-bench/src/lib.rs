@@ -1,7 +1,9 @@
 //! Benchmark drivers for Dateline (not published). The binaries
-//! `dateline-predict` and `dateline-throughput` are run by `bench/run`.
+//! `dateline-predict` and `dateline-throughput` are run by `bench/run`;
+//! `dateline-crawl-bench` by its crawl suite ([`crawl`]).
 
 pub mod corpus;
+pub mod crawl;
 pub mod pages;
 
 use dateline_extract::{InputKind, Options};
