@@ -41,8 +41,10 @@ async function assertInert(p = page) {
     const scripts = [...document.querySelectorAll('script')].map((s) => s.getAttribute('src'));
     const images = [...document.querySelectorAll('img')].map((i) => i.getAttribute('src'))
       .filter((s) => !/^https?:\/\//i.test(s || ''));
-    // The timeline and the maps are the UI's own SVGs; any other would be injected.
-    const svgs = [...document.querySelectorAll('svg')].filter((s) => !s.matches('.chart > svg.chart-svg, .map-frame > svg.map-svg')).length;
+    // The timelines (stories, and stories per event category) and the maps
+    // are the UI's own SVGs; any other would be injected.
+    const own = '.chart > svg.chart-svg, .map-frame > svg.map-svg, #event-timeline svg.event-spark';
+    const svgs = [...document.querySelectorAll('svg')].filter((s) => !s.matches(own)).length;
     return { badLinks, handlers, scripts, images, svgs };
   });
   assert.deepEqual(report.badLinks, [], 'only http(s) or same-site hrefs');
