@@ -268,7 +268,9 @@ pub struct IngestArgs {
     #[arg(long)]
     pub no_site_profiles: bool,
 
-    /// Also store pages judged not to be articles (section fronts, galleries).
+    /// Also store pages judged not to be articles (section fronts, forums,
+    /// products), with their page type: search finds them with `type:`
+    /// (`type:forum`, `type:any`).
     #[arg(long)]
     pub keep_non_articles: bool,
 

@@ -8,9 +8,9 @@
 //! - `a OR b`: either (chains: `a OR b OR c`); an `OR` with nothing to join
 //!   on one side (or a negated side) is ignored;
 //! - `site:`, `author:`, `tag:`, `title:`, `lang:`, `place:`, `country:`,
-//!   `person:`, `org:`, `event:`, `actor:`, `target:` followed by a word or
-//!   a quoted phrase: match in that field only. Other `foo:bar` is plain
-//!   text.
+//!   `person:`, `org:`, `event:`, `actor:`, `target:`, `type:` followed by
+//!   a word or a quoted phrase: match in that field only. Other `foo:bar`
+//!   is plain text.
 
 /// Where an atom must match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,9 @@ pub(crate) enum Target {
     Actor,
     /// An event's target (`target:`), as [`Target::Actor`].
     Recipient,
+    /// What the page is (`type:`): `news` (judged a news article), a page
+    /// type (`forum`, `product`...), `unknown` or `any`.
+    PageType,
 }
 
 impl Target {
@@ -59,6 +62,7 @@ impl Target {
             "event" => Self::Event,
             "actor" => Self::Actor,
             "target" => Self::Recipient,
+            "type" => Self::PageType,
             _ => return None,
         })
     }
@@ -278,6 +282,16 @@ mod tests {
                 clause(false, vec![atom(Target::Actor, "TUR")]),
                 clause(true, vec![atom(Target::Recipient, "syr")]),
             ]
+        );
+        assert_eq!(
+            parse("TYPE:forum OR type:product"),
+            [clause(
+                false,
+                vec![
+                    atom(Target::PageType, "forum"),
+                    atom(Target::PageType, "product")
+                ]
+            )]
         );
         assert_eq!(
             parse("title:"),

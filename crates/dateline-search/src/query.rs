@@ -158,10 +158,24 @@ pub(crate) fn compile(query: &Query, fields: &Fields, analyzer: &TextAnalyzer) -
     let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
     let mut scored = false;
     let mut highlight: Vec<String> = Vec::new();
-    let parsed = std::iter::once(query.text.as_str())
+    let parsed: Vec<parse::Clause> = std::iter::once(query.text.as_str())
         .chain(query.filters.iter().map(String::as_str))
-        .flat_map(parse::parse);
-    for clause in parsed {
+        .flat_map(parse::parse)
+        .collect();
+    // Pages that are not news (kept by `ingest --keep-non-articles`) are
+    // found only when the query asks for a type, as `type:forum` or
+    // `type:any` does, so that a plain search answers with news alone.
+    let asks_type = parsed
+        .iter()
+        .flat_map(|clause| &clause.alternatives)
+        .any(|atom| atom.target == Target::PageType);
+    if !asks_type {
+        clauses.push((
+            Occur::Must,
+            filter(raw_term(fields.page_type, schema::TYPE_NEWS)),
+        ));
+    }
+    for clause in &parsed {
         let mut alternatives: Vec<Box<dyn TQuery>> = Vec::new();
         for atom in &clause.alternatives {
             let tokens = analyze(&mut analyzer, &atom.text);
@@ -285,6 +299,14 @@ fn atom_query(atom: &Atom, tokens: &[(usize, String)], f: &Fields) -> Option<Box
         Target::Event => whole_value(f.event, tokens).map(filter),
         Target::Actor => whole_value(f.actor, tokens).map(filter),
         Target::Recipient => whole_value(f.target, tokens).map(filter),
+        Target::PageType => {
+            let value = atom.text.trim().to_lowercase();
+            if value == schema::TYPE_ANY {
+                Some(filter(Box::new(AllQuery)))
+            } else {
+                (!value.is_empty()).then(|| filter(raw_term(f.page_type, &value)))
+            }
+        }
     }
 }
 

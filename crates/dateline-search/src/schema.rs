@@ -117,6 +117,10 @@ pub(crate) struct Fields {
     pub target: Field,
     /// The events' PLOVER categories (`ASSAULT`), for their facet: fast only.
     pub event_facet: Field,
+    /// What the page is, as raw terms: [`TYPE_NEWS`] when it was judged a
+    /// news article, and its page type (`forum`) or [`TYPE_UNKNOWN`]: what
+    /// `type:` matches.
+    pub page_type: Field,
 }
 
 impl Fields {
@@ -160,6 +164,7 @@ impl Fields {
             actor: b.add_text_field("actor", STRING),
             target: b.add_text_field("target", STRING),
             event_facet: b.add_text_field("event_facet", fast_only),
+            page_type: b.add_text_field("page_type", STRING),
         };
         (b.build(), fields)
     }
@@ -187,6 +192,14 @@ impl Fields {
         add_text(self.site_name, a.site_name.as_ref());
         add_text(self.url, a.url.as_ref());
         add_text(self.language, a.language.as_ref());
+        if a.is_article {
+            d.add_text(self.page_type, TYPE_NEWS);
+        }
+        d.add_text(
+            self.page_type,
+            a.page_type
+                .map_or(TYPE_UNKNOWN, |page_type| page_type.as_str()),
+        );
         if !a.text.trim().is_empty() {
             d.add_text(self.body, &a.text);
         }
@@ -307,6 +320,16 @@ impl Fields {
 /// The `event` term of every article with at least one event
 /// (`event:any`).
 pub const EVENT_ANY: &str = "any";
+
+/// The `page_type` term of pages judged news articles (`Article::is_article`):
+/// what a search matches unless it says `type:`.
+pub const TYPE_NEWS: &str = "news";
+
+/// The `page_type` term of pages of no known type (`type:unknown`).
+pub const TYPE_UNKNOWN: &str = "unknown";
+
+/// The `type:` value that lifts the default and matches every page.
+pub const TYPE_ANY: &str = "any";
 
 /// A text's analysed words joined by single spaces (`Tel-Abyad` ->
 /// `tel abyad`): how a place name is one term in the index and in a query.

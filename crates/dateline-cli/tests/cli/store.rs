@@ -568,3 +568,56 @@ fn reading_commands_explain_a_missing_store() {
     }
     assert!(!store.exists(), "reading commands must not create a store");
 }
+
+#[test]
+fn pages_kept_as_not_articles_are_found_by_type_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::copy(
+        examples().join("jpost-raqqa-2019-12-09.txt"),
+        pages.join("raqqa.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        pages.join("guide.html"),
+        r#"<!doctype html><html><head><title>Raqqa travel guide</title>
+<meta property="og:type" content="product">
+<link rel="canonical" href="https://shop.example/products/raqqa-guide">
+</head><body><nav><a href="/">Shop</a> <a href="/cart">Cart</a></nav>
+<main><h1>Raqqa travel guide</h1><p>Paperback, 320 pages.</p>
+<p>Price: 24.00 EUR. In stock.</p></main></body></html>"#,
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    let store = store.to_str().unwrap();
+    ok(&dateline(&[
+        "ingest",
+        "--store",
+        store,
+        "-q",
+        "--keep-non-articles",
+        pages.to_str().unwrap(),
+    ]));
+    let urls = |query: &str| -> Vec<String> {
+        let found = json(ok(&dateline(&[
+            "search", "--store", store, "--json", query,
+        ])));
+        let mut urls: Vec<String> = found["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|hit| hit["url"].as_str().unwrap_or("").to_string())
+            .collect();
+        urls.sort();
+        urls
+    };
+    let product = "https://shop.example/products/raqqa-guide".to_string();
+    let news = urls("raqqa");
+    assert_eq!(news.len(), 1, "{news:?}");
+    assert!(!news.contains(&product));
+    assert_eq!(urls("raqqa type:product"), [product.clone()]);
+    let everything = urls("raqqa type:any");
+    assert_eq!(everything.len(), 2, "{everything:?}");
+    assert!(everything.contains(&product));
+}

@@ -1,6 +1,6 @@
 //! Indexing and searching through the public API.
 
-use dateline_model::{Article, Timestamp};
+use dateline_model::{Article, PageType, Timestamp};
 use dateline_search::{IndexDoc, Interval, Query, SearchError, SearchIndex, SearchResults};
 use proptest::prelude::*;
 use tempfile::TempDir;
@@ -687,4 +687,62 @@ proptest! {
             Ok(())
         })?;
     }
+}
+
+#[test]
+fn pages_that_are_not_news_are_found_only_by_type() {
+    let (_dir, index) = corpus();
+    let mut writer = index.writer().unwrap();
+    let forum = Article {
+        title: Some("Raqqa travel forum".into()),
+        text: "Has anyone been to Raqqa since the war?".into(),
+        is_article: false,
+        reason: Some("not an article".into()),
+        page_type: Some(PageType::Forum),
+        ..Article::default()
+    };
+    let untyped = Article {
+        title: Some("Raqqa links".into()),
+        text: "Raqqa, Tabqa, Deir ez-Zor.".into(),
+        is_article: false,
+        page_type: None,
+        ..Article::default()
+    };
+    let typed_news = Article {
+        page_type: Some(PageType::Article),
+        ..article(&CORPUS[0])
+    };
+    for (id, article) in [(6, &forum), (7, &untyped), (1, &typed_news)] {
+        writer
+            .add(&IndexDoc {
+                id,
+                article,
+                cluster_size: 1,
+                enrichment: None,
+            })
+            .unwrap();
+    }
+    writer.commit(7).unwrap();
+    index.reload().unwrap();
+    assert_eq!(index.doc_count().unwrap(), 7);
+    assert_eq!(ids(&index, "raqqa"), [1, 3]);
+    assert_eq!(ids(&index, ""), [1, 2, 3, 4, 5]);
+    assert_eq!(ids(&index, "type:news raqqa"), [1, 3]);
+    assert_eq!(ids(&index, "raqqa type:forum"), [6]);
+    assert_eq!(
+        ids(&index, "TYPE:Forum OR type:unknown"),
+        [2, 3, 4, 5, 6, 7]
+    );
+    assert_eq!(ids(&index, "type:article"), [1]);
+    assert_eq!(ids(&index, "type:any raqqa"), [1, 3, 6, 7]);
+    assert_eq!(ids(&index, "raqqa -type:forum"), [1, 3, 7]);
+    assert_eq!(ids(&index, "type:product"), Vec::<u64>::new());
+    // A program's filter asks for a type as the query text does.
+    let narrowed = Query {
+        filters: vec!["type:forum".into()],
+        limit: 100,
+        ..Query::new("raqqa")
+    };
+    let hits: Vec<u64> = search(&index, narrowed).hits.iter().map(|h| h.id).collect();
+    assert_eq!(hits, [6]);
 }
