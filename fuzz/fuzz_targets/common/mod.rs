@@ -3,7 +3,8 @@
 use dateline_model::Article;
 
 /// Panics when the article breaks the contract: empty blocks, `text` not
-/// the blocks joined by blank lines, a blank title, a rejected page with a body.
+/// the blocks joined by blank lines, a blank title, a rejected page with no
+/// reason.
 pub fn check_article(article: &Article) {
     for (i, block) in article.body.iter().enumerate() {
         assert!(
@@ -24,10 +25,12 @@ pub fn check_article(article: &Article) {
     if let Some(title) = &article.title {
         assert!(!title.trim().is_empty(), "empty title");
     }
+    // A page that is not an article keeps its main content (its type
+    // says what it is), and says why it is not one.
     if !article.is_article {
         assert!(
-            article.body.is_empty() && article.text.is_empty(),
-            "rejected page keeps a body"
+            article.reason.as_deref().is_some_and(|r| !r.trim().is_empty()),
+            "rejected page without a reason"
         );
     }
 }

@@ -136,12 +136,13 @@ pub fn extract_dump(text: &str, url: Option<&str>, profile: Option<&SiteProfile>
     article.body = blocks.into_iter().map(|(_, b)| b).collect();
     article.tags = find_tags(&lines, &kinds, head, &article);
 
+    article.finish_text();
+    // A page judged not to be an article keeps its main content, as HTML
+    // pages do: the verdict says what the page is, not what to drop.
     let body_chars: usize = article.body.iter().map(|b| b.text.chars().count()).sum();
     if let Some(reason) = verdict::non_article(&lines, &kinds, body_chars) {
         article.reject(reason);
-        return article;
     }
-    article.finish_text();
     article
 }
 
@@ -298,6 +299,23 @@ mod tests {
             assert!(!a.is_article);
             assert!(a.reason.is_some());
         }
+    }
+
+    #[test]
+    fn a_dump_judged_no_article_keeps_its_text() {
+        // Too short for a story: rejected, but its text is its body (the
+        // fuzz target's first seed once found `text` left empty here).
+        let dump =
+            "Home\nWorld\nFloods hit the coast\nBy Jane Doe\nPublished 3 March 2026, 14:05\n\
+            Heavy rain flooded hundreds of homes along the coast on Monday, officials said.\n\n\
+            Emergency crews worked through the night to reach stranded residents.\n\
+            Share this article\n\u{a9} 2026 Daily Planet\n";
+        let a = extract_dump(dump, None, None);
+        assert!(!a.is_article);
+        assert!(a.reason.is_some());
+        assert!(!a.body.is_empty());
+        let joined: Vec<&str> = a.body.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(a.text, joined.join("\n\n"));
     }
 
     #[test]
