@@ -190,8 +190,12 @@ fn score(name: &str, coder: &Coder, records: &[Record], misses: bool) -> serde_j
             exact_full += 1;
         }
         if misses && (c_root.fp > 0 || c_root.fn_ > 0) {
+            let verbs: Vec<String> = events
+                .iter()
+                .map(|e| format!("{} ({}, {:.2})", e.cameo, e.verb.surface, e.confidence))
+                .collect();
             eprintln!(
-                "[{name}] {} {}\n  text: {}\n  want: {:?}\n  got:  {:?}",
+                "[{name}] {} {}\n  text: {}\n  want: {:?}\n  got:  {:?}\n  verbs: {verbs:?}",
                 rec.id, rec.category, rec.text, rec.codings, got
             );
         }

@@ -265,6 +265,11 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
         if negated || hypothetical {
             continue;
         }
+        // "The US claimed that they had attacked Iraq": the claim is the
+        // event, not what it reports.
+        if reported(input, first) {
+            continue;
+        }
         let infinitive = first > 0 && input.words[first - 1] == "TO";
         if infinitive && governed(dict, &verbs[..vi], first - 1) {
             continue;
@@ -801,4 +806,97 @@ fn aux_end(words: &[&str], mut k: usize) -> usize {
 fn joined_to_previous(words: &[&str], aux: &[usize], verb: usize) -> bool {
     let start = aux.last().copied().unwrap_or(verb);
     matches!(prev_word(words, start), Some("AND" | "BUT" | ","))
+}
+
+/// Speech and claim verbs whose complement is the speaker's report.
+const SPEECH: &[&str] = &[
+    "SAID", "SAYS", "SAY", "SAYING", "CLAIMED", "CLAIMS", "CLAIM", "ALLEGED", "ALLEGES", "TOLD",
+    "REPORTED", "BELIEVES", "BELIEVED", "INSISTED", "INSISTS", "ADDED", "STATED",
+];
+
+/// Whether the verb at `verb` lies in the complement of a speech verb
+/// before it in the same stretch between commas ("the US claimed that
+/// they had attacked Iraq", "he said government proposed ...").
+fn reported(input: &Input, verb: usize) -> bool {
+    (0..verb)
+        .rev()
+        .take_while(|&k| !matches!(input.words[k], "," | ";" | ":"))
+        .any(|k| SPEECH.contains(&input.words[k]) && !input.quoted[k])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Coder, Context, Dictionaries, Options};
+
+    const VERBS: &str = "\
+--- KILL [190] ---
+KILL {KILLS KILLED KILLING}
+--- EXPLAIN_VERBAL [010] ---
+SAY {SAYS SAID SAYING}
+CLAIM {CLAIMS CLAIMED CLAIMING}
+- + * KILLED BY $ [1823]
+--- ATTACK [190] ---
+ATTACK {ATTACKS ATTACKED ATTACKING}
+";
+    const ACTORS: &str = "ARNOR_ [ARN]\nGONDOR_ [GON]\nMORDOR_ [MOR]\n";
+
+    fn triples(text: &str) -> Vec<(String, String, String)> {
+        let dict = Box::leak(Box::new(Dictionaries::from_texts(
+            &[VERBS],
+            &[ACTORS],
+            &[],
+            &[],
+        )));
+        let coder = Coder::new(dict, Options::default());
+        coder
+            .code_text(text, &Context::default())
+            .iter()
+            .map(|e| {
+                let code = |a: &Option<crate::EventActor>| {
+                    a.as_ref().map_or(String::new(), |a| a.code.clone())
+                };
+                (code(&e.source), e.cameo.clone(), code(&e.target))
+            })
+            .collect()
+    }
+
+    fn t(s: &str, c: &str, g: &str) -> (String, String, String) {
+        (s.into(), c.into(), g.into())
+    }
+
+    #[test]
+    fn a_plain_verb_is_coded() {
+        assert_eq!(
+            triples("Arnor attacked Gondor."),
+            vec![t("ARN", "190", "GON")]
+        );
+    }
+
+    #[test]
+    fn what_a_speaker_claims_is_not_an_event() {
+        assert_eq!(
+            triples("Arnor claimed that Mordor had attacked Gondor."),
+            vec![]
+        );
+        assert_eq!(triples("Arnor said Mordor attacked Gondor."), vec![]);
+        // A comma closes the report: the next clause is the writer's.
+        assert_eq!(
+            triples("Arnor said nothing, and Mordor attacked Gondor."),
+            vec![t("MOR", "190", "GON")]
+        );
+    }
+
+    #[test]
+    fn a_pattern_does_not_reach_far_past_its_verb() {
+        // `+ * KILLED BY $` with the words close to the verb matches.
+        assert_eq!(
+            triples("Gondor said killed by Mordor."),
+            vec![t("MOR", "1823", "GON")]
+        );
+        // Six words between the verb and the pattern's next word: no match.
+        assert_eq!(
+            triples("Gondor said that eight of its people were all killed by Mordor."),
+            vec![]
+        );
+    }
 }

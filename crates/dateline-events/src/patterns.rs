@@ -6,6 +6,19 @@ use crate::dict::verbs::{Element, Pattern, Step, Verbs};
 use crate::phrases::Phrase;
 use crate::text::Token;
 
+/// At most this many words lie between the verb and a pattern element
+/// after it, or between two such elements not joined by `_`. TABARI's
+/// patterns skip any number of words; over a whole sentence that lets a
+/// statement verb's pattern reach into another clause ("said eight people
+/// were killed in an air strike by government forces" matched `+ * KILLED
+/// BY $`, "... said on Monday night, expanding its campaign against ..."
+/// one of `* ATTACK`). Five words keep a determiner, adjectives and a short
+/// modifier between the elements: on the functional suite triple F1 is
+/// unchanged (0.819 to 0.820), on the PETRARCH-2 gold records it rises
+/// from 0.371 to 0.416 (precision 0.337 to 0.387); three or four words
+/// cost the suite recall (0.809, 0.812).
+pub const MAX_GAP: usize = 5;
+
 /// What a pattern found.
 #[derive(Debug, Default, Clone)]
 pub struct Found {
@@ -143,7 +156,7 @@ fn forward(
     let last = if adjacent {
         pos.min(s.words.len())
     } else {
-        s.words.len().saturating_sub(1)
+        s.words.len().saturating_sub(1).min(pos + MAX_GAP)
     };
     (pos..=last).find_map(|p| at_forward(verbs, s, &step.element, p, found))
 }
