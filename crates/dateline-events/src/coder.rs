@@ -413,6 +413,14 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
                         )
                 })
         };
+        // "restore ties with Gxndor": the party is a name the dictionaries
+        // do not know; an event without it would say the wrong thing.
+        if targets.is_empty() && compound.is_empty() {
+            let from = matched.as_ref().map_or(end, |(f, _)| f.end.max(end));
+            if unknown_party(input, &covered, from, right) {
+                continue;
+            }
+        }
         if !sources.is_empty() {
             previous_source = Some((first, sources.clone()));
         }
@@ -808,6 +816,20 @@ fn joined_to_previous(words: &[&str], aux: &[usize], verb: usize) -> bool {
     matches!(prev_word(words, start), Some("AND" | "BUT" | ","))
 }
 
+/// Whether a capitalised name the dictionaries do not know follows "with"
+/// or "against" in `from..right`: the verb's partner or opponent is then
+/// an actor nobody can code.
+fn unknown_party(input: &Input, covered: &[bool], from: usize, right: usize) -> bool {
+    (from.max(1)..right).any(|k| {
+        let t = &input.tokens[k];
+        t.word
+            && t.capital
+            && !covered[k]
+            && !input.skip[k]
+            && matches!(input.words[k - 1], "WITH" | "AGAINST")
+    })
+}
+
 /// Speech and claim verbs whose complement is the speaker's report.
 const SPEECH: &[&str] = &[
     "SAID", "SAYS", "SAY", "SAYING", "CLAIMED", "CLAIMS", "CLAIM", "ALLEGED", "ALLEGES", "TOLD",
@@ -837,6 +859,9 @@ CLAIM {CLAIMS CLAIMED CLAIMING}
 - + * KILLED BY $ [1823]
 --- ATTACK [190] ---
 ATTACK {ATTACKS ATTACKED ATTACKING}
+--- RESTORE [064] ---
+RESTORE {RESTORES RESTORED RESTORING}
+- * DIPLOMATIC [064]
 ";
     const ACTORS: &str = "ARNOR_ [ARN]\nGONDOR_ [GON]\nMORDOR_ [MOR]\n";
 
@@ -897,6 +922,23 @@ ATTACK {ATTACKS ATTACKED ATTACKING}
         assert_eq!(
             triples("Gondor said that eight of its people were all killed by Mordor."),
             vec![]
+        );
+    }
+
+    #[test]
+    fn a_partner_the_dictionaries_do_not_know_gives_no_event() {
+        assert_eq!(
+            triples("Arnor restored diplomatic ties with Gondor."),
+            vec![t("ARN", "064", "GON")]
+        );
+        assert_eq!(
+            triples("Arnor restored diplomatic ties with Gxndor."),
+            vec![]
+        );
+        // Lower-case words after "with" are no party: the event stands.
+        assert_eq!(
+            triples("Arnor restored diplomatic ties with great fanfare."),
+            vec![t("ARN", "064", "")]
         );
     }
 }
