@@ -653,6 +653,11 @@ fn prev_word<'a>(words: &[&'a str], at: usize) -> Option<&'a str> {
     at.checked_sub(1).map(|k| words[k])
 }
 
+/// A comma, semicolon, colon or subordinator: where a clause ends.
+pub fn is_boundary(word: &str) -> bool {
+    word == "," || SUBORDINATORS.contains(&word)
+}
+
 /// Where the verb's clause starts.
 fn clause_start(words: &[&str], verb: usize) -> usize {
     (0..verb)
@@ -851,6 +856,10 @@ mod tests {
     use crate::{Coder, Context, Dictionaries, Options};
 
     const VERBS: &str = "\
+&TREATY
++ACCORD
++AGREEMENT
+
 --- KILL [190] ---
 KILL {KILLS KILLED KILLING}
 --- EXPLAIN_VERBAL [010] ---
@@ -862,6 +871,10 @@ ATTACK {ATTACKS ATTACKED ATTACKING}
 --- RESTORE [064] ---
 RESTORE {RESTORES RESTORED RESTORING}
 - * DIPLOMATIC [064]
+- * TIES [064]
+--- REACH [---] ---
+ENTER {ENTERS ENTERED ENTERING}
+- % * &TREATY [037:037]
 ";
     const ACTORS: &str = "ARNOR_ [ARN]\nGONDOR_ [GON]\nMORDOR_ [MOR]\n";
 
@@ -939,6 +952,32 @@ RESTORE {RESTORES RESTORED RESTORING}
         assert_eq!(
             triples("Arnor restored diplomatic ties with great fanfare."),
             vec![t("ARN", "064", "")]
+        );
+    }
+
+    #[test]
+    fn a_pattern_stays_in_its_clause() {
+        assert_eq!(
+            triples("Arnor restored ties with Gondor."),
+            vec![t("ARN", "064", "GON")]
+        );
+        // "ties" after the comma belongs to another clause.
+        assert_eq!(
+            triples("Arnor restored calm, and ties with Gondor grew."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_stem_does_not_match_a_clause_boundary() {
+        assert_eq!(
+            triples("Arnor and Gondor entered an accord."),
+            vec![t("ARN", "037", "GON"), t("GON", "037", "ARN")]
+        );
+        // `ACCORD` is a stem, but "according" opens an attribution.
+        assert_eq!(
+            triples("Arnor and Gondor entered according to reports."),
+            vec![]
         );
     }
 }

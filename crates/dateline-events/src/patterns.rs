@@ -158,7 +158,20 @@ fn forward(
     } else {
         s.words.len().saturating_sub(1).min(pos + MAX_GAP)
     };
-    (pos..=last).find_map(|p| at_forward(verbs, s, &step.element, p, found))
+    // An element not next to the one before stays in the verb's clause:
+    // the search stops at a comma or a subordinator it does not match
+    // ("entered Raqqa according to ..." is not `* ACCORD`).
+    let mut stop = false;
+    (pos..=last).find_map(|p| {
+        if stop {
+            return None;
+        }
+        let hit = at_forward(verbs, s, &step.element, p, found);
+        if hit.is_none() && s.words.get(p).is_some_and(|w| crate::coder::is_boundary(w)) {
+            stop = true;
+        }
+        hit
+    })
 }
 
 fn at_forward(
@@ -169,10 +182,10 @@ fn at_forward(
     found: &mut Found,
 ) -> Option<usize> {
     match element {
-        Element::Word(w) => (s.tokens.get(p)?.word && w.matches(s.words[p])).then_some(p + 1),
+        Element::Word(w) => (s.tokens.get(p)?.word && fits(w, s.words[p])).then_some(p + 1),
         Element::Set(set) => verbs.sets.get(*set as usize)?.iter().find_map(|phrase| {
             let fits = phrase.len() <= s.words.len() - p
-                && phrase.iter().zip(&s.words[p..]).all(|(w, t)| w.matches(t));
+                && phrase.iter().zip(&s.words[p..]).all(|(w, t)| fits(w, t));
             fits.then_some(p + phrase.len())
         }),
         Element::Source | Element::Target | Element::Compound => {
@@ -218,14 +231,14 @@ fn at_backward(
         return None;
     }
     match element {
-        Element::Word(w) => (s.tokens[e - 1].word && w.matches(s.words[e - 1])).then_some(e - 1),
+        Element::Word(w) => (s.tokens[e - 1].word && fits(w, s.words[e - 1])).then_some(e - 1),
         Element::Set(set) => verbs.sets.get(*set as usize)?.iter().find_map(|phrase| {
             let n = phrase.len();
             let fits = n <= e
                 && phrase
                     .iter()
                     .zip(&s.words[e - n..e])
-                    .all(|(w, t)| w.matches(t));
+                    .all(|(w, t)| fits(w, t));
             fits.then(|| e - n)
         }),
         Element::Source | Element::Target | Element::Compound => {
@@ -239,6 +252,13 @@ fn at_backward(
         }
         Element::Verb | Element::Skip => Some(e),
     }
+}
+
+/// Whether a pattern word matches a token: as a stem, except that a
+/// clause boundary ("according", "which", "after") matches only itself
+/// (`ACCORD` is not "according").
+fn fits(w: &crate::dict::words::Word, token: &str) -> bool {
+    w.matches(token) && (w.text == token || !crate::coder::is_boundary(token))
 }
 
 /// Skips "the", "a", "its" before a phrase.
