@@ -761,7 +761,11 @@ fn subject(input: &Input, left: usize, verb: usize) -> Option<usize> {
         .filter(|(_, p)| p.end <= verb && p.first >= left)
         .find(|(_, p)| {
             let before = patterns_prev(input.words, p.first);
-            !before.is_some_and(|w| PREPOSITIONS.contains(&w))
+            // "after the US withdrew": a conjunction that is also a
+            // preposition opens a clause when a verb follows the phrase.
+            let opens_clause = before.is_some_and(|w| SUBORDINATORS.contains(&w))
+                && aux_end(input.words, p.end) == verb;
+            !before.is_some_and(|w| PREPOSITIONS.contains(&w)) || opens_clause
         })
         .map(|(i, _)| i)
 }
@@ -978,6 +982,32 @@ ENTER {ENTERS ENTERED ENTERING}
         assert_eq!(
             triples("Arnor and Gondor entered according to reports."),
             vec![]
+        );
+    }
+
+    #[test]
+    fn commas_alone_make_no_list() {
+        // "Gondor, Mordor" is a clause break, not a list of two targets.
+        assert_eq!(
+            triples("When Arnor attacked Gondor, Mordor attacked."),
+            vec![t("ARN", "190", "GON"), t("MOR", "190", "")]
+        );
+        assert_eq!(
+            triples("Arnor attacked Gondor, Mordor and Arnor."),
+            vec![t("ARN", "190", "GON"), t("ARN", "190", "MOR")]
+        );
+    }
+
+    #[test]
+    fn a_subject_after_a_conjunction_that_is_also_a_preposition() {
+        assert_eq!(
+            triples("After Arnor attacked Gondor, Mordor said nothing."),
+            vec![t("ARN", "190", "GON")]
+        );
+        // "after Arnor" with no verb next is a preposition's object.
+        assert_eq!(
+            triples("After Arnor, Gondor attacked Mordor."),
+            vec![t("GON", "190", "MOR")]
         );
     }
 }

@@ -235,7 +235,9 @@ fn lists(
     tokens: &[Token],
     words: &[&str],
 ) -> Vec<Phrase> {
+    // Each list with its members and whether a conjunction joins them.
     let mut out: Vec<Phrase> = Vec::new();
+    let mut members: Vec<(Vec<Phrase>, bool)> = Vec::new();
     for phrase in singles {
         if let Some(prev) = out.last_mut() {
             let gap = &words[prev.end..phrase.first];
@@ -251,15 +253,29 @@ fn lists(
             // "the US withdrew and Turkey": a verb between ends the list.
             let verb = gap.iter().any(|w| dict.verbs.by_first.contains_key(*w));
             if has_conj && fillers && !verb && !gap.is_empty() && gap.len() <= 5 && !prev.patron {
+                let last = members.last_mut().expect("a list per phrase");
+                last.1 |= gap.iter().any(|w| matches!(*w, "AND" | "OR" | "NOR"));
+                last.0.push(phrase.clone());
                 prev.end = phrase.end;
                 prev.actors.extend(phrase.actors);
                 prev.patron = phrase.patron;
                 continue;
             }
         }
+        members.push((vec![phrase.clone()], false));
         out.push(phrase);
     }
-    out
+    // Commas alone make no list: "When Russia withdrew from Syria, Turkey
+    // attacked" has a clause break between Syria and Turkey. A list ends
+    // with "and", "or" or "nor" ("Mordor, Rohan and Bree").
+    if members.iter().all(|(m, conj)| m.len() == 1 || *conj) {
+        return out;
+    }
+    members
+        .into_iter()
+        .zip(out)
+        .flat_map(|((m, conj), list)| if m.len() == 1 || conj { vec![list] } else { m })
+        .collect()
 }
 
 /// The actors of units forming one phrase: countries with their roles.
