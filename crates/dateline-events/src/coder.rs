@@ -448,6 +448,17 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             if t.is_none() && s.is_some_and(|s| s.code.starts_with("---")) {
                 return;
             }
+            // A role of nobody known as the target ("industry", "companies",
+            // "the judge", "publishers") is, on real news, mostly a noun
+            // phrase the verb was never about: 38 of the events on the 181
+            // bench articles, nearly all wrong. Violence against one
+            // ("killed civilians", "attacked the commanders") stays: the
+            // victims matter even when their country is not said.
+            if t.is_some_and(|t| t.code.starts_with("---"))
+                && !matches!(&code[..2.min(code.len())], "18" | "19" | "20")
+            {
+                return;
+            }
             // Roles of nobody known on both sides ("companies hired
             // workers") tell nothing about who did what to whom.
             if s.is_some_and(|s| s.code.starts_with("---"))
@@ -529,7 +540,11 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             }
             for t in &targets {
                 emit(Some(s), Some(t), &forward);
-                if let Some(reverse) = &code.reverse {
+                // The reverse of a dropped event ("a role of nobody known
+                // hosts the visitor") is dropped with it.
+                let role_target = t.code.starts_with("---")
+                    && !matches!(&forward[..2.min(forward.len())], "18" | "19" | "20");
+                if let Some(reverse) = code.reverse.as_ref().filter(|_| !role_target) {
                     emit(Some(t), Some(s), reverse);
                 }
             }
@@ -901,12 +916,13 @@ ENTER {ENTERS ENTERED ENTERING}
 - % * &TREATY [037:037]
 ";
     const ACTORS: &str = "ARNOR_ [ARN]\nGONDOR_ [GON]\nMORDOR_ [MOR]\n";
+    const AGENTS: &str = "COMPANY [~BUS]\nCIVILIAN [~CVL]\n";
 
     fn triples(text: &str) -> Vec<(String, String, String)> {
         let dict = Box::leak(Box::new(Dictionaries::from_texts(
             &[VERBS],
             &[ACTORS],
-            &[],
+            &[AGENTS],
             &[],
         )));
         let coder = Coder::new(dict, Options::default());
@@ -1057,5 +1073,22 @@ ENTER {ENTERS ENTERED ENTERING}
         );
         assert_eq!(triples("Arnor exports of grain to Gondor fell."), vec![]);
         assert_eq!(triples("Arnor exports going to Gondor rose."), vec![]);
+    }
+
+    #[test]
+    fn a_role_of_nobody_known_is_a_target_only_of_violence() {
+        assert_eq!(triples("Arnor visited companies."), vec![]);
+        assert_eq!(
+            triples("Arnor attacked civilians."),
+            vec![t("ARN", "190", "---CVL")]
+        );
+        assert_eq!(
+            triples("Arnor visited Gondor companies."),
+            vec![t("ARN", "042", "GONBUS")]
+        );
+        assert_eq!(
+            triples("Arnor attacked civilians."),
+            vec![t("ARN", "190", "---CVL")]
+        );
     }
 }

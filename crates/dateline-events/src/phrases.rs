@@ -95,7 +95,10 @@ pub fn phrases(
                 Unit::Agent(..) => {
                     gap <= 2
                         && (end..*s).all(|k| {
-                            words[k] == "FORMER" || is_modifier(tokens, words, k) && !possessive
+                            words[k] == "FORMER"
+                                || is_modifier(tokens, words, k)
+                                    && !possessive
+                                    && !finite_verb(dict, words[k])
                         })
                 }
                 // "MSF Arnor" (a prefix role), "Prime Minister Romendacil"
@@ -200,6 +203,32 @@ pub fn demonym(dict: &Dictionaries, tokens: &[Token], words: &[&str], k: usize) 
         .split_whitespace()
         .next()
         .is_some_and(|first| first.eq_ignore_ascii_case(w))
+}
+
+/// Whether `word` is a verb form of the dictionary that is not a
+/// participle used as an adjective before a role ("armed", "backed"):
+/// "Russia attacked rebels" is a verb between an actor and a role, not
+/// one actor "Russian rebels".
+fn finite_verb(dict: &Dictionaries, word: &str) -> bool {
+    dict.verbs.by_first.contains_key(word)
+        && !matches!(
+            word,
+            "ARMED"
+                | "BACKED"
+                | "LED"
+                | "ALLIED"
+                | "RULED"
+                | "CONTROLLED"
+                | "BASED"
+                | "OCCUPIED"
+                | "AFFILIATED"
+                | "LINKED"
+                | "SPONSORED"
+                | "RUN"
+                | "SECURITY"
+                | "SPECIAL"
+                | "ELITE"
+        )
 }
 
 /// Words that may sit between a possessive and a role: lower case words
