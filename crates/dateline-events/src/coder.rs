@@ -235,6 +235,24 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
                     })
                     .map(|f| (f, &p.code))
             });
+        // "The US said that Iraq had attacked": a statement verb's pattern
+        // that codes force, protest or coercion (`* ATTACK [190]`) makes
+        // the speaker the attacker; the report is the speaker's, and what
+        // it reports is not coded (see [`reported`]).
+        let speech = block
+            .code
+            .forward
+            .as_deref()
+            .is_some_and(|c| c.starts_with("01"));
+        let matched = matched.filter(|(_, code)| {
+            !(speech
+                && code.forward.as_deref().is_some_and(|c| {
+                    matches!(
+                        &c[..2.min(c.len())],
+                        "14" | "15" | "16" | "17" | "18" | "19" | "20"
+                    )
+                }))
+        });
         let code = match &matched {
             Some((_, code)) => (*code).clone(),
             None => form.code.clone().unwrap_or_else(|| block.code.clone()),
@@ -900,6 +918,7 @@ KILL {KILLS KILLED KILLING}
 SAY {SAYS SAID SAYING}
 CLAIM {CLAIMS CLAIMED CLAIMING}
 - + * KILLED BY $ [1823]
+- * SUPPORT FOR + [051]
 --- ATTACK [190] ---
 ATTACK {ATTACKS ATTACKED ATTACKING}
 --- VISIT [042] ---
@@ -966,16 +985,22 @@ ENTER {ENTERS ENTERED ENTERING}
 
     #[test]
     fn a_pattern_does_not_reach_far_past_its_verb() {
-        // `+ * KILLED BY $` with the words close to the verb matches.
         assert_eq!(
-            triples("Gondor said killed by Mordor."),
-            vec![t("MOR", "1823", "GON")]
+            triples("Arnor said support for Gondor."),
+            vec![t("ARN", "051", "GON")]
         );
         // Six words between the verb and the pattern's next word: no match.
         assert_eq!(
-            triples("Gondor said that eight of its people were all killed by Mordor."),
+            triples("Arnor said that the old and the new support for Gondor."),
             vec![]
         );
+    }
+
+    #[test]
+    fn a_statement_pattern_never_makes_the_speaker_use_force() {
+        // `+ * KILLED BY $ [1823]` under "said" would code Mordor killing
+        // Gondor from Gondor's statement: the statement is no such event.
+        assert_eq!(triples("Gondor said killed by Mordor."), vec![]);
     }
 
     #[test]
