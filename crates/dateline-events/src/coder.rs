@@ -461,6 +461,21 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             if s.is_none() || s.zip(t).is_some_and(|(s, t)| s.code == t.code) {
                 return;
             }
+            // A role of nobody known as the source ("the spokesperson",
+            // "businesses", "the authorities"), acting on someone known, is
+            // on real news mostly a noun phrase the verb was never about
+            // (27 of the events on the 181 bench articles, two or three of
+            // them right); violence by one stays, and so does a named body
+            // ("... Congress asked"), capitalised inside the sentence. Costs
+            // the functional suite 0.005 of triple F1 (its "Clerics and
+            // lawmakers believe ..." records); raises precision there
+            // (0.907 to 0.915) and on the gold records (0.439 to 0.459).
+            if s.is_some_and(|s| {
+                s.code.starts_with("---") && !(s.first > 0 && input.tokens[s.first].capital)
+            }) && !matches!(&code[..2.min(code.len())], "18" | "19" | "20")
+            {
+                return;
+            }
             // "A senior official said": a role of nobody known, doing
             // nothing to anyone known, tells nothing.
             if t.is_none() && s.is_some_and(|s| s.code.starts_with("---")) {
@@ -935,7 +950,7 @@ ENTER {ENTERS ENTERED ENTERING}
 - % * &TREATY [037:037]
 ";
     const ACTORS: &str = "ARNOR_ [ARN]\nGONDOR_ [GON]\nMORDOR_ [MOR]\n";
-    const AGENTS: &str = "COMPANY [~BUS]\nCIVILIAN [~CVL]\n";
+    const AGENTS: &str = "COMPANY [~BUS]\nCIVILIAN [~CVL]\nPARLIAMENT [~LEG]\nREBEL [~REB]\n";
 
     fn triples(text: &str) -> Vec<(String, String, String)> {
         let dict = Box::leak(Box::new(Dictionaries::from_texts(
@@ -1114,6 +1129,19 @@ ENTER {ENTERS ENTERED ENTERING}
         assert_eq!(
             triples("Arnor attacked civilians."),
             vec![t("ARN", "190", "---CVL")]
+        );
+    }
+
+    #[test]
+    fn a_role_of_nobody_known_is_a_source_only_of_violence_or_by_name() {
+        assert_eq!(triples("Companies visited Gondor."), vec![]);
+        assert_eq!(
+            triples("Rebels attacked Gondor."),
+            vec![t("---REB", "190", "GON")]
+        );
+        assert_eq!(
+            triples("On Monday the Parliament visited Gondor."),
+            vec![t("---LEG", "042", "GON")]
         );
     }
 }
