@@ -24,13 +24,20 @@
 //!   attack", "after talks"), after a demonym ("Chinese purchases") or, for
 //!   a bare or `-s` form, after another noun ("daylight raids") is a noun,
 //!   not a verb; the demonym before it is then no actor.
-//! - **Reported speech**: verbs inside quotation marks are the speaker's
-//!   words; the event is the speaking ("accused", "threatened") outside
-//!   them.
+//! - **Reported speech**: verbs inside quotation marks, or after a speech
+//!   or claim verb in the same stretch between commas ("the US claimed
+//!   that they had attacked Iraq"), are the speaker's words; the event is
+//!   the speaking ("accused", "threatened"). A statement verb's pattern
+//!   that codes force or coercion is not applied (the speaker is not the
+//!   attacker).
 //! - **No known actor**: a verb whose subject is a pronoun ("he might
 //!   leave") or an infinitive without a pattern of its own ("pressuring the
 //!   US to leave") is not coded; nor is a role of nobody known acting on
-//!   another ("companies hired workers").
+//!   another ("companies hired workers"). A role of nobody known is a
+//!   target only of violence (CAMEO 18-20), and a source only of violence
+//!   or when capitalised inside the sentence (a named body); a partner
+//!   named after "with"/"against" that the dictionaries do not know gives
+//!   no event; a visit (042/043) needs its host.
 //! - **Confidence floor** ([`MIN_CONFIDENCE`]): a verb alone (no pattern)
 //!   with no target is dropped unless it is used intransitively ("the US
 //!   withdrew") or on a patron's thing ("attacked America's former
