@@ -58,7 +58,8 @@ def markdown(s):
         lines.append(f"| {r['suite']} | {r['sentences']} | {r['expected_codings']} | **{t['f1']:.3f}** | "
                      f"{t['precision']:.3f} | {t['recall']:.3f} | {r['triple_plover']['f1']:.3f} | "
                      f"{r['triple_full']['f1']:.3f} | {r['sentence_exact_match']:.3f} | "
-                     f"{r['false_events_per_100_noevent']:.1f} ({r['noevent_sentences']}) | "
+                     f"{r['false_events_per_100_noevent']:.1f} ({r['noevent_sentences']}; `noevents` records "
+                     f"{r.get('false_events_per_100_noevents_records', 0.0):.1f} ({r.get('noevents_records', 0)})) | "
                      f"{r['sentences_per_sec']:,.0f} |")
     lines += ["", f"PETRARCH-2 on the functional suite (measured with its CoreNLP parses): triple F1 "
               f"{PETRARCH2['triple_f1']}, root F1 {PETRARCH2['root_f1']}, sentence exact match {PETRARCH2['exact']}.", ""]

@@ -24,13 +24,20 @@
 //!   attack", "after talks"), after a demonym ("Chinese purchases") or, for
 //!   a bare or `-s` form, after another noun ("daylight raids") is a noun,
 //!   not a verb; the demonym before it is then no actor.
-//! - **Reported speech**: verbs inside quotation marks are the speaker's
-//!   words; the event is the speaking ("accused", "threatened") outside
-//!   them.
+//! - **Reported speech**: verbs inside quotation marks, or after a speech
+//!   or claim verb in the same stretch between commas ("the US claimed
+//!   that they had attacked Iraq"), are the speaker's words; the event is
+//!   the speaking ("accused", "threatened"). A statement verb's pattern
+//!   that codes force or coercion is not applied (the speaker is not the
+//!   attacker).
 //! - **No known actor**: a verb whose subject is a pronoun ("he might
 //!   leave") or an infinitive without a pattern of its own ("pressuring the
 //!   US to leave") is not coded; nor is a role of nobody known acting on
-//!   another ("companies hired workers").
+//!   another ("companies hired workers"). A role of nobody known is a
+//!   target only of violence (CAMEO 18-20), and a source only of violence
+//!   or when capitalised inside the sentence (a named body); a partner
+//!   named after "with"/"against" that the dictionaries do not know gives
+//!   no event; a visit (042/043) needs its host.
 //! - **Confidence floor** ([`MIN_CONFIDENCE`]): a verb alone (no pattern)
 //!   with no target is dropped unless it is used intransitively ("the US
 //!   withdrew") or on a patron's thing ("attacked America's former
@@ -235,6 +242,24 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
                     })
                     .map(|f| (f, &p.code))
             });
+        // "The US said that Iraq had attacked": a statement verb's pattern
+        // that codes force, protest or coercion (`* ATTACK [190]`) makes
+        // the speaker the attacker; the report is the speaker's, and what
+        // it reports is not coded (see [`reported`]).
+        let speech = block
+            .code
+            .forward
+            .as_deref()
+            .is_some_and(|c| c.starts_with("01"));
+        let matched = matched.filter(|(_, code)| {
+            !(speech
+                && code.forward.as_deref().is_some_and(|c| {
+                    matches!(
+                        &c[..2.min(c.len())],
+                        "14" | "15" | "16" | "17" | "18" | "19" | "20"
+                    )
+                }))
+        });
         let code = match &matched {
             Some((_, code)) => (*code).clone(),
             None => form.code.clone().unwrap_or_else(|| block.code.clone()),
@@ -263,6 +288,11 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             .any(|k| matches!(input.words[k], "IF" | "WHETHER" | "UNLESS") && !covers(k))
             || (left > 0 && matches!(input.words[left - 1], "IF" | "WHETHER" | "UNLESS"));
         if negated || hypothetical {
+            continue;
+        }
+        // "The US claimed that they had attacked Iraq": the claim is the
+        // event, not what it reports.
+        if reported(input, first) {
             continue;
         }
         let infinitive = first > 0 && input.words[first - 1] == "TO";
@@ -408,6 +438,14 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
                         )
                 })
         };
+        // "restore ties with Gxndor": the party is a name the dictionaries
+        // do not know; an event without it would say the wrong thing.
+        if targets.is_empty() && compound.is_empty() {
+            let from = matched.as_ref().map_or(end, |(f, _)| f.end.max(end));
+            if unknown_party(input, &covered, from, right) {
+                continue;
+            }
+        }
         if !sources.is_empty() {
             previous_source = Some((first, sources.clone()));
         }
@@ -430,9 +468,35 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             if s.is_none() || s.zip(t).is_some_and(|(s, t)| s.code == t.code) {
                 return;
             }
+            // A role of nobody known as the source ("the spokesperson",
+            // "businesses", "the authorities"), acting on someone known, is
+            // on real news mostly a noun phrase the verb was never about
+            // (27 of the events on the 181 bench articles, two or three of
+            // them right); violence by one stays, and so does a named body
+            // ("... Congress asked"), capitalised inside the sentence. Costs
+            // the functional suite 0.005 of triple F1 (its "Clerics and
+            // lawmakers believe ..." records); raises precision there
+            // (0.907 to 0.915) and on the gold records (0.439 to 0.459).
+            if s.is_some_and(|s| {
+                s.code.starts_with("---") && !(s.first > 0 && input.tokens[s.first].capital)
+            }) && !matches!(&code[..2.min(code.len())], "18" | "19" | "20")
+            {
+                return;
+            }
             // "A senior official said": a role of nobody known, doing
             // nothing to anyone known, tells nothing.
             if t.is_none() && s.is_some_and(|s| s.code.starts_with("---")) {
+                return;
+            }
+            // A role of nobody known as the target ("industry", "companies",
+            // "the judge", "publishers") is, on real news, mostly a noun
+            // phrase the verb was never about: 38 of the events on the 181
+            // bench articles, nearly all wrong. Violence against one
+            // ("killed civilians", "attacked the commanders") stays: the
+            // victims matter even when their country is not said.
+            if t.is_some_and(|t| t.code.starts_with("---"))
+                && !matches!(&code[..2.min(code.len())], "18" | "19" | "20")
+            {
                 return;
             }
             // Roles of nobody known on both sides ("companies hired
@@ -447,6 +511,11 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             } else {
                 confidence
             };
+            // A visit or a hosting needs the other side ("Americans have
+            // gone to the polls", "the slogan has gone awry").
+            if t.is_none() && matches!(&code[..3.min(code.len())], "042" | "043") {
+                return;
+            }
             if confidence < MIN_CONFIDENCE {
                 return;
             }
@@ -511,7 +580,11 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
             }
             for t in &targets {
                 emit(Some(s), Some(t), &forward);
-                if let Some(reverse) = &code.reverse {
+                // The reverse of a dropped event ("a role of nobody known
+                // hosts the visitor") is dropped with it.
+                let role_target = t.code.starts_with("---")
+                    && !matches!(&forward[..2.min(forward.len())], "18" | "19" | "20");
+                if let Some(reverse) = code.reverse.as_ref().filter(|_| !role_target) {
                     emit(Some(t), Some(s), reverse);
                 }
             }
@@ -628,7 +701,15 @@ fn find_verbs(dict: &Dictionaries, input: &Input, covered: &[bool]) -> Vec<(usiz
                             | ","
                     )
             });
-        if !noun && !name && !gerund && !bare_noun {
+        // "U.S. imports of", "Hong Kong protests exploding": a bare or
+        // `-s` form followed by "of" or by a participle is a noun.
+        let noun_before = (form.base || head.ends_with('S'))
+            && !aux_before
+            && words.get(i + n).is_some_and(|w| {
+                *w == "OF"
+                    || (w.len() > 4 && w.ends_with("ING") && dict.verbs.by_first.contains_key(*w))
+            });
+        if !noun && !name && !gerund && !bare_noun && !noun_before {
             out.push((i, i + n, id));
         }
         i += n;
@@ -640,11 +721,18 @@ fn prev_word<'a>(words: &[&'a str], at: usize) -> Option<&'a str> {
     at.checked_sub(1).map(|k| words[k])
 }
 
-/// Where the verb's clause starts.
+/// A comma, semicolon, colon or subordinator: where a clause ends.
+pub fn is_boundary(word: &str) -> bool {
+    word == "," || SUBORDINATORS.contains(&word)
+}
+
+/// Where the verb's clause starts: after a subordinator, or after "that"
+/// or "despite" ("The US left Raqqa, despite the fact that members of the
+/// SDF had died": the US is not the subject of "died").
 fn clause_start(words: &[&str], verb: usize) -> usize {
     (0..verb)
         .rev()
-        .find(|&k| SUBORDINATORS.contains(&words[k]))
+        .find(|&k| SUBORDINATORS.contains(&words[k]) || matches!(words[k], "THAT" | "DESPITE"))
         .map_or(0, |k| k + 1)
 }
 
@@ -743,7 +831,11 @@ fn subject(input: &Input, left: usize, verb: usize) -> Option<usize> {
         .filter(|(_, p)| p.end <= verb && p.first >= left)
         .find(|(_, p)| {
             let before = patterns_prev(input.words, p.first);
-            !before.is_some_and(|w| PREPOSITIONS.contains(&w))
+            // "after the US withdrew": a conjunction that is also a
+            // preposition opens a clause when a verb follows the phrase.
+            let opens_clause = before.is_some_and(|w| SUBORDINATORS.contains(&w))
+                && aux_end(input.words, p.end) == verb;
+            !before.is_some_and(|w| PREPOSITIONS.contains(&w)) || opens_clause
         })
         .map(|(i, _)| i)
 }
@@ -801,4 +893,262 @@ fn aux_end(words: &[&str], mut k: usize) -> usize {
 fn joined_to_previous(words: &[&str], aux: &[usize], verb: usize) -> bool {
     let start = aux.last().copied().unwrap_or(verb);
     matches!(prev_word(words, start), Some("AND" | "BUT" | ","))
+}
+
+/// Whether a capitalised name the dictionaries do not know follows "with"
+/// or "against" in `from..right`: the verb's partner or opponent is then
+/// an actor nobody can code.
+fn unknown_party(input: &Input, covered: &[bool], from: usize, right: usize) -> bool {
+    (from.max(1)..right).any(|k| {
+        let t = &input.tokens[k];
+        t.word
+            && t.capital
+            && !covered[k]
+            && !input.skip[k]
+            && matches!(input.words[k - 1], "WITH" | "AGAINST")
+    })
+}
+
+/// Speech and claim verbs whose complement is the speaker's report.
+const SPEECH: &[&str] = &[
+    "SAID", "SAYS", "SAY", "SAYING", "CLAIMED", "CLAIMS", "CLAIM", "ALLEGED", "ALLEGES", "TOLD",
+    "REPORTED", "BELIEVES", "BELIEVED", "INSISTED", "INSISTS", "ADDED", "STATED",
+];
+
+/// Whether the verb at `verb` lies in the complement of a speech verb
+/// before it in the same stretch between commas ("the US claimed that
+/// they had attacked Iraq", "he said government proposed ...").
+fn reported(input: &Input, verb: usize) -> bool {
+    (0..verb)
+        .rev()
+        .take_while(|&k| !matches!(input.words[k], "," | ";" | ":"))
+        .any(|k| SPEECH.contains(&input.words[k]) && !input.quoted[k])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Coder, Context, Dictionaries, Options};
+
+    const VERBS: &str = "\
+&TREATY
++ACCORD
++AGREEMENT
+
+--- KILL [190] ---
+KILL {KILLS KILLED KILLING}
+--- EXPLAIN_VERBAL [010] ---
+SAY {SAYS SAID SAYING}
+CLAIM {CLAIMS CLAIMED CLAIMING}
+- + * KILLED BY $ [1823]
+- * SUPPORT FOR + [051]
+--- ATTACK [190] ---
+ATTACK {ATTACKS ATTACKED ATTACKING}
+--- VISIT [042] ---
+VISIT {VISITS VISITED VISITING}
+GO {GOES WENT GONE GOING}
+--- EXPORT [061] ---
+EXPORT {EXPORTS EXPORTED EXPORTING}
+--- RESTORE [064] ---
+RESTORE {RESTORES RESTORED RESTORING}
+- * DIPLOMATIC [064]
+- * TIES [064]
+--- REACH [---] ---
+ENTER {ENTERS ENTERED ENTERING}
+- % * &TREATY [037:037]
+";
+    const ACTORS: &str = "ARNOR_ [ARN]\nGONDOR_ [GON]\nMORDOR_ [MOR]\n";
+    const AGENTS: &str = "COMPANY [~BUS]\nCIVILIAN [~CVL]\nPARLIAMENT [~LEG]\nREBEL [~REB]\n";
+
+    fn triples(text: &str) -> Vec<(String, String, String)> {
+        let dict = Box::leak(Box::new(Dictionaries::from_texts(
+            &[VERBS],
+            &[ACTORS],
+            &[AGENTS],
+            &[],
+        )));
+        let coder = Coder::new(dict, Options::default());
+        coder
+            .code_text(text, &Context::default())
+            .iter()
+            .map(|e| {
+                let code = |a: &Option<crate::EventActor>| {
+                    a.as_ref().map_or(String::new(), |a| a.code.clone())
+                };
+                (code(&e.source), e.cameo.clone(), code(&e.target))
+            })
+            .collect()
+    }
+
+    fn t(s: &str, c: &str, g: &str) -> (String, String, String) {
+        (s.into(), c.into(), g.into())
+    }
+
+    #[test]
+    fn a_plain_verb_is_coded() {
+        assert_eq!(
+            triples("Arnor attacked Gondor."),
+            vec![t("ARN", "190", "GON")]
+        );
+    }
+
+    #[test]
+    fn what_a_speaker_claims_is_not_an_event() {
+        assert_eq!(
+            triples("Arnor claimed that Mordor had attacked Gondor."),
+            vec![]
+        );
+        assert_eq!(triples("Arnor said Mordor attacked Gondor."), vec![]);
+        // A comma closes the report: the next clause is the writer's.
+        assert_eq!(
+            triples("Arnor said nothing, and Mordor attacked Gondor."),
+            vec![t("MOR", "190", "GON")]
+        );
+    }
+
+    #[test]
+    fn a_pattern_does_not_reach_far_past_its_verb() {
+        assert_eq!(
+            triples("Arnor said support for Gondor."),
+            vec![t("ARN", "051", "GON")]
+        );
+        // Six words between the verb and the pattern's next word: no match.
+        assert_eq!(
+            triples("Arnor said that the old and the new support for Gondor."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_statement_pattern_never_makes_the_speaker_use_force() {
+        // `+ * KILLED BY $ [1823]` under "said" would code Mordor killing
+        // Gondor from Gondor's statement: the statement is no such event.
+        assert_eq!(triples("Gondor said killed by Mordor."), vec![]);
+    }
+
+    #[test]
+    fn a_partner_the_dictionaries_do_not_know_gives_no_event() {
+        assert_eq!(
+            triples("Arnor restored diplomatic ties with Gondor."),
+            vec![t("ARN", "064", "GON")]
+        );
+        assert_eq!(
+            triples("Arnor restored diplomatic ties with Gxndor."),
+            vec![]
+        );
+        // Lower-case words after "with" are no party: the event stands.
+        assert_eq!(
+            triples("Arnor restored diplomatic ties with great fanfare."),
+            vec![t("ARN", "064", "")]
+        );
+    }
+
+    #[test]
+    fn a_pattern_stays_in_its_clause() {
+        assert_eq!(
+            triples("Arnor restored ties with Gondor."),
+            vec![t("ARN", "064", "GON")]
+        );
+        // "ties" after the comma belongs to another clause.
+        assert_eq!(
+            triples("Arnor restored calm, and ties with Gondor grew."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_stem_does_not_match_a_clause_boundary() {
+        assert_eq!(
+            triples("Arnor and Gondor entered an accord."),
+            vec![t("ARN", "037", "GON"), t("GON", "037", "ARN")]
+        );
+        // `ACCORD` is a stem, but "according" opens an attribution.
+        assert_eq!(
+            triples("Arnor and Gondor entered according to reports."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn commas_alone_make_no_list() {
+        // "Gondor, Mordor" is a clause break, not a list of two targets.
+        assert_eq!(
+            triples("When Arnor attacked Gondor, Mordor attacked."),
+            vec![t("ARN", "190", "GON"), t("MOR", "190", "")]
+        );
+        assert_eq!(
+            triples("Arnor attacked Gondor, Mordor and Arnor."),
+            vec![t("ARN", "190", "GON"), t("ARN", "190", "MOR")]
+        );
+    }
+
+    #[test]
+    fn a_subject_after_a_conjunction_that_is_also_a_preposition() {
+        assert_eq!(
+            triples("After Arnor attacked Gondor, Mordor said nothing."),
+            vec![t("ARN", "190", "GON")]
+        );
+        // "after Arnor" with no verb next is a preposition's object.
+        assert_eq!(
+            triples("After Arnor, Gondor attacked Mordor."),
+            vec![t("GON", "190", "MOR")]
+        );
+    }
+
+    #[test]
+    fn a_visit_needs_a_host() {
+        assert_eq!(
+            triples("Arnor visited Gondor."),
+            vec![t("ARN", "042", "GON")]
+        );
+        assert_eq!(triples("Arnor went to the polls."), vec![]);
+    }
+
+    #[test]
+    fn that_opens_a_clause_with_its_own_subject() {
+        // Without "that" as a clause start, Arnor would be the subject.
+        assert_eq!(
+            triples("Arnor left, despite the fact that many people attacked Gondor."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_verb_form_before_of_or_a_participle_is_a_noun() {
+        assert_eq!(
+            triples("Arnor exports grain to Gondor."),
+            vec![t("ARN", "061", "GON")]
+        );
+        assert_eq!(triples("Arnor exports of grain to Gondor fell."), vec![]);
+        assert_eq!(triples("Arnor exports going to Gondor rose."), vec![]);
+    }
+
+    #[test]
+    fn a_role_of_nobody_known_is_a_target_only_of_violence() {
+        assert_eq!(triples("Arnor visited companies."), vec![]);
+        assert_eq!(
+            triples("Arnor attacked civilians."),
+            vec![t("ARN", "190", "---CVL")]
+        );
+        assert_eq!(
+            triples("Arnor visited Gondor companies."),
+            vec![t("ARN", "042", "GONBUS")]
+        );
+        assert_eq!(
+            triples("Arnor attacked civilians."),
+            vec![t("ARN", "190", "---CVL")]
+        );
+    }
+
+    #[test]
+    fn a_role_of_nobody_known_is_a_source_only_of_violence_or_by_name() {
+        assert_eq!(triples("Companies visited Gondor."), vec![]);
+        assert_eq!(
+            triples("Rebels attacked Gondor."),
+            vec![t("---REB", "190", "GON")]
+        );
+        assert_eq!(
+            triples("On Monday the Parliament visited Gondor."),
+            vec![t("---LEG", "042", "GON")]
+        );
+    }
 }

@@ -95,7 +95,10 @@ pub fn phrases(
                 Unit::Agent(..) => {
                     gap <= 2
                         && (end..*s).all(|k| {
-                            words[k] == "FORMER" || is_modifier(tokens, words, k) && !possessive
+                            words[k] == "FORMER"
+                                || is_modifier(tokens, words, k)
+                                    && !possessive
+                                    && !finite_verb(dict, words[k])
                         })
                 }
                 // "MSF Arnor" (a prefix role), "Prime Minister Romendacil"
@@ -202,6 +205,32 @@ pub fn demonym(dict: &Dictionaries, tokens: &[Token], words: &[&str], k: usize) 
         .is_some_and(|first| first.eq_ignore_ascii_case(w))
 }
 
+/// Whether `word` is a verb form of the dictionary that is not a
+/// participle used as an adjective before a role ("armed", "backed"):
+/// "Russia attacked rebels" is a verb between an actor and a role, not
+/// one actor "Russian rebels".
+fn finite_verb(dict: &Dictionaries, word: &str) -> bool {
+    dict.verbs.by_first.contains_key(word)
+        && !matches!(
+            word,
+            "ARMED"
+                | "BACKED"
+                | "LED"
+                | "ALLIED"
+                | "RULED"
+                | "CONTROLLED"
+                | "BASED"
+                | "OCCUPIED"
+                | "AFFILIATED"
+                | "LINKED"
+                | "SPONSORED"
+                | "RUN"
+                | "SECURITY"
+                | "SPECIAL"
+                | "ELITE"
+        )
+}
+
 /// Words that may sit between a possessive and a role: lower case words
 /// that are not verbs or prepositions in the obvious sense.
 fn is_modifier(tokens: &[Token], words: &[&str], k: usize) -> bool {
@@ -235,7 +264,9 @@ fn lists(
     tokens: &[Token],
     words: &[&str],
 ) -> Vec<Phrase> {
+    // Each list with its members and whether a conjunction joins them.
     let mut out: Vec<Phrase> = Vec::new();
+    let mut members: Vec<(Vec<Phrase>, bool)> = Vec::new();
     for phrase in singles {
         if let Some(prev) = out.last_mut() {
             let gap = &words[prev.end..phrase.first];
@@ -251,15 +282,29 @@ fn lists(
             // "the US withdrew and Turkey": a verb between ends the list.
             let verb = gap.iter().any(|w| dict.verbs.by_first.contains_key(*w));
             if has_conj && fillers && !verb && !gap.is_empty() && gap.len() <= 5 && !prev.patron {
+                let last = members.last_mut().expect("a list per phrase");
+                last.1 |= gap.iter().any(|w| matches!(*w, "AND" | "OR" | "NOR"));
+                last.0.push(phrase.clone());
                 prev.end = phrase.end;
                 prev.actors.extend(phrase.actors);
                 prev.patron = phrase.patron;
                 continue;
             }
         }
+        members.push((vec![phrase.clone()], false));
         out.push(phrase);
     }
-    out
+    // Commas alone make no list: "When Russia withdrew from Syria, Turkey
+    // attacked" has a clause break between Syria and Turkey. A list ends
+    // with "and", "or" or "nor" ("Mordor, Rohan and Bree").
+    if members.iter().all(|(m, conj)| m.len() == 1 || *conj) {
+        return out;
+    }
+    members
+        .into_iter()
+        .zip(out)
+        .flat_map(|((m, conj), list)| if m.len() == 1 || conj { vec![list] } else { m })
+        .collect()
 }
 
 /// The actors of units forming one phrase: countries with their roles.

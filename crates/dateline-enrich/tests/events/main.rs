@@ -103,8 +103,10 @@ fn the_seed_events_are_found_and_its_traps_avoided() {
         );
     }
     eprintln!("seed events found: {hits} of {}", wanted.len());
+    // 5 of 6 since issue 15's second pass ("after the US withdrew" is left
+    // uncoded by the verb dictionary's own `AFTER * [---]`).
     assert!(
-        hits * 2 >= wanted.len(),
+        hits >= 5,
         "only {hits} of {} seed events found",
         wanted.len()
     );

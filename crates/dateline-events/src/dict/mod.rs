@@ -81,7 +81,10 @@ impl Dictionaries {
     pub fn embedded() -> &'static Dictionaries {
         EMBEDDED.get_or_init(|| {
             Self::from_texts(
-                &[include_str!("../../data/CAMEO.verbpatterns.150430.txt")],
+                &[
+                    include_str!("../../data/CAMEO.verbpatterns.150430.txt"),
+                    include_str!("../../data/dateline.verbs.txt"),
+                ],
                 &[
                     include_str!("../../data/Phoenix.Countries.actors.txt"),
                     include_str!("../../data/Phoenix.International.actors.txt"),
@@ -180,5 +183,25 @@ mod tests {
         );
         let (_, story) = d.discards.longest(&["MANCHESTER", "UNITED"], 0).unwrap();
         assert!(*story);
+    }
+
+    #[test]
+    fn dateline_verb_additions_code_moves_of_forces() {
+        let coder = crate::Coder::embedded();
+        let code = |text: &str| -> Vec<(String, String)> {
+            coder
+                .code_text(text, &crate::Context::default())
+                .into_iter()
+                .map(|e| (e.source.map(|s| s.code).unwrap_or_default(), e.cameo))
+                .collect()
+        };
+        assert_eq!(
+            code("Russian forces entered the town."),
+            vec![("RUSMIL".to_string(), "154".to_string())]
+        );
+        assert_eq!(
+            code("Russian forces withdrew."),
+            vec![("RUSMIL".to_string(), "0874".to_string())]
+        );
     }
 }

@@ -108,6 +108,16 @@ pub struct Form {
     pub base: bool,
 }
 
+/// The name of a block header ("--- ENTER [---] ---" is "ENTER").
+fn block_name(header: &str) -> String {
+    header
+        .trim_matches(|c: char| c == '-' || c.is_whitespace())
+        .split([' ', '[', '\t'])
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
 /// The parsed verb dictionary.
 #[derive(Debug, Default)]
 pub struct Verbs {
@@ -131,7 +141,16 @@ pub struct Verbs {
 
 impl Verbs {
     /// Reads one verb file (call [`Verbs::finish`] after the last).
+    ///
+    /// A block header naming a block of an earlier file adds to that block
+    /// (Dateline's additions extend the CAMEO blocks in their own file).
     pub fn parse(&mut self, text: &str) {
+        let earlier: HashMap<String, u32> = self
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.name.clone(), i as u32))
+            .collect();
         let mut set: Option<u32> = None;
         let mut block: Option<u32> = None;
         for raw in text.lines() {
@@ -141,7 +160,11 @@ impl Verbs {
             let trimmed = raw.trim();
             if trimmed.starts_with("---") {
                 set = None;
-                block = Some(self.block(trimmed));
+                let name = block_name(trimmed);
+                block = Some(match earlier.get(&name) {
+                    Some(&b) if !name.is_empty() => b,
+                    _ => self.block(trimmed),
+                });
                 continue;
             }
             if trimmed.starts_with('#') {
@@ -249,11 +272,7 @@ impl Verbs {
 
     fn block(&mut self, header: &str) -> u32 {
         let inner = header.trim_matches(|c: char| c == '-' || c.is_whitespace());
-        let name = inner
-            .split([' ', '[', '\t'])
-            .next()
-            .unwrap_or("")
-            .to_string();
+        let name = block_name(header);
         let code = bracket(inner).map(code).unwrap_or_default();
         self.blocks.push(Block {
             name,
@@ -480,5 +499,16 @@ mod tests {
         assert_eq!(regular_forms("ARRIVE"), ["ARRIVES", "ARRIVED", "ARRIVING"]);
         assert_eq!(regular_forms("DENY"), ["DENIES", "DENIED", "DENYING"]);
         assert_eq!(regular_forms("PUSH"), ["PUSHES", "PUSHED", "PUSHING"]);
+    }
+
+    #[test]
+    fn a_later_file_adds_to_an_earlier_block() {
+        let mut v = Verbs::default();
+        v.parse(SAMPLE);
+        v.parse("&MORETIES\n+&TIETYPES\n+CULTURAL\n\n--- ABANDON [345] ---\n- * &MORETIES TIES [903]\n--- NEWBLOCK [010] ---\nSAY\n");
+        v.finish();
+        assert_eq!(v.blocks.len(), 5, "ABANDON is extended, NEWBLOCK added");
+        assert_eq!(v.blocks[0].patterns.len(), 3);
+        assert_eq!(v.blocks[4].name, "NEWBLOCK");
     }
 }
