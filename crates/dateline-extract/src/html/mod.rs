@@ -75,13 +75,13 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     let wide_content = reason.is_some() || page_type.is_some_and(|t| t != PageType::Article);
     if wide_content {
         let blocks = page_blocks(&doc);
-        let region = page::region(&doc, &blocks, content.container);
         let items = page_type.is_some_and(|t| {
             matches!(
                 t,
                 PageType::Listing | PageType::Collection | PageType::Product
             )
         });
+        let region = page::region(&doc, &blocks, content.container, items);
         let wide = page::body(&doc, &blocks, region, article.title.as_deref(), items);
         let chars = |b: &[Block]| b.iter().map(|b| b.text.chars().count()).sum::<usize>();
         if chars(&wide) > chars(&article.body) {
