@@ -235,8 +235,27 @@ fn removed_by_tag(node: Node<'_>) -> bool {
     }
 }
 
+/// Whether a `hidden` element is a segment of a streamed server render,
+/// which the page's script moves into place as soon as it loads.
+///
+/// **What**: React's streaming renderer sends the page's slow parts late,
+/// each in `<div hidden id="S:0">` (`S:` and a number), with a
+/// placeholder `<template id="B:0">` where it belongs.
+/// **Why**: a reader sees that content; taken as hidden, a whole story or
+/// product page comes out empty (10 such pages of wcxb did).
+/// **Example**: `<template id="B:0"></template>...<div hidden id="S:0"><article>...`.
+/// **Known failures**: a segment that the script never shows (a fallback
+/// replaced by another segment) is kept too.
+fn is_streamed_segment(node: Node<'_>) -> bool {
+    node.attr("id")
+        .and_then(|id| id.strip_prefix("S:"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_hidden(node: Node<'_>) -> bool {
-    if node.attr("hidden").is_some() || node.attr("aria-hidden") == Some("true") {
+    if (node.attr("hidden").is_some() && !is_streamed_segment(node))
+        || node.attr("aria-hidden") == Some("true")
+    {
         return true;
     }
     if let Some(role) = node.attr("role") {
@@ -486,6 +505,27 @@ pub fn is_block_like(node: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_segments_are_shown_other_hidden_elements_not() {
+        let story =
+            "The council approved the new bridge on Monday after a long debate about its cost. ";
+        let html = format!(
+            "<html><body><template id=\"B:0\"></template>\
+             <div hidden id=\"S:0\"><article><h1>Bridge approved</h1>\
+             <p>{story}{story}</p><p>{story}{story}</p><p>{story}{story}</p></article></div>\
+             <div hidden id=\"S:x\"><p>Not a segment: the sign-in form's help text stays hidden.</p></div>\
+             <div hidden><p>Hidden promotion text that no reader sees at all.</p></div></body></html>"
+        );
+        let article = crate::html::extract_html(&html, Some("https://news.example/2024/bridge"));
+        assert!(
+            article.text.contains("approved the new bridge"),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains("sign-in"), "{}", article.text);
+        assert!(!article.text.contains("promotion"), "{}", article.text);
+    }
 
     #[test]
     fn class_words_split_on_case_and_punctuation() {
