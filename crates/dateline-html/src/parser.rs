@@ -35,7 +35,7 @@ impl Tokenizer<'_> {
             }
             self.pos = lt;
             match self.bytes.get(lt + 1) {
-                Some(b'!') => self.markup_declaration(),
+                Some(b'!') => self.markup_declaration(b.foreign_depth > 0),
                 Some(b'?') => self.skip_past(b'>'),
                 Some(b'/') => match self.bytes.get(lt + 2) {
                     Some(c) if c.is_ascii_alphabetic() => self.end_tag(b),
@@ -57,7 +57,9 @@ impl Tokenizer<'_> {
             memchr(needle, &self.bytes[self.pos..]).map_or(self.bytes.len(), |i| self.pos + i + 1);
     }
 
-    fn markup_declaration(&mut self) {
+    /// Skips a comment, doctype or CDATA section; `foreign` inside `<svg>`
+    /// or `<math>`, the only places where CDATA runs to `]]>`.
+    fn markup_declaration(&mut self, foreign: bool) {
         let rest = &self.bytes[self.pos..];
         if rest.starts_with(b"<!--") {
             // `<!-->` and `<!--->` are complete (empty) comments.
@@ -70,9 +72,13 @@ impl Tokenizer<'_> {
                 self.pos =
                     memmem::find(body, b"-->").map_or(self.bytes.len(), |i| self.pos + 4 + i + 3);
             }
-        } else if rest.starts_with(b"<![CDATA[") {
+        } else if foreign && rest.starts_with(b"<![CDATA[") {
             self.pos = memmem::find(rest, b"]]>").map_or(self.bytes.len(), |i| self.pos + i + 3);
         } else {
+            // In HTML content `<![CDATA[` is a bogus comment that ends at the
+            // first `>`, as browsers parse it: a stray one (a template's
+            // unclosed `<![CDATA[` before the page) must not hide the rest
+            // of the page.
             self.skip_past(b'>');
         }
     }

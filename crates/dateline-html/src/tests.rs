@@ -119,6 +119,24 @@ fn comments_doctype_and_literal_lt() {
 }
 
 #[test]
+fn cdata_is_a_bogus_comment_outside_svg_and_math() {
+    // A stray `<![CDATA[` with no `]]>` ends at its `>` in HTML content.
+    assert_eq!(
+        parse_outline("<div><![CDATA[\n<span>lost</span><p>post</p></div>"),
+        r#"div("lost" p("post"))"#
+    );
+    assert_eq!(
+        parse_outline("<p>a</p><![CDATA[ x ]]><p>b</p>"),
+        r#"p("a") p("b")"#
+    );
+    // Inside `<svg>` CDATA runs to `]]>`.
+    assert_eq!(
+        parse_outline("<svg><![CDATA[ <p>not a tag</p> ]]></svg><p>c</p>"),
+        r#"svg p("c")"#
+    );
+}
+
+#[test]
 fn head_closes_for_body_content() {
     let doc = Document::parse("<html><head><title>t</title><div>body text</div>");
     let div = doc.first(Tag::Div).unwrap();

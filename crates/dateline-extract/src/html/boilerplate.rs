@@ -30,6 +30,7 @@ impl Removal {
     /// Removes what tags and hiding say is never content.
     pub fn structural(doc: &Document) -> Removal {
         let mut removed = vec![false; doc.len()];
+        let mut text_before: Option<Vec<u32>> = None;
         let mut i = 0u32;
         let n = doc.len() as u32;
         while i < n {
@@ -37,6 +38,11 @@ impl Removal {
             if node.is_element()
                 && (removed_by_tag(node) || is_hidden(node))
                 && !is_crawler_view(node)
+                && !(is_landmark(node)
+                    && wraps_the_page(
+                        node,
+                        text_before.get_or_insert_with(|| text_before_each(doc)),
+                    ))
             {
                 removed[i as usize] = true;
                 i = node.subtree_end().0;
@@ -179,6 +185,47 @@ fn layout_classes<'a>(
         .collect()
 }
 
+/// A sidebar, which broken templates leave open around the page. (Footers
+/// and menus that hold most of a thin page's text are real: a shop's
+/// mega-menu, a product page's legal notes; wcxb lost three pages when
+/// they counted.)
+fn is_landmark(node: Node<'_>) -> bool {
+    node.tag() == Tag::Aside
+}
+
+/// Readable text bytes before each node in document order (the last entry
+/// is the page's total), so a subtree's text is a difference of two.
+fn text_before_each(doc: &Document) -> Vec<u32> {
+    let mut before = Vec::with_capacity(doc.len() + 1);
+    let mut total = 0u32;
+    for i in 0..doc.len() as u32 {
+        before.push(total);
+        let node = doc.node(dateline_html::NodeId(i));
+        if let Some(text) = node.text() {
+            let in_code = node
+                .parent()
+                .is_some_and(|p| matches!(p.tag(), Tag::Script | Tag::Style | Tag::Template));
+            if !in_code {
+                total = total.saturating_add(text.trim().len() as u32);
+            }
+        }
+    }
+    before.push(total);
+    before
+}
+
+/// Whether a landmark holds most of the page's text: an `<aside>` left
+/// open by a broken template holds the page itself, and removing it
+/// empties the page (browsers show it all). Its own sidebars and menus
+/// inside are still removed.
+fn wraps_the_page(node: Node<'_>, text_before: &[u32]) -> bool {
+    const MIN_PAGE_BYTES: u32 = 500;
+    let (start, end) = (node.id().0 as usize, node.subtree_end().0 as usize);
+    let total = text_before.last().copied().unwrap_or(0);
+    let inside = text_before[end.min(text_before.len() - 1)] - text_before[start];
+    total >= MIN_PAGE_BYTES && inside * 2 > total
+}
+
 /// A `<noscript>` holding a page of text is the page itself, served to
 /// readers without scripts (forum software renders threads so); the usual
 /// `<noscript>` holds a pixel or a one-line plea to enable scripts.
@@ -235,8 +282,27 @@ fn removed_by_tag(node: Node<'_>) -> bool {
     }
 }
 
+/// Whether a `hidden` element is a segment of a streamed server render,
+/// which the page's script moves into place as soon as it loads.
+///
+/// **What**: React's streaming renderer sends the page's slow parts late,
+/// each in `<div hidden id="S:0">` (`S:` and a number), with a
+/// placeholder `<template id="B:0">` where it belongs.
+/// **Why**: a reader sees that content; taken as hidden, a whole story or
+/// product page comes out empty (10 such pages of wcxb did).
+/// **Example**: `<template id="B:0"></template>...<div hidden id="S:0"><article>...`.
+/// **Known failures**: a segment that the script never shows (a fallback
+/// replaced by another segment) is kept too.
+fn is_streamed_segment(node: Node<'_>) -> bool {
+    node.attr("id")
+        .and_then(|id| id.strip_prefix("S:"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_hidden(node: Node<'_>) -> bool {
-    if node.attr("hidden").is_some() || node.attr("aria-hidden") == Some("true") {
+    if (node.attr("hidden").is_some() && !is_streamed_segment(node))
+        || node.attr("aria-hidden") == Some("true")
+    {
         return true;
     }
     if let Some(role) = node.attr("role") {
@@ -486,6 +552,50 @@ pub fn is_block_like(node: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_aside_left_open_around_the_page_is_not_a_sidebar() {
+        let story =
+            "The council approved the new bridge on Monday after a long debate about its cost. ";
+        let html = format!(
+            "<html><body><aside class=\"banner\"><div><a href=\"/news\">Announcement: we moved</a>\
+             <aside class=\"related\"><p>Related: five other bridges worth a visit this year.</p></aside>\
+             <article><h1>Bridge approved</h1><p>{story}{story}</p><p>{story}{story}</p>\
+             <p>{story}{story}</p></article></body></html>"
+        );
+        let article = crate::html::extract_html(&html, Some("https://news.example/2024/bridge"));
+        assert!(
+            article.text.contains("approved the new bridge"),
+            "{}",
+            article.text
+        );
+        assert!(
+            !article.text.contains("five other bridges"),
+            "{}",
+            article.text
+        );
+    }
+
+    #[test]
+    fn streamed_segments_are_shown_other_hidden_elements_not() {
+        let story =
+            "The council approved the new bridge on Monday after a long debate about its cost. ";
+        let html = format!(
+            "<html><body><template id=\"B:0\"></template>\
+             <div hidden id=\"S:0\"><article><h1>Bridge approved</h1>\
+             <p>{story}{story}</p><p>{story}{story}</p><p>{story}{story}</p></article></div>\
+             <div hidden id=\"S:x\"><p>Not a segment: the sign-in form's help text stays hidden.</p></div>\
+             <div hidden><p>Hidden promotion text that no reader sees at all.</p></div></body></html>"
+        );
+        let article = crate::html::extract_html(&html, Some("https://news.example/2024/bridge"));
+        assert!(
+            article.text.contains("approved the new bridge"),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains("sign-in"), "{}", article.text);
+        assert!(!article.text.contains("promotion"), "{}", article.text);
+    }
 
     #[test]
     fn class_words_split_on_case_and_punctuation() {
