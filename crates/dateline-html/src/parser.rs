@@ -35,7 +35,7 @@ impl Tokenizer<'_> {
             }
             self.pos = lt;
             match self.bytes.get(lt + 1) {
-                Some(b'!') => self.markup_declaration(),
+                Some(b'!') => self.markup_declaration(b.foreign_depth > 0),
                 Some(b'?') => self.skip_past(b'>'),
                 Some(b'/') => match self.bytes.get(lt + 2) {
                     Some(c) if c.is_ascii_alphabetic() => self.end_tag(b),
@@ -57,7 +57,11 @@ impl Tokenizer<'_> {
             memchr(needle, &self.bytes[self.pos..]).map_or(self.bytes.len(), |i| self.pos + i + 1);
     }
 
-    fn markup_declaration(&mut self) {
+    /// Comments, doctypes and CDATA sections. A CDATA section is one only
+    /// inside SVG or MathML; elsewhere `<![CDATA[` opens a bogus comment
+    /// that ends at the first `>`, as browsers parse it (a forum theme's
+    /// stray `<![CDATA[` in `<body>` must not hide the whole page).
+    fn markup_declaration(&mut self, foreign: bool) {
         let rest = &self.bytes[self.pos..];
         if rest.starts_with(b"<!--") {
             // `<!-->` and `<!--->` are complete (empty) comments.
@@ -70,7 +74,7 @@ impl Tokenizer<'_> {
                 self.pos =
                     memmem::find(body, b"-->").map_or(self.bytes.len(), |i| self.pos + 4 + i + 3);
             }
-        } else if rest.starts_with(b"<![CDATA[") {
+        } else if foreign && rest.starts_with(b"<![CDATA[") {
             self.pos = memmem::find(rest, b"]]>").map_or(self.bytes.len(), |i| self.pos + i + 3);
         } else {
             self.skip_past(b'>');

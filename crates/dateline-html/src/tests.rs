@@ -119,6 +119,21 @@ fn comments_doctype_and_literal_lt() {
 }
 
 #[test]
+fn cdata_outside_svg_is_a_bogus_comment() {
+    // Browsers end it at the first `>` (here the `<div>`'s): the page
+    // after it is kept.
+    assert_eq!(
+        parse_outline("<body><![CDATA[\n<div>x</div><p>kept</p>"),
+        r#"body("x" p("kept"))"#
+    );
+    // Inside SVG it is a CDATA section, skipped whole.
+    assert_eq!(
+        parse_outline("<svg><![CDATA[ a > b ]]></svg><p>y</p>"),
+        r#"svg p("y")"#
+    );
+}
+
+#[test]
 fn head_closes_for_body_content() {
     let doc = Document::parse("<html><head><title>t</title><div>body text</div>");
     let div = doc.first(Tag::Div).unwrap();
