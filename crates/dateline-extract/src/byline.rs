@@ -43,6 +43,10 @@ const ROLES: &[&str] = &[
     "journalist", "journalists", "games", "entertainment", "politics", "world", "finance", "lifestyle",
     "travel", "culture", "science", "redakteur", "redakteurin", "korrespondent", "journaliste", "redattore",
     "periodista", "corresponsal",
+    // Job titles that follow a name on company blogs ("Jane Doe, Software
+    // Engineer", "Rasmus Barslund Founder").
+    "engineer", "developer", "designer", "scientist", "founder", "co-founder", "cofounder", "consultant",
+    "specialist", "strategist", "officer", "ceo", "cto", "cfo", "coo", "reviewer",
 ];
 
 /// Words that show a "name" is an organisation, a section or page chrome.
@@ -66,6 +70,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "foundation", "association", "institute", "university", "company", "works", "projects", "project",
     "president", "vice", "operations", "manager", "director", "department", "ministry", "office", "council",
     "committee", "government", "police", "follow", "author", "authors", "by",
+    // Job titles: "Software Engineer" after a name is no second author.
+    "engineer", "developer", "designer", "scientist", "founder", "co-founder", "cofounder", "consultant",
+    "specialist", "strategist", "officer", "ceo", "cto", "cfo", "coo", "reviewer",
 ];
 
 /// Lower-case particles inside names ("Ludwig van Beethoven").
@@ -485,6 +492,11 @@ mod tests {
         );
         assert_eq!(b("Von Max Müller"), ["Max Müller"]);
         assert_eq!(b("By Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(
+            b("Posted by Andrew Hayden, Software Engineer on Google Play"),
+            ["Andrew Hayden"]
+        );
+        assert_eq!(b("Rasmus Barslund Founder"), ["Rasmus Barslund"]);
         assert_eq!(b("Jane Doe Staff Writer"), ["Jane Doe"]);
         assert_eq!(b("By Jane Doe | Updated Dec. 9, 2019"), ["Jane Doe"]);
         assert_eq!(b("By Jane Doe Dec. 9, 2019 5:34 p.m."), ["Jane Doe"]);

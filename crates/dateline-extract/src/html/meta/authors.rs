@@ -1,11 +1,11 @@
 //! Authors: JSON-LD persons, author meta tags, microdata, then byline elements
 //! and `rel=author` links.
 
-use dateline_html::{Document, Node, Tag};
+use dateline_html::{Document, Node, NodeId, Tag};
 
 use super::head::{collapse, Head};
 use super::jsonld::LdArticle;
-use super::text::key;
+use super::text::{key, region_names};
 use crate::byline::{declared_single_name, is_publisher, normalize_person_name, parse_byline};
 
 /// Meta keys naming the author, most specific first.
@@ -75,7 +75,11 @@ pub(crate) fn find_authors(
     if !names.is_empty() {
         return names;
     }
-    keep(byline_elements(doc, title))
+    let names = keep(byline_elements(doc, title));
+    if !names.is_empty() {
+        return names;
+    }
+    keep(labelled_bylines(doc, title))
 }
 
 fn dedup(names: Vec<String>) -> Vec<String> {
@@ -152,17 +156,7 @@ const BYLINE_HINTS: &[&str] = &[
 /// first byline of a page often belongs to a teaser. The headline is the
 /// `<h1>` holding the title, else the first `<h1>` (often only a logo).
 fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
-    let title_key = title.map(key).filter(|k| k.len() >= 8);
-    let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
-    let headline = title_key
-        .and_then(|t| {
-            h1s.iter().find(|h| {
-                let k = key(&h.text_content());
-                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
-            })
-        })
-        .or(h1s.first())
-        .map(|h| i64::from(h.id().0));
+    let headline = headline_id(doc, title);
     let mut best: Option<(i64, Vec<String>)> = None;
     for n in doc.elements() {
         if matches!(
@@ -211,18 +205,135 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
     best.map(|(_, names)| names).unwrap_or_default()
 }
 
+/// Byline labels that stand alone, the name following in its own element.
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "by", "written by", "posted by", "words by", "story by", "article by", "reported by", "reporting by",
+    "author", "authors", "written and edited by", "von", "par", "por", "door", "autor", "auteur", "autore",
+    "escrito por", "geschrieben von", "écrit par", "scritto da",
+];
+
+/// A byline written as a label and a name in separate elements.
+///
+/// **What**: a text run that is only a byline label ("By", "Written by",
+/// "Author:") followed, within a few nodes, by a text run that is a name;
+/// the pair nearest the headline wins (before it counts double), as for
+/// byline elements. **Why**: themes style the label and the name apart
+/// (`<p>Written by</p><p>Jane Doe</p>`, `By <a href="/author/x">Jane
+/// Doe</a>`) in containers whose class says nothing ("text-grey-700"), so
+/// neither the byline classes nor the `By` prefix of one element find them.
+/// **Example**: `<p class="label">Written by</p><p class="x">Edzel
+/// Tabing</p>` gives "Edzel Tabing". **Known failures**: the name must pass
+/// [`normalize_person_name`] (two to five words): pen names and team names
+/// after a label are not taken; a "By" before a photographer's name in a
+/// caption would be taken if no other byline is found.
+fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
+    let headline = headline_id(doc, title);
+    let mut best: Option<(i64, Vec<String>)> = None;
+    for n in doc.nodes() {
+        let Some(text) = n.text() else { continue };
+        let text = text.trim();
+        if text.is_empty() || text.len() > 80 {
+            continue;
+        }
+        let label = collapse(text.trim_end_matches([':', '-', '–', '—', ' ']));
+        let lower = label.to_lowercase();
+        // The label alone, or the label and the name in one run ("by: Ziyi
+        // Xu, Dec 17, 2025" once comments between them are dropped).
+        let inline = LABELS.iter().any(|l| {
+            lower.len() > l.len()
+                && lower.starts_with(l)
+                && lower[l.len()..].starts_with([':', ' '])
+        });
+        if !LABELS.contains(&lower.as_str()) && !inline {
+            continue;
+        }
+        if n.ancestors().any(|a| {
+            matches!(
+                a.tag(),
+                Tag::Script | Tag::Style | Tag::Option | Tag::Button
+            )
+        }) || !opens_its_element(&n)
+            || in_comments(&n)
+        {
+            continue;
+        }
+        if inline {
+            let names = parse_byline(&label);
+            if names.is_empty() {
+                continue;
+            }
+            let Some(h) = headline else { return names };
+            let id = i64::from(n.id().0);
+            let distance = if id >= h { id - h } else { 2 * (h - id) };
+            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                best = Some((distance, names));
+            }
+            continue;
+        }
+        // The next text run within a few nodes (tags between label and name).
+        let doc_nodes = doc.len();
+        let start = n.id().0 as usize + 1;
+        let Some(next) = (start..doc_nodes.min(start + 8))
+            .map(|i| doc.node(NodeId(i as u32)))
+            .filter_map(|m| m.text().map(collapse))
+            .find(|t| !t.is_empty())
+        else {
+            continue;
+        };
+        if next.chars().count() > 60 {
+            continue;
+        }
+        let names = match normalize_person_name(&next) {
+            Some(name) => vec![name],
+            None => continue,
+        };
+        let Some(h) = headline else { return names };
+        let id = i64::from(n.id().0);
+        let distance = if id >= h { id - h } else { 2 * (h - id) };
+        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            best = Some((distance, names));
+        }
+    }
+    best.map(|(_, names)| names).unwrap_or_default()
+}
+
+/// True when nothing but whitespace comes before `n` in its parent: a
+/// label opens its line, where "by" in prose ("<i>Book</i> by <a>Name</a>",
+/// "painted by") follows other text.
+fn opens_its_element(n: &Node) -> bool {
+    let mut prev = n.prev_sibling();
+    while let Some(p) = prev {
+        if !p.text_content().trim().is_empty() {
+            return false;
+        }
+        prev = p.prev_sibling();
+    }
+    true
+}
+
+/// The `<h1>` holding the title, else the first `<h1>`.
+fn headline_id(doc: &Document, title: Option<&str>) -> Option<i64> {
+    let title_key = title.map(key).filter(|k| k.len() >= 8);
+    let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
+    title_key
+        .and_then(|t| {
+            h1s.iter().find(|h| {
+                let k = key(&h.text_content());
+                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
+            })
+        })
+        .or(h1s.first())
+        .map(|h| i64::from(h.id().0))
+}
+
 /// Names in comment threads and related-article lists are other people's.
 fn in_comments(n: &Node) -> bool {
     // Body classes describe the page layout ("sidebar-primary"), not a region.
     n.ancestors()
         .filter(|a| !matches!(a.tag(), Tag::Body | Tag::Html))
         .any(|a| {
-            let c = format!(
-                "{} {}",
-                a.attr("class").unwrap_or(""),
-                a.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
+            let c = region_names(&a);
             ["comment", "related", "sidebar", "recommend"]
                 .iter()
                 .any(|w| c.contains(w))
@@ -278,5 +389,34 @@ mod tests {
             ["Max Müller"]
         );
         assert!(authors(r#"<span class="author">Daily Planet</span>"#).is_empty());
+    }
+
+    #[test]
+    fn label_and_name_in_separate_elements() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div class="x"><p>Written by</p><p class="y">Edzel Tabing</p></div>"#
+            ),
+            ["Edzel Tabing"]
+        );
+        assert_eq!(
+            authors(r#"<h1>Headline here</h1><span>By: <a href="/p/jd">Jane Doe</a></span>"#),
+            ["Jane Doe"]
+        );
+        // A label before something that is not a name gives nothing.
+        assert!(
+            authors(r#"<h1>Headline here</h1><p>By</p><p>the river bank today</p>"#).is_empty()
+        );
+        assert_eq!(
+            authors(r#"<h1>Headline here</h1><p>by: Ziyi Xu, Dec 17, 2025</p>"#),
+            ["Ziyi Xu"]
+        );
+        // "by" in prose is no label.
+        assert!(authors(
+            r#"<h1>Headline here</h1><p><i>Hamlet</i> by <a>William Shakespeare</a></p>"#
+        )
+        .is_empty());
+        // Comment threads are other people's names.
+        assert!(authors(r#"<div class="comments"><p>By</p><p>Troll Person</p></div>"#).is_empty());
     }
 }
