@@ -5,7 +5,7 @@ use dateline_model::Timestamp;
 
 use super::head::{collapse, Head};
 use super::jsonld::LdArticle;
-use super::text::key;
+use super::text::{key, region_names};
 use crate::dates::{date_from_url, parse_date, parse_date_mdy};
 
 /// Meta keys that declare the publication time, most reliable first.
@@ -169,7 +169,7 @@ fn in_chrome(n: &Node) -> bool {
         .filter(|a| !matches!(a.tag(), Tag::Body | Tag::Html))
         .any(|a| {
             matches!(a.tag(), Tag::Nav | Tag::Footer | Tag::Aside) || {
-                let c = class_id(&a);
+                let c = region_names(&a);
                 [
                     "comment",
                     "related",
@@ -244,10 +244,82 @@ fn text_date(
             *slot = Some((d, t));
         }
     }
-    hinted
-        .or(timed)
-        .map(|(_, t)| t)
+    labelled_date(doc, parse, &distance)
+        .or(hinted.or(timed).map(|(_, t)| t))
         .or_else(|| date_after_headline(doc, headline?, parse))
+}
+
+/// Labels that say the date after them is the publication date.
+#[rustfmt::skip]
+const DATE_LABELS: &[&str] = &[
+    "published", "published on", "posted", "posted on", "date published", "publication date", "publish date",
+    "start date", "veröffentlicht", "veröffentlicht am", "publié", "publié le", "publicado",
+    "publicado el", "publicado em", "pubblicato", "pubblicato il", "gepubliceerd", "gepubliceerd op",
+    "opublikowano", "julkaistu", "publicerad", "publiceret", "publisert", "опубликовано", "yayınlanma tarihi",
+];
+
+/// A date written after a label that names it the publication date.
+///
+/// **What**: a short text run that is a publication label ("Published",
+/// "Posted on", "Start date", "Veröffentlicht am"), the date in the same
+/// run after it or in the next text run within a few nodes; the one
+/// nearest the headline wins. **Why**: themes write the label and the date
+/// in separate unnamed elements (`<span>Published</span><span>July 8,
+/// 2025</span>`), which neither class hints nor the text after the headline
+/// find when the date sits before the `<h1>` or far below it; the label is
+/// explicit, and "Updated" labels are not in the list, so the original
+/// date is preferred. **Example**: `<p>Posted on April 13, 2023</p>` gives
+/// 2023-04-13. **Known failures**: a label in a teaser list outside the
+/// recognised chrome gives the teaser's date.
+fn labelled_date(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    distance: &impl Fn(&Node) -> i64,
+) -> Option<Timestamp> {
+    let mut best: Option<(i64, Timestamp)> = None;
+    for n in doc.nodes() {
+        let Some(text) = n.text() else { continue };
+        let text = collapse(text);
+        if text.is_empty() || text.chars().count() > 60 {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        // The longest label the run starts with, then a word boundary.
+        let Some(label) = DATE_LABELS
+            .iter()
+            .filter(|l| {
+                lower.starts_with(*l)
+                    && !lower[l.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .max_by_key(|l| l.len())
+        else {
+            continue;
+        };
+        if n.ancestors()
+            .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::A | Tag::Option))
+            || in_chrome(&n)
+        {
+            continue;
+        }
+        let rest = text[label.len()..].trim_start_matches([':', ' ', '-', '–', '|']);
+        let found = if rest.is_empty() {
+            let start = n.id().0 + 1;
+            (start..(doc.len() as u32).min(start + 8))
+                .map(|i| doc.node(dateline_html::NodeId(i)))
+                .filter_map(|m| m.text().map(collapse))
+                .find(|t| !t.is_empty())
+                .filter(|t| t.chars().count() <= 60)
+                .and_then(|t| parse(&t))
+        } else {
+            parse(rest)
+        };
+        let Some(t) = found else { continue };
+        let d = distance(&n);
+        if best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, t));
+        }
+    }
+    best.map(|(_, t)| t)
 }
 
 /// The `<h1>` holding the title, else the first `<h1>`.
@@ -349,6 +421,23 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2019-12-09"));
+    }
+
+    #[test]
+    fn labelled_dates() {
+        let (p, _) = dates(
+            "<h1>Headline</h1><div><span>Published</span> <span>July 8, 2025</span></div>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-07-08"));
+        let (p, _) = dates(
+            "<h1>Headline</h1><p>Updated: May 1, 2025</p><p>Posted on April 13, 2023</p>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-04-13"));
+        // A label before something that is no date gives nothing.
+        let (p, _) = dates("<p>Published</p><p>by the Society</p>", None);
+        assert_eq!(p, None);
     }
 
     #[test]
