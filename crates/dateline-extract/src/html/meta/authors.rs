@@ -118,6 +118,7 @@ fn microdata_authors(doc: &Document) -> (Vec<String>, bool) {
             .split_whitespace()
             .any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator"))
             || in_thread
+            || of_a_reply(&n)
         {
             continue;
         }
@@ -135,14 +136,39 @@ fn microdata_authors(doc: &Document) -> (Vec<String>, bool) {
         };
         let text = collapse(&text);
         if text.chars().count() <= 100 {
-            let names = names_in(&text);
+            let person = n.attr("itemtype").is_some_and(|t| t.ends_with("/Person"));
+            let mut names = names_in(&text);
+            // A Person's name is explicit: user names ("DaleJack") pass.
+            if names.is_empty() && person {
+                names.extend(declared_single_name(&text));
+            }
             if !names.is_empty() {
-                typed &= n.attr("itemtype").is_some_and(|t| t.ends_with("/Person"));
+                typed &= person;
             }
             out.extend(names);
         }
     }
     (dedup(out), typed)
+}
+
+/// True when a microdata author belongs to a reply: its nearest enclosing
+/// item is an `Answer` or a `Comment`.
+///
+/// **What**: `itemprop="author"` inside an item typed Answer or Comment is
+/// skipped. **Why**: question-and-answer and forum pages mark up every
+/// post's author; the page's author is the one who opened the thread (the
+/// Question's or first posting's), not the dozen who answered. **Example**:
+/// a QAPage whose Question is by "Vader" and whose Answers are by twelve
+/// others gives "Vader". **Known failures**: a site that types its first
+/// post as a Comment loses its author.
+fn of_a_reply(n: &Node) -> bool {
+    n.ancestors()
+        .find(|a| a.attr("itemscope").is_some())
+        .and_then(|a| a.attr("itemtype"))
+        .is_some_and(|t| {
+            let t = t.trim_end_matches('/');
+            t.ends_with("/Answer") || t.ends_with("/Comment")
+        })
 }
 
 /// Class and id words of byline elements.
@@ -389,6 +415,16 @@ mod tests {
             ["Max Müller"]
         );
         assert!(authors(r#"<span class="author">Daily Planet</span>"#).is_empty());
+    }
+
+    #[test]
+    fn thread_starter_not_repliers() {
+        let html = r#"<div itemscope itemtype="https://schema.org/Question">
+            <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Vader</span></span>
+            <div itemscope itemtype="https://schema.org/Answer">
+            <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Aaron Hall</span></span>
+            </div></div>"#;
+        assert_eq!(authors(html), ["Vader"]);
     }
 
     #[test]

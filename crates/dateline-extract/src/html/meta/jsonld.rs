@@ -191,7 +191,16 @@ fn from_values(values: &[Value]) -> Option<LdArticle> {
         .iter()
         .copied()
         .find(|o| types(o).iter().any(|t| is_page_type(t)));
-    let main = article.or(page)?;
+    // A question-and-answer page's Question is its opening post: its
+    // author and date are the thread's (answers are replies). It is no
+    // article, so `is_article` stays false.
+    let question = || {
+        objects
+            .iter()
+            .copied()
+            .find(|o| types(o).iter().any(|t| *t == "Question"))
+    };
+    let main = article.or(page).or_else(question)?;
     let mut ld = LdArticle {
         is_article: article.is_some(),
         ..Default::default()
@@ -370,6 +379,19 @@ mod tests {
         assert_eq!(a.sections, ["Middle East"]);
         assert_eq!(a.image.as_deref(), Some("https://x.com/i.jpg"));
         assert_eq!(a.published.as_deref(), Some("2019-12-09T17:34:00+02:00"));
+    }
+
+    #[test]
+    fn question_is_the_opening_post() {
+        let a = ld(
+            r#"{"@type":"QAPage","name":"Broken","mainEntity":{"@type":"Question","name":"Broken",
+            "datePublished":"2024-09-05T23:15:57Z","author":{"@type":"Person","name":"DaleJack"},
+            "suggestedAnswer":[{"@type":"Answer","author":{"@type":"Person","name":"Other"}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(a.authors, ["DaleJack"]);
+        assert_eq!(a.published.as_deref(), Some("2024-09-05T23:15:57Z"));
+        assert!(!a.is_article);
     }
 
     #[test]
