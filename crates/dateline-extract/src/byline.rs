@@ -230,12 +230,20 @@ pub fn declared_single_name(name: &str) -> Option<String> {
         .trim()
         .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
     let n = name.chars().count();
+    // Forum user names carry digits and underscores ("lulug30", "Noah_B");
+    // a generic word with a number ("user123", "admin2") is still generic.
+    let letters: String = name
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
     if !(2..=30).contains(&n)
         || !name.chars().next().is_some_and(char::is_alphabetic)
         || !name
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '_'))
         || GENERIC.contains(&name.to_lowercase().as_str())
+        || (letters.chars().count() < n && GENERIC.contains(&letters.as_str()))
     {
         return None;
     }
@@ -480,6 +488,9 @@ mod tests {
         assert_eq!(declared_single_name("admin"), None);
         assert_eq!(declared_single_name("Staff"), None);
         assert_eq!(declared_single_name("user123"), None);
+        assert_eq!(declared_single_name("admin_2"), None);
+        assert_eq!(declared_single_name("lulug30").as_deref(), Some("lulug30"));
+        assert_eq!(declared_single_name("Noah_B").as_deref(), Some("Noah_B"));
         assert_eq!(declared_single_name("Jane Doe"), None);
     }
 

@@ -236,8 +236,13 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
 const LABELS: &[&str] = &[
     "by", "written by", "posted by", "words by", "story by", "article by", "reported by", "reporting by",
     "author", "authors", "written and edited by", "von", "par", "por", "door", "autor", "auteur", "autore",
-    "escrito por", "geschrieben von", "écrit par", "scritto da",
+    "escrito por", "geschrieben von", "écrit par", "scritto da", "thread starter", "started by",
+    "original poster",
 ];
+
+/// Labels of a forum thread's opener: the name after them may be a one-word
+/// user name ("Thread starter SamuelMIz", as forum software writes it).
+const STARTER_LABELS: &[&str] = &["thread starter", "started by", "original poster"];
 
 /// A byline written as a label and a name in separate elements.
 ///
@@ -310,9 +315,14 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
         if next.chars().count() > 60 {
             continue;
         }
+        // A thread-starter label makes a forum user name explicit.
+        let starter = STARTER_LABELS.contains(&lower.as_str());
         let names = match normalize_person_name(&next) {
             Some(name) => vec![name],
-            None => continue,
+            None => match declared_single_name(&next).filter(|_| starter) {
+                Some(name) => vec![name],
+                None => continue,
+            },
         };
         let Some(h) = headline else { return names };
         let id = i64::from(n.id().0);
@@ -415,6 +425,18 @@ mod tests {
             ["Max Müller"]
         );
         assert!(authors(r#"<span class="author">Daily Planet</span>"#).is_empty());
+    }
+
+    #[test]
+    fn thread_starter_label() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><li><span>Thread starter</span> <a class="username">SamuelMIz</a></li>"#
+            ),
+            ["SamuelMIz"]
+        );
+        // After a plain "By" a single word is not taken.
+        assert!(authors(r#"<h1>Headline here</h1><p>By</p><p>Reuters</p>"#).is_empty());
     }
 
     #[test]
