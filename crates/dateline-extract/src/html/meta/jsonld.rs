@@ -198,7 +198,7 @@ fn from_values(values: &[Value]) -> Option<LdArticle> {
         objects
             .iter()
             .copied()
-            .find(|o| types(o).iter().any(|t| *t == "Question"))
+            .find(|o| types(o).contains(&"Question"))
     };
     let main = article.or(page).or_else(question)?;
     let mut ld = LdArticle {
