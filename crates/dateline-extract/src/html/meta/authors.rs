@@ -271,10 +271,15 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
         let lower = label.to_lowercase();
         // The label alone, or the label and the name in one run ("by: Ziyi
         // Xu, Dec 17, 2025" once comments between them are dropped).
+        // Inline, the name must start with a capital: "By submitting this
+        // form, you confirm..." is prose.
         let inline = LABELS.iter().any(|l| {
             lower.len() > l.len()
                 && lower.starts_with(l)
                 && lower[l.len()..].starts_with([':', ' '])
+                && label[l.len()..]
+                    .trim_start_matches([':', ' '])
+                    .starts_with(char::is_uppercase)
         });
         if !LABELS.contains(&lower.as_str()) && !inline {
             continue;
@@ -468,6 +473,10 @@ mod tests {
         assert_eq!(
             authors(r#"<h1>Headline here</h1><p>by: Ziyi Xu, Dec 17, 2025</p>"#),
             ["Ziyi Xu"]
+        );
+        assert!(
+            authors(r#"<h1>Headline here</h1><p>By submitting this form, you agree</p>"#)
+                .is_empty()
         );
         // "by" in prose is no label.
         assert!(authors(
