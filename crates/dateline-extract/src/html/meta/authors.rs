@@ -69,6 +69,10 @@ pub(crate) fn find_authors(
             return names;
         }
     }
+    let names = keep(twitter_label_authors(head));
+    if !names.is_empty() {
+        return names;
+    }
     // Microdata typed as a Person is as explicit as JSON-LD.
     let (names, typed) = microdata_authors(doc);
     let names = if typed { names } else { keep(names) };
@@ -80,6 +84,36 @@ pub(crate) fn find_authors(
         return names;
     }
     keep(labelled_bylines(doc, title))
+}
+
+/// The author a Twitter card names in a label-data pair.
+///
+/// **What**: `twitter:labelN` = "Written by" (or "Author", "By") and
+/// `twitter:dataN` = the name, N from 1 to 4. **Why**: SEO plugins write
+/// this pair on every post (WordPress's most common one does), often when
+/// the theme sets no author meta. **Example**: `twitter:label1` "Written
+/// by", `twitter:data1` "Erin Spain" gives "Erin Spain". **Known
+/// failures**: a site account ("admin") declared there is dropped as a
+/// generic name; a team name does not pass as a person.
+fn twitter_label_authors(head: &Head) -> Vec<String> {
+    for i in 1..=4 {
+        let Some(label) = head.first(&[format!("twitter:label{i}").as_str()]) else {
+            continue;
+        };
+        let label = label.trim().trim_end_matches(':').to_lowercase();
+        if !matches!(label.as_str(), "written by" | "author" | "by" | "posted by") {
+            continue;
+        }
+        let Some(value) = head.first(&[format!("twitter:data{i}").as_str()]) else {
+            continue;
+        };
+        let mut names = names_in(value);
+        if names.is_empty() {
+            names.extend(declared_single_name(value));
+        }
+        return names;
+    }
+    Vec::new()
 }
 
 fn dedup(names: Vec<String>) -> Vec<String> {
@@ -378,7 +412,9 @@ fn in_comments(n: &Node) -> bool {
             ["comment", "related", "sidebar", "recommend"]
                 .iter()
                 .any(|w| c.contains(w))
-                || matches!(a.tag(), Tag::Nav | Tag::Footer | Tag::Aside)
+                || matches!(a.tag(), Tag::Nav | Tag::Footer)
+                // An aside inside the article is its byline column.
+                || (a.tag() == Tag::Aside && !a.ancestors().any(|b| b.tag() == Tag::Article))
         })
 }
 
@@ -430,6 +466,28 @@ mod tests {
             ["Max Müller"]
         );
         assert!(authors(r#"<span class="author">Daily Planet</span>"#).is_empty());
+    }
+
+    #[test]
+    fn an_article_aside_is_no_sidebar() {
+        assert_eq!(
+            authors(
+                r#"<article><aside><p class="byline">By Lisa D. Ellis</p></aside><p>x</p></article>"#
+            ),
+            ["Lisa D. Ellis"]
+        );
+        assert!(authors(r#"<aside><p class="byline">By Lisa D. Ellis</p></aside>"#).is_empty());
+    }
+
+    #[test]
+    fn twitter_card_label_and_data() {
+        assert_eq!(
+            authors(
+                r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Erin Spain"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">"#
+            ),
+            ["Erin Spain"]
+        );
+        assert!(authors(r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Four Minutes">"#).is_empty());
     }
 
     #[test]
