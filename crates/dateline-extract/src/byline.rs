@@ -72,7 +72,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "committee", "government", "police", "follow", "author", "authors", "by",
     // Job titles: "Software Engineer" after a name is no second author.
     "engineer", "developer", "designer", "scientist", "founder", "co-founder", "cofounder", "consultant",
-    "specialist", "strategist", "officer", "ceo", "cto", "cfo", "coo", "reviewer",
+    "specialist", "strategist", "officer", "ceo", "cto", "cfo", "coo", "expert", "reviewer",
 ];
 
 /// Lower-case particles inside names ("Ludwig van Beethoven").
@@ -508,6 +508,11 @@ mod tests {
             ["Andrew Hayden"]
         );
         assert_eq!(b("Rasmus Barslund Founder"), ["Rasmus Barslund"]);
+        assert_eq!(
+            b("Paul Frew, Home and Digital Security Expert"),
+            ["Paul Frew"]
+        );
+        assert!(b("Luxury Travel Expert").is_empty());
         assert_eq!(b("Jane Doe Staff Writer"), ["Jane Doe"]);
         assert_eq!(b("By Jane Doe | Updated Dec. 9, 2019"), ["Jane Doe"]);
         assert_eq!(b("By Jane Doe Dec. 9, 2019 5:34 p.m."), ["Jane Doe"]);

@@ -18,8 +18,12 @@ const AUTHOR_KEYS: &[&str] = &[
 
 /// Names that must not pass as authors.
 pub(crate) struct NotAuthors<'a> {
-    /// Site and publisher names and host brands (matched loosely).
+    /// Site and publisher names (matched loosely).
     pub(crate) publishers: &'a [String],
+    /// Host names and their brands ("karl-voit" of karl-voit.at), matched
+    /// loosely but only against names that do not look like a person's: a
+    /// personal site is named after its author ("Karl Voit").
+    pub(crate) hosts: &'a [String],
     /// What `<title>` holds besides the headline (matched exactly: a
     /// personal site is named after its author).
     pub(crate) title_segments: &'a [String],
@@ -38,6 +42,8 @@ pub(crate) fn find_authors(
             .into_iter()
             .filter(|n| {
                 !not.publishers.iter().any(|p| is_publisher(n, p))
+                    && (normalize_person_name(n).is_some()
+                        || !not.hosts.iter().any(|h| is_publisher(n, h)))
                     && !not.title_segments.iter().any(|s| key(s) == key(n))
             })
             .collect()
@@ -433,6 +439,7 @@ mod tests {
             ld.as_ref(),
             &NotAuthors {
                 publishers: &["Daily Planet".to_string()],
+                hosts: &["karl-voit".to_string(), "dailyplanet".to_string()],
                 title_segments: &[],
             },
             None,
@@ -466,6 +473,12 @@ mod tests {
             ["Max Müller"]
         );
         assert!(authors(r#"<span class="author">Daily Planet</span>"#).is_empty());
+        // A personal site is named after its author.
+        assert_eq!(
+            authors(r#"<meta name="author" content="Karl Voit">"#),
+            ["Karl Voit"]
+        );
+        assert!(authors(r#"<meta name="author" content="DailyPlanet">"#).is_empty());
     }
 
     #[test]

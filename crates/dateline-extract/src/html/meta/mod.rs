@@ -236,7 +236,8 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         _ => Vec::new(),
     };
     let not_authors = authors::NotAuthors {
-        publishers: &site_names,
+        publishers: &publishers,
+        hosts: &site_names[publishers.len()..],
         title_segments: &segments,
     };
     let authors = authors::find_authors(doc, &head, ld, &not_authors, title.as_deref());
