@@ -418,9 +418,11 @@ fn in_comments(n: &Node) -> bool {
             ["comment", "related", "sidebar", "recommend"]
                 .iter()
                 .any(|w| c.contains(w))
-                || matches!(a.tag(), Tag::Nav | Tag::Footer)
-                // An aside inside the article is its byline column.
-                || (a.tag() == Tag::Aside && !a.ancestors().any(|b| b.tag() == Tag::Article))
+                || a.tag() == Tag::Nav
+                // An aside or footer inside the article is its byline
+                // column or its closing credits.
+                || (matches!(a.tag(), Tag::Aside | Tag::Footer)
+                    && !a.ancestors().any(|b| b.tag() == Tag::Article))
         })
 }
 
@@ -490,6 +492,16 @@ mod tests {
             ["Lisa D. Ellis"]
         );
         assert!(authors(r#"<aside><p class="byline">By Lisa D. Ellis</p></aside>"#).is_empty());
+        assert_eq!(
+            authors(
+                r#"<article><p>x</p><footer class="meta"><div class="author"><a rel="author">Halina Goetz</a></div></footer></article>"#
+            ),
+            ["Halina Goetz"]
+        );
+        assert!(authors(
+            r#"<footer><div class="author"><a rel="author">Halina Goetz</a></div></footer>"#
+        )
+        .is_empty());
     }
 
     #[test]
