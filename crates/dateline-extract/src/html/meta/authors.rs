@@ -253,10 +253,21 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
             continue;
         }
         let text = collapse(&n.text_content());
-        if text.is_empty() || text.chars().count() > 100 || in_comments(&n) {
+        if text.is_empty() || in_comments(&n) {
             continue;
         }
-        let names = names_in(&text);
+        let names = if text.chars().count() <= 100 {
+            names_in(&text)
+        } else {
+            // An author box holds the name and more (a role, a blurb): its
+            // first text run, when that alone is a person's name.
+            n.descendants()
+                .filter_map(|d| d.text().map(collapse))
+                .find(|t| !t.is_empty())
+                .and_then(|t| normalize_person_name(&t))
+                .into_iter()
+                .collect()
+        };
         if names.is_empty() {
             continue;
         }
@@ -502,6 +513,23 @@ mod tests {
             r#"<footer><div class="author"><a rel="author">Halina Goetz</a></div></footer>"#
         )
         .is_empty());
+    }
+
+    #[test]
+    fn author_boxes_and_component_hooks() {
+        assert_eq!(
+            authors(
+                r#"<div class="blog_author-box"><div>Lauren Vetter</div><p>Lauren writes about practice growth for clinics and has done so for more than a decade now.</p></div>"#
+            ),
+            ["Lauren Vetter"]
+        );
+        // The box's first run must be a name on its own.
+        assert_eq!(
+            authors(
+                r#"<div class="author-box"><p>About the writer of this column: she has covered local politics for twenty years and more, mostly from the city hall.</p></div>"#
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
