@@ -333,17 +333,27 @@ fn labelled_date(
     best.map(|(_, t)| t)
 }
 
-/// The `<h1>` holding the title, else the first `<h1>`.
+/// The `<h1>` holding the title, else the first `<h1>`; on a page without
+/// `<h1>`, the `<h2>` or `<h3>` holding the title (themes that style the
+/// headline as a lower heading), so the date after it can still be read.
 fn headline_id(doc: &Document, title: Option<&str>) -> Option<i64> {
     let title_key = title.map(key).filter(|k| k.len() >= 8);
     let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
-    title_key
-        .and_then(|t| {
-            h1s.iter().find(|h| {
-                let k = key(&h.text_content());
-                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
-            })
+    let holds_title = |h: &Node| {
+        title_key.as_ref().is_some_and(|t| {
+            let k = key(&h.text_content());
+            k.len() >= 8 && (k.contains(t.as_str()) || t.contains(&k))
         })
+    };
+    if h1s.is_empty() {
+        return doc
+            .elements()
+            .filter(|n| matches!(n.tag(), Tag::H2 | Tag::H3) && small(n))
+            .find(|h| holds_title(h))
+            .map(|h| i64::from(h.id().0));
+    }
+    h1s.iter()
+        .find(|h| holds_title(h))
         .or(h1s.first())
         .map(|h| i64::from(h.id().0))
 }
@@ -463,6 +473,22 @@ mod tests {
             None,
         );
         assert_eq!(p, None);
+    }
+
+    #[test]
+    fn headline_as_a_lower_heading() {
+        let doc = Document::parse(
+            "<h2>Menu</h2><h2>Introducing the Spice Cayenne</h2><p>Luke Kim</p><p>December 17, 2025</p>",
+        );
+        let h = headline_id(&doc, Some("Introducing the Spice Cayenne"));
+        assert_eq!(h, Some(3));
+        let parse = |s: &str| parse_date(s);
+        assert_eq!(
+            date_after_headline(&doc, h.unwrap(), &parse)
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("2025-12-17")
+        );
     }
 
     #[test]
