@@ -164,6 +164,22 @@ fn class_id(n: &Node) -> String {
 
 /// Navigation, sidebars, footers and comments: dates there are other pages'.
 fn in_chrome(n: &Node) -> bool {
+    in_chrome_around(n, None)
+}
+
+/// As [`in_chrome`], but a container holding the headline is no sidebar
+/// whatever its class says: layout classes name the template
+/// (`sno-story-template-sidebar`), and a sidebar never holds the page's
+/// headline. Known failure: with the region open, the first date after the
+/// headline may be a profile field of a forum post ("Founded: Dec 11,
+/// 2021").
+fn in_chrome_around(n: &Node, headline: Option<i64>) -> bool {
+    let holds_headline = |a: &Node| {
+        headline.is_some_and(|h| {
+            let h = h as u32;
+            a.id().0 < h && h < a.subtree_end().0
+        })
+    };
     // Body classes describe the page layout ("sidebar-primary"), not a region.
     n.ancestors()
         .filter(|a| !matches!(a.tag(), Tag::Body | Tag::Html))
@@ -172,16 +188,10 @@ fn in_chrome(n: &Node) -> bool {
                 || (a.tag() == Tag::Aside && !aside_of_article(&a))
                 || {
                     let c = region_names(&a);
-                    [
-                        "comment",
-                        "related",
-                        "sidebar",
-                        "footer",
-                        "recommend",
-                        "popular",
-                    ]
-                    .iter()
-                    .any(|w| c.contains(w))
+                    ["comment", "related", "footer", "recommend", "popular"]
+                        .iter()
+                        .any(|w| c.contains(w))
+                        || (c.contains("sidebar") && !holds_headline(&a))
                 }
         })
 }
@@ -374,7 +384,7 @@ fn date_after_headline(
         if text.is_empty()
             || n.ancestors()
                 .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::A))
-            || in_chrome(&n)
+            || in_chrome_around(&n, Some(headline))
         {
             continue;
         }
@@ -489,6 +499,20 @@ mod tests {
                 .as_deref(),
             Some("2025-12-17")
         );
+    }
+
+    #[test]
+    fn a_layout_class_around_the_headline_is_no_sidebar() {
+        let (p, _) = dates(
+            r#"<div class="story-template-sidebar"><h1>Headline</h1><p>May 31, 2024</p></div>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2024-05-31"));
+        let (p, _) = dates(
+            r#"<h1>Headline</h1><div class="sidebar"><p>May 31, 2024</p></div>"#,
+            None,
+        );
+        assert_eq!(p, None);
     }
 
     #[test]
