@@ -373,13 +373,19 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
         }
         // A thread-starter label makes a forum user name explicit.
         let starter = STARTER_LABELS.contains(&lower.as_str());
-        let names = match normalize_person_name(&next) {
-            Some(name) => vec![name],
-            None => match declared_single_name(&next).filter(|_| starter) {
-                Some(name) => vec![name],
-                None => continue,
-            },
+        // Several names after one label split ("Moses Kim and Kate
+        // Shokurova"); the run must start with a capital, as names do.
+        let mut names = if next.starts_with(char::is_uppercase) {
+            names_in(&next)
+        } else {
+            Vec::new()
         };
+        if names.is_empty() {
+            match declared_single_name(&next).filter(|_| starter) {
+                Some(name) => names.push(name),
+                None => continue,
+            }
+        }
         let Some(h) = headline else { return names };
         let id = i64::from(n.id().0);
         let distance = if id >= h { id - h } else { 2 * (h - id) };
@@ -576,6 +582,12 @@ mod tests {
         assert_eq!(
             authors(r#"<h1>Headline here</h1><span>By: <a href="/p/jd">Jane Doe</a></span>"#),
             ["Jane Doe"]
+        );
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><p>Written by</p><a>Moses Kim and Kate Shokurova</a>"#
+            ),
+            ["Moses Kim", "Kate Shokurova"]
         );
         // A label before something that is not a name gives nothing.
         assert!(
