@@ -268,6 +268,51 @@ fn text_date(
     labelled_date(doc, parse, &distance)
         .or(hinted.or(timed).map(|(_, t)| t))
         .or_else(|| date_after_headline(doc, headline?, parse))
+        .or_else(|| date_right_before_headline(doc, headline?, parse))
+}
+
+/// How many text runs before the headline may hold its date.
+const BEFORE_HEADLINE_RUNS: usize = 3;
+
+/// A date in one of the few text runs right before the headline.
+///
+/// **What**: when nothing after the headline holds a date, the last three
+/// visible text runs before it are read. **Why**: many layouts put the
+/// date above the headline, with the kicker or a "Back to blog" link
+/// ("Back to all articles · February 4, 2025" then the `<h1>`). **Example**:
+/// `<p>February 4, 2025</p><h1>Title</h1><p>text</p>` gives 2025-02-04.
+/// **Known failures**: a header that shows today's date right above the
+/// headline gives today's date.
+fn date_right_before_headline(
+    doc: &Document,
+    headline: i64,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<Timestamp> {
+    let mut runs = 0;
+    for i in (0..headline.max(0) as u32).rev() {
+        let n = doc.node(dateline_html::NodeId(i));
+        let Some(text) = n.text() else { continue };
+        let text = collapse(text);
+        if text.is_empty()
+            || n.ancestors()
+                .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::Title | Tag::Head))
+        {
+            continue;
+        }
+        if in_chrome(&n) {
+            return None;
+        }
+        if text.chars().count() <= 60 {
+            if let Some(t) = parse(&text) {
+                return Some(t);
+            }
+        }
+        runs += 1;
+        if runs >= BEFORE_HEADLINE_RUNS {
+            break;
+        }
+    }
+    None
 }
 
 /// Labels that say the date after them is the publication date.
@@ -510,6 +555,20 @@ mod tests {
         assert_eq!(p.as_deref(), Some("2024-05-31"));
         let (p, _) = dates(
             r#"<h1>Headline</h1><div class="sidebar"><p>May 31, 2024</p></div>"#,
+            None,
+        );
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_date_right_above_the_headline() {
+        let (p, _) = dates(
+            "<p>Back to all articles</p><p>February 4, 2025</p><h1>Headline</h1><p>Body text.</p>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-02-04"));
+        let (p, _) = dates(
+            "<p>February 4, 2025</p><p>a</p><p>b</p><p>c</p><h1>Headline</h1><p>Body text.</p>",
             None,
         );
         assert_eq!(p, None);
