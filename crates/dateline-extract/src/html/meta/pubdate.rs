@@ -72,11 +72,45 @@ pub(crate) fn find_dates(
     let published = match (declared, url_date) {
         (Some(d), Some(u)) if d.date_only() == u => Some(d),
         (Some(d), Some(u)) if url_wins(d, u) => Some(u),
-        (Some(d), _) => Some(d),
+        (Some(d), _) => Some(earlier_labelled(doc, &parse, page.title, d)),
         (None, Some(u)) => Some(u),
         (None, None) => text_date(doc, &parse, page.title),
     };
     (published, modified)
+}
+
+/// The declared date, or the page's labelled publication date when that is
+/// days earlier.
+///
+/// **What**: a date written after a publication label ("Published Apr
+/// 26, 2023", "Originally published on 26 Sep 2019") more than a day
+/// before the declared date replaces it. **Why**: CMSs re-declare
+/// `datePublished` when a post is re-published or refreshed, while the
+/// page still says when it first appeared; the issue asks for the
+/// original publication over a later one. A later labelled date is
+/// ignored: the declared date is kept. **Example**: `datePublished`
+/// 2025-08-21 and a visible "Published Apr 26, 2023" give 2023-04-26.
+/// **Known failures**: a labelled date of something else quoted near the
+/// headline (an event "published" in a timeline) can move the date back.
+fn earlier_labelled(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    title: Option<&str>,
+    declared: Timestamp,
+) -> Timestamp {
+    let headline = headline_id(doc, title);
+    let distance = |n: &Node| -> i64 {
+        let (id, h) = (i64::from(n.id().0), headline.unwrap_or(0));
+        if id >= h {
+            id - h
+        } else {
+            2 * (h - id)
+        }
+    };
+    match labelled_date(doc, parse, &distance) {
+        Some(l) if l.day_number() < declared.day_number() - 1 => l,
+        _ => declared,
+    }
 }
 
 /// True when a URL date should replace a declared date that disagrees.
@@ -318,7 +352,8 @@ fn date_right_before_headline(
 /// Labels that say the date after them is the publication date.
 #[rustfmt::skip]
 const DATE_LABELS: &[&str] = &[
-    "published", "published on", "posted", "posted on", "date published", "publication date", "publish date",
+    "published", "published on", "originally published", "originally published on", "posted", "posted on",
+    "date published", "publication date", "publish date",
     "start date", "veröffentlicht", "veröffentlicht am", "publié", "publié le", "publicado",
     "publicado el", "publicado em", "pubblicato", "pubblicato il", "gepubliceerd", "gepubliceerd op",
     "opublikowano", "julkaistu", "publicerad", "publiceret", "publisert", "опубликовано", "yayınlanma tarihi",
@@ -558,6 +593,22 @@ mod tests {
             None,
         );
         assert_eq!(p, None);
+    }
+
+    #[test]
+    fn an_earlier_labelled_publication_wins() {
+        let meta = r#"<meta property="article:published_time" content="2025-08-21">"#;
+        let (p, _) = dates(
+            &format!("{meta}<h1>Headline</h1><p>Published</p><p>Apr 26, 2023</p>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-04-26"));
+        // A later labelled date leaves the declared one.
+        let (p, _) = dates(
+            &format!("{meta}<h1>Headline</h1><p>Published</p><p>Sep 26, 2025</p>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-08-21"));
     }
 
     #[test]
