@@ -315,7 +315,15 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
     for n in doc.nodes() {
         let Some(text) = n.text() else { continue };
         let text = text.trim();
-        if text.is_empty() || text.len() > 80 {
+        // Cheap filter first: every label starts with one of these letters
+        // (keep it in step with `LABELS`).
+        if text.is_empty()
+            || text.len() > 80
+            || !text
+                .chars()
+                .next()
+                .is_some_and(|c| "bwpsaroveédtgÉ".contains(c.to_ascii_lowercase()))
+        {
             continue;
         }
         let label = collapse(text.trim_end_matches([':', '-', '–', '—', ' ']));

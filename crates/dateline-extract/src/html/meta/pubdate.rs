@@ -380,8 +380,13 @@ fn labelled_date(
     let mut best: Option<(i64, Timestamp)> = None;
     for n in doc.nodes() {
         let Some(text) = n.text() else { continue };
-        let text = collapse(text);
-        if text.is_empty() || text.chars().count() > 60 {
+        // Cheap filters first: this runs over every text run of the page.
+        let raw = text.trim();
+        if raw.is_empty() || raw.len() > 240 || !raw.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let text = collapse(raw);
+        if text.chars().count() > 60 {
             continue;
         }
         let lower = text.to_lowercase();
