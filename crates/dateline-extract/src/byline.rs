@@ -43,6 +43,10 @@ const ROLES: &[&str] = &[
     "journalist", "journalists", "games", "entertainment", "politics", "world", "finance", "lifestyle",
     "travel", "culture", "science", "redakteur", "redakteurin", "korrespondent", "journaliste", "redattore",
     "periodista", "corresponsal",
+    // Job titles that follow a name on company blogs ("Jane Doe, Software
+    // Engineer", "Rasmus Barslund Founder").
+    "engineer", "developer", "designer", "scientist", "founder", "co-founder", "cofounder", "consultant",
+    "specialist", "strategist", "officer", "ceo", "cto", "cfo", "coo", "reviewer",
 ];
 
 /// Words that show a "name" is an organisation, a section or page chrome.
@@ -66,6 +70,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "foundation", "association", "institute", "university", "company", "works", "projects", "project",
     "president", "vice", "operations", "manager", "director", "department", "ministry", "office", "council",
     "committee", "government", "police", "follow", "author", "authors", "by",
+    // Job titles: "Software Engineer" after a name is no second author.
+    "engineer", "developer", "designer", "scientist", "founder", "co-founder", "cofounder", "consultant",
+    "specialist", "strategist", "officer", "ceo", "cto", "cfo", "coo", "expert", "reviewer",
 ];
 
 /// Lower-case particles inside names ("Ludwig van Beethoven").
@@ -223,12 +230,20 @@ pub fn declared_single_name(name: &str) -> Option<String> {
         .trim()
         .trim_matches(|c: char| !(c.is_alphanumeric() || c == '.'));
     let n = name.chars().count();
+    // Forum user names carry digits and underscores ("lulug30", "Noah_B");
+    // a generic word with a number ("user123", "admin2") is still generic.
+    let letters: String = name
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
     if !(2..=30).contains(&n)
         || !name.chars().next().is_some_and(char::is_alphabetic)
         || !name
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '_'))
         || GENERIC.contains(&name.to_lowercase().as_str())
+        || (letters.chars().count() < n && GENERIC.contains(&letters.as_str()))
     {
         return None;
     }
@@ -473,6 +488,9 @@ mod tests {
         assert_eq!(declared_single_name("admin"), None);
         assert_eq!(declared_single_name("Staff"), None);
         assert_eq!(declared_single_name("user123"), None);
+        assert_eq!(declared_single_name("admin_2"), None);
+        assert_eq!(declared_single_name("lulug30").as_deref(), Some("lulug30"));
+        assert_eq!(declared_single_name("Noah_B").as_deref(), Some("Noah_B"));
         assert_eq!(declared_single_name("Jane Doe"), None);
     }
 
@@ -485,6 +503,16 @@ mod tests {
         );
         assert_eq!(b("Von Max Müller"), ["Max Müller"]);
         assert_eq!(b("By Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(
+            b("Posted by Andrew Hayden, Software Engineer on Google Play"),
+            ["Andrew Hayden"]
+        );
+        assert_eq!(b("Rasmus Barslund Founder"), ["Rasmus Barslund"]);
+        assert_eq!(
+            b("Paul Frew, Home and Digital Security Expert"),
+            ["Paul Frew"]
+        );
+        assert!(b("Luxury Travel Expert").is_empty());
         assert_eq!(b("Jane Doe Staff Writer"), ["Jane Doe"]);
         assert_eq!(b("By Jane Doe | Updated Dec. 9, 2019"), ["Jane Doe"]);
         assert_eq!(b("By Jane Doe Dec. 9, 2019 5:34 p.m."), ["Jane Doe"]);

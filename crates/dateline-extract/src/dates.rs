@@ -107,11 +107,15 @@ pub fn date_from_url(url: &str) -> Option<Timestamp> {
     None
 }
 
-/// `2019/12/09`, `2019-12-09`, `2019_12_09` (also `2019/12/9`).
+/// `2019/12/09`, `2019-12-09`, `2019_12_09` (also `2019/12/9`), and the
+/// month as a word: `2023/october/03`, `2019/dec/09`.
 fn url_ymd_separated(b: &[u8]) -> Option<Timestamp> {
     let sep = *b.get(4)?;
     if !matches!(sep, b'/' | b'-' | b'_' | b'.') {
         return None;
+    }
+    if let Some(ts) = url_month_word(b, sep) {
+        return Some(ts);
     }
     let m_len = b[5..].iter().take_while(|c| c.is_ascii_digit()).count();
     if !(1..=2).contains(&m_len) || b.get(5 + m_len) != Some(&sep) {
@@ -133,6 +137,35 @@ fn url_ymd_separated(b: &[u8]) -> Option<Timestamp> {
         num(&b[5..5 + m_len])?,
         num(&b[d_start..d_start + d_len])?,
     )
+}
+
+/// Year, month name and day in a path (`/2023/october/03/`): some CMSs
+/// spell the month in their archive paths. A year and month name without
+/// a day give nothing (no day is guessed).
+fn url_month_word(b: &[u8], sep: u8) -> Option<Timestamp> {
+    let word_len = b[5..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if !(3..=9).contains(&word_len) || b.get(5 + word_len) != Some(&sep) {
+        return None;
+    }
+    let word = std::str::from_utf8(&b[5..5 + word_len])
+        .ok()?
+        .to_ascii_lowercase();
+    let month = month_of(&word)?;
+    let d_start = 6 + word_len;
+    let d_len = b[d_start..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&d_len)
+        || b.get(d_start + d_len)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    plausible(num(&b[0..4])?, month, num(&b[d_start..d_start + d_len])?)
 }
 
 fn num(b: &[u8]) -> Option<u32> {

@@ -57,8 +57,10 @@ impl Tokenizer<'_> {
             memchr(needle, &self.bytes[self.pos..]).map_or(self.bytes.len(), |i| self.pos + i + 1);
     }
 
-    /// Skips a comment, doctype or CDATA section; `foreign` inside `<svg>`
-    /// or `<math>`, the only places where CDATA runs to `]]>`.
+    /// Comments, doctypes and CDATA sections. A CDATA section is one only
+    /// inside SVG or MathML; elsewhere `<![CDATA[` opens a bogus comment
+    /// that ends at the first `>`, as browsers parse it (a forum theme's
+    /// stray `<![CDATA[` in `<body>` must not hide the whole page).
     fn markup_declaration(&mut self, foreign: bool) {
         let rest = &self.bytes[self.pos..];
         if rest.starts_with(b"<!--") {
@@ -75,10 +77,6 @@ impl Tokenizer<'_> {
         } else if foreign && rest.starts_with(b"<![CDATA[") {
             self.pos = memmem::find(rest, b"]]>").map_or(self.bytes.len(), |i| self.pos + i + 3);
         } else {
-            // In HTML content `<![CDATA[` is a bogus comment that ends at the
-            // first `>`, as browsers parse it: a stray one (a template's
-            // unclosed `<![CDATA[` before the page) must not hide the rest
-            // of the page.
             self.skip_past(b'>');
         }
     }

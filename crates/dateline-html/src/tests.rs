@@ -119,20 +119,17 @@ fn comments_doctype_and_literal_lt() {
 }
 
 #[test]
-fn cdata_is_a_bogus_comment_outside_svg_and_math() {
-    // A stray `<![CDATA[` with no `]]>` ends at its `>` in HTML content.
+fn cdata_outside_svg_is_a_bogus_comment() {
+    // Browsers end it at the first `>` (here the `<div>`'s): the page
+    // after it is kept.
     assert_eq!(
-        parse_outline("<div><![CDATA[\n<span>lost</span><p>post</p></div>"),
-        r#"div("lost" p("post"))"#
+        parse_outline("<body><![CDATA[\n<div>x</div><p>kept</p>"),
+        r#"body("x" p("kept"))"#
     );
+    // Inside SVG it is a CDATA section, skipped whole.
     assert_eq!(
-        parse_outline("<p>a</p><![CDATA[ x ]]><p>b</p>"),
-        r#"p("a") p("b")"#
-    );
-    // Inside `<svg>` CDATA runs to `]]>`.
-    assert_eq!(
-        parse_outline("<svg><![CDATA[ <p>not a tag</p> ]]></svg><p>c</p>"),
-        r#"svg p("c")"#
+        parse_outline("<svg><![CDATA[ a > b ]]></svg><p>y</p>"),
+        r#"svg p("y")"#
     );
 }
 

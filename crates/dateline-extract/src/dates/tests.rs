@@ -191,6 +191,11 @@ fn dates_in_urls() {
         u("https://x.com/a/story_20191209.html").as_deref(),
         Some("2019-12-09")
     );
+    assert_eq!(
+        u("https://x.com/blog/2023/october/03/how-many-wines/").as_deref(),
+        Some("2023-10-03")
+    );
+    assert_eq!(u("https://x.com/2023/october/story"), None);
     assert_eq!(u("https://x.com/2019/12/story"), None);
     assert_eq!(u("https://x.com/article/123456789012"), None);
     assert_eq!(u("https://20191209.example.com/story"), None);

@@ -1,11 +1,11 @@
 //! Authors: JSON-LD persons, author meta tags, microdata, then byline elements
 //! and `rel=author` links.
 
-use dateline_html::{Document, Node, Tag};
+use dateline_html::{Document, Node, NodeId, Tag};
 
 use super::head::{collapse, Head};
 use super::jsonld::LdArticle;
-use super::text::key;
+use super::text::{key, region_names};
 use crate::byline::{declared_single_name, is_publisher, normalize_person_name, parse_byline};
 
 /// Meta keys naming the author, most specific first.
@@ -18,8 +18,12 @@ const AUTHOR_KEYS: &[&str] = &[
 
 /// Names that must not pass as authors.
 pub(crate) struct NotAuthors<'a> {
-    /// Site and publisher names and host brands (matched loosely).
+    /// Site and publisher names (matched loosely).
     pub(crate) publishers: &'a [String],
+    /// Host names and their brands ("karl-voit" of karl-voit.at), matched
+    /// loosely but only against names that do not look like a person's: a
+    /// personal site is named after its author ("Karl Voit").
+    pub(crate) hosts: &'a [String],
     /// What `<title>` holds besides the headline (matched exactly: a
     /// personal site is named after its author).
     pub(crate) title_segments: &'a [String],
@@ -38,6 +42,8 @@ pub(crate) fn find_authors(
             .into_iter()
             .filter(|n| {
                 !not.publishers.iter().any(|p| is_publisher(n, p))
+                    && (normalize_person_name(n).is_some()
+                        || !not.hosts.iter().any(|h| is_publisher(n, h)))
                     && !not.title_segments.iter().any(|s| key(s) == key(n))
             })
             .collect()
@@ -69,13 +75,51 @@ pub(crate) fn find_authors(
             return names;
         }
     }
+    let names = keep(twitter_label_authors(head));
+    if !names.is_empty() {
+        return names;
+    }
     // Microdata typed as a Person is as explicit as JSON-LD.
     let (names, typed) = microdata_authors(doc);
     let names = if typed { names } else { keep(names) };
     if !names.is_empty() {
         return names;
     }
-    keep(byline_elements(doc, title))
+    let names = keep(byline_elements(doc, title));
+    if !names.is_empty() {
+        return names;
+    }
+    keep(labelled_bylines(doc, title))
+}
+
+/// The author a Twitter card names in a label-data pair.
+///
+/// **What**: `twitter:labelN` = "Written by" (or "Author", "By") and
+/// `twitter:dataN` = the name, N from 1 to 4. **Why**: SEO plugins write
+/// this pair on every post (WordPress's most common one does), often when
+/// the theme sets no author meta. **Example**: `twitter:label1` "Written
+/// by", `twitter:data1` "Erin Spain" gives "Erin Spain". **Known
+/// failures**: a site account ("admin") declared there is dropped as a
+/// generic name; a team name does not pass as a person.
+fn twitter_label_authors(head: &Head) -> Vec<String> {
+    for i in 1..=4 {
+        let Some(label) = head.first(&[format!("twitter:label{i}").as_str()]) else {
+            continue;
+        };
+        let label = label.trim().trim_end_matches(':').to_lowercase();
+        if !matches!(label.as_str(), "written by" | "author" | "by" | "posted by") {
+            continue;
+        }
+        let Some(value) = head.first(&[format!("twitter:data{i}").as_str()]) else {
+            continue;
+        };
+        let mut names = names_in(value);
+        if names.is_empty() {
+            names.extend(declared_single_name(value));
+        }
+        return names;
+    }
+    Vec::new()
 }
 
 fn dedup(names: Vec<String>) -> Vec<String> {
@@ -114,6 +158,7 @@ fn microdata_authors(doc: &Document) -> (Vec<String>, bool) {
             .split_whitespace()
             .any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator"))
             || in_thread
+            || of_a_reply(&n)
         {
             continue;
         }
@@ -131,14 +176,39 @@ fn microdata_authors(doc: &Document) -> (Vec<String>, bool) {
         };
         let text = collapse(&text);
         if text.chars().count() <= 100 {
-            let names = names_in(&text);
+            let person = n.attr("itemtype").is_some_and(|t| t.ends_with("/Person"));
+            let mut names = names_in(&text);
+            // A Person's name is explicit: user names ("DaleJack") pass.
+            if names.is_empty() && person {
+                names.extend(declared_single_name(&text));
+            }
             if !names.is_empty() {
-                typed &= n.attr("itemtype").is_some_and(|t| t.ends_with("/Person"));
+                typed &= person;
             }
             out.extend(names);
         }
     }
     (dedup(out), typed)
+}
+
+/// True when a microdata author belongs to a reply: its nearest enclosing
+/// item is an `Answer` or a `Comment`.
+///
+/// **What**: `itemprop="author"` inside an item typed Answer or Comment is
+/// skipped. **Why**: question-and-answer and forum pages mark up every
+/// post's author; the page's author is the one who opened the thread (the
+/// Question's or first posting's), not the dozen who answered. **Example**:
+/// a QAPage whose Question is by "Vader" and whose Answers are by twelve
+/// others gives "Vader". **Known failures**: a site that types its first
+/// post as a Comment loses its author.
+fn of_a_reply(n: &Node) -> bool {
+    n.ancestors()
+        .find(|a| a.attr("itemscope").is_some())
+        .and_then(|a| a.attr("itemtype"))
+        .is_some_and(|t| {
+            let t = t.trim_end_matches('/');
+            t.ends_with("/Answer") || t.ends_with("/Comment")
+        })
 }
 
 /// Class and id words of byline elements.
@@ -152,17 +222,7 @@ const BYLINE_HINTS: &[&str] = &[
 /// first byline of a page often belongs to a teaser. The headline is the
 /// `<h1>` holding the title, else the first `<h1>` (often only a logo).
 fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
-    let title_key = title.map(key).filter(|k| k.len() >= 8);
-    let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
-    let headline = title_key
-        .and_then(|t| {
-            h1s.iter().find(|h| {
-                let k = key(&h.text_content());
-                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
-            })
-        })
-        .or(h1s.first())
-        .map(|h| i64::from(h.id().0));
+    let headline = headline_id(doc, title);
     let mut best: Option<(i64, Vec<String>)> = None;
     for n in doc.elements() {
         if matches!(
@@ -193,10 +253,21 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
             continue;
         }
         let text = collapse(&n.text_content());
-        if text.is_empty() || text.chars().count() > 100 || in_comments(&n) {
+        if text.is_empty() || in_comments(&n) {
             continue;
         }
-        let names = names_in(&text);
+        let names = if text.chars().count() <= 100 {
+            names_in(&text)
+        } else {
+            // An author box holds the name and more (a role, a blurb): its
+            // first text run, when that alone is a person's name.
+            n.descendants()
+                .filter_map(|d| d.text().map(collapse))
+                .find(|t| !t.is_empty())
+                .and_then(|t| normalize_person_name(&t))
+                .into_iter()
+                .collect()
+        };
         if names.is_empty() {
             continue;
         }
@@ -211,22 +282,172 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
     best.map(|(_, names)| names).unwrap_or_default()
 }
 
+/// Byline labels that stand alone, the name following in its own element.
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "by", "written by", "posted by", "words by", "story by", "article by", "reported by", "reporting by",
+    "author", "authors", "written and edited by", "von", "par", "por", "door", "autor", "auteur", "autore",
+    "escrito por", "geschrieben von", "écrit par", "scritto da", "thread starter", "started by",
+    "original poster",
+];
+
+/// Labels of a forum thread's opener: the name after them may be a one-word
+/// user name ("Thread starter SamuelMIz", as forum software writes it).
+const STARTER_LABELS: &[&str] = &["thread starter", "started by", "original poster"];
+
+/// A byline written as a label and a name in separate elements.
+///
+/// **What**: a text run that is only a byline label ("By", "Written by",
+/// "Author:") followed, within a few nodes, by a text run that is a name;
+/// the pair nearest the headline wins (before it counts double), as for
+/// byline elements. **Why**: themes style the label and the name apart
+/// (`<p>Written by</p><p>Jane Doe</p>`, `By <a href="/author/x">Jane
+/// Doe</a>`) in containers whose class says nothing ("text-grey-700"), so
+/// neither the byline classes nor the `By` prefix of one element find them.
+/// **Example**: `<p class="label">Written by</p><p class="x">Edzel
+/// Tabing</p>` gives "Edzel Tabing". **Known failures**: the name must pass
+/// [`normalize_person_name`] (two to five words): pen names and team names
+/// after a label are not taken; a "By" before a photographer's name in a
+/// caption would be taken if no other byline is found.
+fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
+    let headline = headline_id(doc, title);
+    let mut best: Option<(i64, Vec<String>)> = None;
+    for n in doc.nodes() {
+        let Some(text) = n.text() else { continue };
+        let text = text.trim();
+        // Cheap filter first: every label starts with one of these letters
+        // (keep it in step with `LABELS`).
+        if text.is_empty()
+            || text.len() > 80
+            || !text
+                .chars()
+                .next()
+                .is_some_and(|c| "bwpsaroveédtgÉ".contains(c.to_ascii_lowercase()))
+        {
+            continue;
+        }
+        let label = collapse(text.trim_end_matches([':', '-', '–', '—', ' ']));
+        let lower = label.to_lowercase();
+        // The label alone, or the label and the name in one run ("by: Ziyi
+        // Xu, Dec 17, 2025" once comments between them are dropped).
+        // Inline, the name must start with a capital: "By submitting this
+        // form, you confirm..." is prose.
+        let inline = LABELS.iter().any(|l| {
+            lower.len() > l.len()
+                && lower.starts_with(l)
+                && lower[l.len()..].starts_with([':', ' '])
+                && label[l.len()..]
+                    .trim_start_matches([':', ' '])
+                    .starts_with(char::is_uppercase)
+        });
+        if !LABELS.contains(&lower.as_str()) && !inline {
+            continue;
+        }
+        if n.ancestors().any(|a| {
+            matches!(
+                a.tag(),
+                Tag::Script | Tag::Style | Tag::Option | Tag::Button
+            )
+        }) || !opens_its_element(&n)
+            || in_comments(&n)
+        {
+            continue;
+        }
+        if inline {
+            let names = parse_byline(&label);
+            if names.is_empty() {
+                continue;
+            }
+            let Some(h) = headline else { return names };
+            let id = i64::from(n.id().0);
+            let distance = if id >= h { id - h } else { 2 * (h - id) };
+            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                best = Some((distance, names));
+            }
+            continue;
+        }
+        // The next text run within a few nodes (tags between label and name).
+        let doc_nodes = doc.len();
+        let start = n.id().0 as usize + 1;
+        let Some(next) = (start..doc_nodes.min(start + 8))
+            .map(|i| doc.node(NodeId(i as u32)))
+            .filter_map(|m| m.text().map(collapse))
+            .find(|t| !t.is_empty())
+        else {
+            continue;
+        };
+        if next.chars().count() > 60 {
+            continue;
+        }
+        // A thread-starter label makes a forum user name explicit.
+        let starter = STARTER_LABELS.contains(&lower.as_str());
+        // Several names after one label split ("Moses Kim and Kate
+        // Shokurova"); the run must start with a capital, as names do.
+        let mut names = if next.starts_with(char::is_uppercase) {
+            names_in(&next)
+        } else {
+            Vec::new()
+        };
+        if names.is_empty() {
+            match declared_single_name(&next).filter(|_| starter) {
+                Some(name) => names.push(name),
+                None => continue,
+            }
+        }
+        let Some(h) = headline else { return names };
+        let id = i64::from(n.id().0);
+        let distance = if id >= h { id - h } else { 2 * (h - id) };
+        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            best = Some((distance, names));
+        }
+    }
+    best.map(|(_, names)| names).unwrap_or_default()
+}
+
+/// True when nothing but whitespace comes before `n` in its parent: a
+/// label opens its line, where "by" in prose ("<i>Book</i> by <a>Name</a>",
+/// "painted by") follows other text.
+fn opens_its_element(n: &Node) -> bool {
+    let mut prev = n.prev_sibling();
+    while let Some(p) = prev {
+        if !p.text_content().trim().is_empty() {
+            return false;
+        }
+        prev = p.prev_sibling();
+    }
+    true
+}
+
+/// The `<h1>` holding the title, else the first `<h1>`.
+fn headline_id(doc: &Document, title: Option<&str>) -> Option<i64> {
+    let title_key = title.map(key).filter(|k| k.len() >= 8);
+    let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
+    title_key
+        .and_then(|t| {
+            h1s.iter().find(|h| {
+                let k = key(&h.text_content());
+                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
+            })
+        })
+        .or(h1s.first())
+        .map(|h| i64::from(h.id().0))
+}
+
 /// Names in comment threads and related-article lists are other people's.
 fn in_comments(n: &Node) -> bool {
     // Body classes describe the page layout ("sidebar-primary"), not a region.
     n.ancestors()
         .filter(|a| !matches!(a.tag(), Tag::Body | Tag::Html))
         .any(|a| {
-            let c = format!(
-                "{} {}",
-                a.attr("class").unwrap_or(""),
-                a.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
+            let c = region_names(&a);
             ["comment", "related", "sidebar", "recommend"]
                 .iter()
                 .any(|w| c.contains(w))
-                || matches!(a.tag(), Tag::Nav | Tag::Footer | Tag::Aside)
+                || a.tag() == Tag::Nav
+                // An aside or footer inside the article is its byline
+                // column or its closing credits.
+                || (matches!(a.tag(), Tag::Aside | Tag::Footer)
+                    && !a.ancestors().any(|b| b.tag() == Tag::Article))
         })
 }
 
@@ -245,6 +466,7 @@ mod tests {
             ld.as_ref(),
             &NotAuthors {
                 publishers: &["Daily Planet".to_string()],
+                hosts: &["karl-voit".to_string(), "dailyplanet".to_string()],
                 title_segments: &[],
             },
             None,
@@ -278,5 +500,121 @@ mod tests {
             ["Max Müller"]
         );
         assert!(authors(r#"<span class="author">Daily Planet</span>"#).is_empty());
+        // A personal site is named after its author.
+        assert_eq!(
+            authors(r#"<meta name="author" content="Karl Voit">"#),
+            ["Karl Voit"]
+        );
+        assert!(authors(r#"<meta name="author" content="DailyPlanet">"#).is_empty());
+    }
+
+    #[test]
+    fn an_article_aside_is_no_sidebar() {
+        assert_eq!(
+            authors(
+                r#"<article><aside><p class="byline">By Lisa D. Ellis</p></aside><p>x</p></article>"#
+            ),
+            ["Lisa D. Ellis"]
+        );
+        assert!(authors(r#"<aside><p class="byline">By Lisa D. Ellis</p></aside>"#).is_empty());
+        assert_eq!(
+            authors(
+                r#"<article><p>x</p><footer class="meta"><div class="author"><a rel="author">Halina Goetz</a></div></footer></article>"#
+            ),
+            ["Halina Goetz"]
+        );
+        assert!(authors(
+            r#"<footer><div class="author"><a rel="author">Halina Goetz</a></div></footer>"#
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn author_boxes_and_component_hooks() {
+        assert_eq!(
+            authors(
+                r#"<div class="blog_author-box"><div>Lauren Vetter</div><p>Lauren writes about practice growth for clinics and has done so for more than a decade now.</p></div>"#
+            ),
+            ["Lauren Vetter"]
+        );
+        // The box's first run must be a name on its own.
+        assert_eq!(
+            authors(
+                r#"<div class="author-box"><p>About the writer of this column: she has covered local politics for twenty years and more, mostly from the city hall.</p></div>"#
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn twitter_card_label_and_data() {
+        assert_eq!(
+            authors(
+                r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Erin Spain"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">"#
+            ),
+            ["Erin Spain"]
+        );
+        assert!(authors(r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Four Minutes">"#).is_empty());
+    }
+
+    #[test]
+    fn thread_starter_label() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><li><span>Thread starter</span> <a class="username">SamuelMIz</a></li>"#
+            ),
+            ["SamuelMIz"]
+        );
+        // After a plain "By" a single word is not taken.
+        assert!(authors(r#"<h1>Headline here</h1><p>By</p><p>Reuters</p>"#).is_empty());
+    }
+
+    #[test]
+    fn thread_starter_not_repliers() {
+        let html = r#"<div itemscope itemtype="https://schema.org/Question">
+            <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Vader</span></span>
+            <div itemscope itemtype="https://schema.org/Answer">
+            <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Aaron Hall</span></span>
+            </div></div>"#;
+        assert_eq!(authors(html), ["Vader"]);
+    }
+
+    #[test]
+    fn label_and_name_in_separate_elements() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div class="x"><p>Written by</p><p class="y">Edzel Tabing</p></div>"#
+            ),
+            ["Edzel Tabing"]
+        );
+        assert_eq!(
+            authors(r#"<h1>Headline here</h1><span>By: <a href="/p/jd">Jane Doe</a></span>"#),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><p>Written by</p><a>Moses Kim and Kate Shokurova</a>"#
+            ),
+            ["Moses Kim", "Kate Shokurova"]
+        );
+        // A label before something that is not a name gives nothing.
+        assert!(
+            authors(r#"<h1>Headline here</h1><p>By</p><p>the river bank today</p>"#).is_empty()
+        );
+        assert_eq!(
+            authors(r#"<h1>Headline here</h1><p>by: Ziyi Xu, Dec 17, 2025</p>"#),
+            ["Ziyi Xu"]
+        );
+        assert!(
+            authors(r#"<h1>Headline here</h1><p>By submitting this form, you agree</p>"#)
+                .is_empty()
+        );
+        // "by" in prose is no label.
+        assert!(authors(
+            r#"<h1>Headline here</h1><p><i>Hamlet</i> by <a>William Shakespeare</a></p>"#
+        )
+        .is_empty());
+        // Comment threads are other people's names.
+        assert!(authors(r#"<div class="comments"><p>By</p><p>Troll Person</p></div>"#).is_empty());
     }
 }

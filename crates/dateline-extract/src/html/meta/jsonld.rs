@@ -167,6 +167,13 @@ fn flatten<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
             if let Some(m) = map.get("mainEntity") {
                 flatten(m, out, depth + 1);
             }
+            // A `Blog` declaring one `blogPost` is that post's page; with
+            // several it is the blog's index, whose posts are not the page.
+            match map.get("blogPost") {
+                Some(Value::Array(posts)) if posts.len() == 1 => flatten(&posts[0], out, depth + 1),
+                Some(post @ Value::Object(_)) => flatten(post, out, depth + 1),
+                _ => {}
+            }
         }
         _ => {}
     }
@@ -191,7 +198,16 @@ fn from_values(values: &[Value]) -> Option<LdArticle> {
         .iter()
         .copied()
         .find(|o| types(o).iter().any(|t| is_page_type(t)));
-    let main = article.or(page)?;
+    // A question-and-answer page's Question is its opening post: its
+    // author and date are the thread's (answers are replies). It is no
+    // article, so `is_article` stays false.
+    let question = || {
+        objects
+            .iter()
+            .copied()
+            .find(|o| types(o).contains(&"Question"))
+    };
+    let main = article.or(page).or_else(question)?;
     let mut ld = LdArticle {
         is_article: article.is_some(),
         ..Default::default()
@@ -370,6 +386,35 @@ mod tests {
         assert_eq!(a.sections, ["Middle East"]);
         assert_eq!(a.image.as_deref(), Some("https://x.com/i.jpg"));
         assert_eq!(a.published.as_deref(), Some("2019-12-09T17:34:00+02:00"));
+    }
+
+    #[test]
+    fn a_blog_with_one_post() {
+        let a = ld(
+            r#"{"@type":"Blog","name":"AppAddict","blogPost":[{"@type":"BlogPosting","headline":"H",
+            "datePublished":"2025-12-19T20:20:42Z"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(a.published.as_deref(), Some("2025-12-19T20:20:42Z"));
+        assert!(a.is_article);
+        let index = ld(
+            r#"{"@type":"Blog","blogPost":[{"@type":"BlogPosting","headline":"A"},
+            {"@type":"BlogPosting","headline":"B"}]}"#,
+        );
+        assert!(index.is_none_or(|a| !a.is_article));
+    }
+
+    #[test]
+    fn question_is_the_opening_post() {
+        let a = ld(
+            r#"{"@type":"QAPage","name":"Broken","mainEntity":{"@type":"Question","name":"Broken",
+            "datePublished":"2024-09-05T23:15:57Z","author":{"@type":"Person","name":"DaleJack"},
+            "suggestedAnswer":[{"@type":"Answer","author":{"@type":"Person","name":"Other"}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(a.authors, ["DaleJack"]);
+        assert_eq!(a.published.as_deref(), Some("2024-09-05T23:15:57Z"));
+        assert!(!a.is_article);
     }
 
     #[test]

@@ -143,7 +143,16 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
     // Names that are the publisher, not an author nor part of a headline.
     let mut publishers: Vec<String> = site_name.iter().cloned().collect();
     publishers.extend(ld.and_then(|l| l.publisher.clone()));
-    publishers.extend(ld.map(|l| l.org_authors.clone()).unwrap_or_default());
+    // Authors typed as organisations are publishers, unless the name is a
+    // person's: themes type every author `Organization` ("Randy Thompson"
+    // on a personal blog), and such a name must stay available to the
+    // byline and meta sources.
+    publishers.extend(
+        ld.map(|l| l.org_authors.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|n| crate::byline::normalize_person_name(n).is_none()),
+    );
     let hosts: Vec<&str> = [url, page_url.as_deref()]
         .into_iter()
         .flatten()
@@ -227,7 +236,8 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         _ => Vec::new(),
     };
     let not_authors = authors::NotAuthors {
-        publishers: &site_names,
+        publishers: &publishers,
+        hosts: &site_names[publishers.len()..],
         title_segments: &segments,
     };
     let authors = authors::find_authors(doc, &head, ld, &not_authors, title.as_deref());

@@ -5,7 +5,7 @@ use dateline_model::Timestamp;
 
 use super::head::{collapse, Head};
 use super::jsonld::LdArticle;
-use super::text::key;
+use super::text::{key, region_names};
 use crate::dates::{date_from_url, parse_date, parse_date_mdy};
 
 /// Meta keys that declare the publication time, most reliable first.
@@ -16,7 +16,7 @@ const PUBLISHED_KEYS: &[&str] = &[
     "dc.date.issued", "dcterms.issued", "dc.date.published", "dc.date.created", "dcterms.created", "dc.date",
     "dcterms.date", "dc:date", "citation_publication_date", "citation_date", "pubdate", "publishdate",
     "publish-date", "publish_date", "publication_date", "pub_date", "date_published", "release_date",
-    "originalpublicationdate", "rnews:datepublished", "cxenseparse:recs:publishtime", "datecreated",
+    "originalpublicationdate", "published-date", "rnews:datepublished", "cxenseparse:recs:publishtime", "datecreated",
     "displaydate", "date", "created", "article_date_original", "og:pubdate", "nv:date", "bt:pubdate",
 ];
 
@@ -72,11 +72,45 @@ pub(crate) fn find_dates(
     let published = match (declared, url_date) {
         (Some(d), Some(u)) if d.date_only() == u => Some(d),
         (Some(d), Some(u)) if url_wins(d, u) => Some(u),
-        (Some(d), _) => Some(d),
+        (Some(d), _) => Some(earlier_labelled(doc, &parse, page.title, d)),
         (None, Some(u)) => Some(u),
         (None, None) => text_date(doc, &parse, page.title),
     };
     (published, modified)
+}
+
+/// The declared date, or the page's labelled publication date when that is
+/// days earlier.
+///
+/// **What**: a date written after a publication label ("Published Apr
+/// 26, 2023", "Originally published on 26 Sep 2019") more than a day
+/// before the declared date replaces it. **Why**: CMSs re-declare
+/// `datePublished` when a post is re-published or refreshed, while the
+/// page still says when it first appeared; the issue asks for the
+/// original publication over a later one. A later labelled date is
+/// ignored: the declared date is kept. **Example**: `datePublished`
+/// 2025-08-21 and a visible "Published Apr 26, 2023" give 2023-04-26.
+/// **Known failures**: a labelled date of something else quoted near the
+/// headline (an event "published" in a timeline) can move the date back.
+fn earlier_labelled(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    title: Option<&str>,
+    declared: Timestamp,
+) -> Timestamp {
+    let headline = headline_id(doc, title);
+    let distance = |n: &Node| -> i64 {
+        let (id, h) = (i64::from(n.id().0), headline.unwrap_or(0));
+        if id >= h {
+            id - h
+        } else {
+            2 * (h - id)
+        }
+    };
+    match labelled_date(doc, parse, &distance) {
+        Some(l) if l.day_number() < declared.day_number() - 1 => l,
+        _ => declared,
+    }
 }
 
 /// True when a URL date should replace a declared date that disagrees.
@@ -164,24 +198,45 @@ fn class_id(n: &Node) -> String {
 
 /// Navigation, sidebars, footers and comments: dates there are other pages'.
 fn in_chrome(n: &Node) -> bool {
+    in_chrome_around(n, None)
+}
+
+/// As [`in_chrome`], but a container holding the headline is no sidebar
+/// whatever its class says: layout classes name the template
+/// (`sno-story-template-sidebar`), and a sidebar never holds the page's
+/// headline. Known failure: with the region open, the first date after the
+/// headline may be a profile field of a forum post ("Founded: Dec 11,
+/// 2021").
+fn in_chrome_around(n: &Node, headline: Option<i64>) -> bool {
+    let holds_headline = |a: &Node| {
+        headline.is_some_and(|h| {
+            let h = h as u32;
+            a.id().0 < h && h < a.subtree_end().0
+        })
+    };
     // Body classes describe the page layout ("sidebar-primary"), not a region.
     n.ancestors()
         .filter(|a| !matches!(a.tag(), Tag::Body | Tag::Html))
         .any(|a| {
-            matches!(a.tag(), Tag::Nav | Tag::Footer | Tag::Aside) || {
-                let c = class_id(&a);
-                [
-                    "comment",
-                    "related",
-                    "sidebar",
-                    "footer",
-                    "recommend",
-                    "popular",
-                ]
-                .iter()
-                .any(|w| c.contains(w))
-            }
+            matches!(a.tag(), Tag::Nav | Tag::Footer)
+                || (a.tag() == Tag::Aside && !aside_of_article(&a))
+                || {
+                    let c = region_names(&a);
+                    ["comment", "related", "footer", "recommend", "popular"]
+                        .iter()
+                        .any(|w| c.contains(w))
+                        || (c.contains("sidebar") && !holds_headline(&a))
+                }
         })
+}
+
+/// True for an `<aside>` inside an `<article>`: HTML gives such an aside to
+/// the article (its date and byline column: `<article><aside><time
+/// datetime="2021-06-06">`), where an aside beside the article is a
+/// sidebar. Known failure: a related-links aside inside the article tag
+/// still lends its dates when nothing better is found.
+fn aside_of_article(aside: &Node) -> bool {
+    aside.ancestors().any(|a| a.tag() == Tag::Article)
 }
 
 /// Class and id words of elements that hold a written publication date.
@@ -244,23 +299,156 @@ fn text_date(
             *slot = Some((d, t));
         }
     }
-    hinted
-        .or(timed)
-        .map(|(_, t)| t)
+    labelled_date(doc, parse, &distance)
+        .or(hinted.or(timed).map(|(_, t)| t))
         .or_else(|| date_after_headline(doc, headline?, parse))
+        .or_else(|| date_right_before_headline(doc, headline?, parse))
 }
 
-/// The `<h1>` holding the title, else the first `<h1>`.
+/// How many text runs before the headline may hold its date.
+const BEFORE_HEADLINE_RUNS: usize = 3;
+
+/// A date in one of the few text runs right before the headline.
+///
+/// **What**: when nothing after the headline holds a date, the last three
+/// visible text runs before it are read. **Why**: many layouts put the
+/// date above the headline, with the kicker or a "Back to blog" link
+/// ("Back to all articles · February 4, 2025" then the `<h1>`). **Example**:
+/// `<p>February 4, 2025</p><h1>Title</h1><p>text</p>` gives 2025-02-04.
+/// **Known failures**: a header that shows today's date right above the
+/// headline gives today's date.
+fn date_right_before_headline(
+    doc: &Document,
+    headline: i64,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<Timestamp> {
+    let mut runs = 0;
+    for i in (0..headline.max(0) as u32).rev() {
+        let n = doc.node(dateline_html::NodeId(i));
+        let Some(text) = n.text() else { continue };
+        let text = collapse(text);
+        if text.is_empty()
+            || n.ancestors()
+                .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::Title | Tag::Head))
+        {
+            continue;
+        }
+        if in_chrome(&n) {
+            return None;
+        }
+        if text.chars().count() <= 60 {
+            if let Some(t) = parse(&text) {
+                return Some(t);
+            }
+        }
+        runs += 1;
+        if runs >= BEFORE_HEADLINE_RUNS {
+            break;
+        }
+    }
+    None
+}
+
+/// Labels that say the date after them is the publication date.
+#[rustfmt::skip]
+const DATE_LABELS: &[&str] = &[
+    "published", "published on", "originally published", "originally published on", "posted", "posted on",
+    "date published", "publication date", "publish date",
+    "start date", "veröffentlicht", "veröffentlicht am", "publié", "publié le", "publicado",
+    "publicado el", "publicado em", "pubblicato", "pubblicato il", "gepubliceerd", "gepubliceerd op",
+    "opublikowano", "julkaistu", "publicerad", "publiceret", "publisert", "опубликовано", "yayınlanma tarihi",
+];
+
+/// A date written after a label that names it the publication date.
+///
+/// **What**: a short text run that is a publication label ("Published",
+/// "Posted on", "Start date", "Veröffentlicht am"), the date in the same
+/// run after it or in the next text run within a few nodes; the one
+/// nearest the headline wins. **Why**: themes write the label and the date
+/// in separate unnamed elements (`<span>Published</span><span>July 8,
+/// 2025</span>`), which neither class hints nor the text after the headline
+/// find when the date sits before the `<h1>` or far below it; the label is
+/// explicit, and "Updated" labels are not in the list, so the original
+/// date is preferred. **Example**: `<p>Posted on April 13, 2023</p>` gives
+/// 2023-04-13. **Known failures**: a label in a teaser list outside the
+/// recognised chrome gives the teaser's date.
+fn labelled_date(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    distance: &impl Fn(&Node) -> i64,
+) -> Option<Timestamp> {
+    let mut best: Option<(i64, Timestamp)> = None;
+    for n in doc.nodes() {
+        let Some(text) = n.text() else { continue };
+        // Cheap filters first: this runs over every text run of the page.
+        let raw = text.trim();
+        if raw.is_empty() || raw.len() > 240 || !raw.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let text = collapse(raw);
+        if text.chars().count() > 60 {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        // The longest label the run starts with, then a word boundary.
+        let Some(label) = DATE_LABELS
+            .iter()
+            .filter(|l| {
+                lower.starts_with(*l)
+                    && !lower[l.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .max_by_key(|l| l.len())
+        else {
+            continue;
+        };
+        if n.ancestors()
+            .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::A | Tag::Option))
+            || in_chrome(&n)
+        {
+            continue;
+        }
+        let rest = text[label.len()..].trim_start_matches([':', ' ', '-', '–', '|']);
+        let found = if rest.is_empty() {
+            let start = n.id().0 + 1;
+            (start..(doc.len() as u32).min(start + 8))
+                .map(|i| doc.node(dateline_html::NodeId(i)))
+                .filter_map(|m| m.text().map(collapse))
+                .find(|t| !t.is_empty())
+                .filter(|t| t.chars().count() <= 60)
+                .and_then(|t| parse(&t))
+        } else {
+            parse(rest)
+        };
+        let Some(t) = found else { continue };
+        let d = distance(&n);
+        if best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, t));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+/// The `<h1>` holding the title, else the first `<h1>`; on a page without
+/// `<h1>`, the `<h2>` or `<h3>` holding the title (themes that style the
+/// headline as a lower heading), so the date after it can still be read.
 fn headline_id(doc: &Document, title: Option<&str>) -> Option<i64> {
     let title_key = title.map(key).filter(|k| k.len() >= 8);
     let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
-    title_key
-        .and_then(|t| {
-            h1s.iter().find(|h| {
-                let k = key(&h.text_content());
-                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
-            })
+    let holds_title = |h: &Node| {
+        title_key.as_ref().is_some_and(|t| {
+            let k = key(&h.text_content());
+            k.len() >= 8 && (k.contains(t.as_str()) || t.contains(&k))
         })
+    };
+    if h1s.is_empty() {
+        return doc
+            .elements()
+            .filter(|n| matches!(n.tag(), Tag::H2 | Tag::H3) && small(n))
+            .find(|h| holds_title(h))
+            .map(|h| i64::from(h.id().0));
+    }
+    h1s.iter()
+        .find(|h| holds_title(h))
         .or(h1s.first())
         .map(|h| i64::from(h.id().0))
 }
@@ -281,7 +469,7 @@ fn date_after_headline(
         if text.is_empty()
             || n.ancestors()
                 .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::A))
-            || in_chrome(&n)
+            || in_chrome_around(&n, Some(headline))
         {
             continue;
         }
@@ -349,6 +537,97 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2019-12-09"));
+    }
+
+    #[test]
+    fn labelled_dates() {
+        let (p, _) = dates(
+            "<h1>Headline</h1><div><span>Published</span> <span>July 8, 2025</span></div>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-07-08"));
+        let (p, _) = dates(
+            "<h1>Headline</h1><p>Updated: May 1, 2025</p><p>Posted on April 13, 2023</p>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-04-13"));
+        // A label before something that is no date gives nothing.
+        let (p, _) = dates("<p>Published</p><p>by the Society</p>", None);
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn an_article_aside_is_no_sidebar() {
+        let (p, _) = dates(
+            r#"<article><aside><time datetime="2021-06-06">June 6, 2021</time></aside><p>x</p></article>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2021-06-06"));
+        let (p, _) = dates(
+            r#"<article><p>x</p></article><aside><time datetime="2021-06-06">June 6</time></aside>"#,
+            None,
+        );
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn headline_as_a_lower_heading() {
+        let doc = Document::parse(
+            "<h2>Menu</h2><h2>Introducing the Spice Cayenne</h2><p>Luke Kim</p><p>December 17, 2025</p>",
+        );
+        let h = headline_id(&doc, Some("Introducing the Spice Cayenne"));
+        assert_eq!(h, Some(3));
+        let parse = |s: &str| parse_date(s);
+        assert_eq!(
+            date_after_headline(&doc, h.unwrap(), &parse)
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("2025-12-17")
+        );
+    }
+
+    #[test]
+    fn a_layout_class_around_the_headline_is_no_sidebar() {
+        let (p, _) = dates(
+            r#"<div class="story-template-sidebar"><h1>Headline</h1><p>May 31, 2024</p></div>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2024-05-31"));
+        let (p, _) = dates(
+            r#"<h1>Headline</h1><div class="sidebar"><p>May 31, 2024</p></div>"#,
+            None,
+        );
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn an_earlier_labelled_publication_wins() {
+        let meta = r#"<meta property="article:published_time" content="2025-08-21">"#;
+        let (p, _) = dates(
+            &format!("{meta}<h1>Headline</h1><p>Published</p><p>Apr 26, 2023</p>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-04-26"));
+        // A later labelled date leaves the declared one.
+        let (p, _) = dates(
+            &format!("{meta}<h1>Headline</h1><p>Published</p><p>Sep 26, 2025</p>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-08-21"));
+    }
+
+    #[test]
+    fn a_date_right_above_the_headline() {
+        let (p, _) = dates(
+            "<p>Back to all articles</p><p>February 4, 2025</p><h1>Headline</h1><p>Body text.</p>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-02-04"));
+        let (p, _) = dates(
+            "<p>February 4, 2025</p><p>a</p><p>b</p><p>c</p><h1>Headline</h1><p>Body text.</p>",
+            None,
+        );
+        assert_eq!(p, None);
     }
 
     #[test]

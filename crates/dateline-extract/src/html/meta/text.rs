@@ -81,6 +81,30 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
+/// The class and id of an element, lower-case, as region names: utility
+/// classes are left out.
+///
+/// **What**: class tokens holding `:` or `[` (utility-first CSS variants
+/// and arbitrary values: `md:[grid-area:sidebar]`, `lg:col-span-2`) are
+/// dropped. **Why**: they say where a box is drawn at one screen width,
+/// not what it holds; a byline in the left column of an article laid out
+/// with `md:[grid-area:sidebar]` is the article's byline, not a sidebar's.
+/// **Example**: `class="mb-6 md:[grid-area:sidebar]"` gives `"mb-6 "`.
+/// **Known failures**: a real sidebar named only by such a token is not
+/// seen as one.
+pub(crate) fn region_names(n: &dateline_html::Node) -> String {
+    let mut s = String::new();
+    for token in n.attr("class").unwrap_or("").split_whitespace() {
+        if !token.contains([':', '[']) {
+            s.push_str(&token.to_ascii_lowercase());
+            s.push(' ');
+        }
+    }
+    s.push(' ');
+    s.push_str(&n.attr("id").unwrap_or("").to_ascii_lowercase());
+    s
+}
+
 /// A comparison key: lower-case letters and digits only.
 pub(crate) fn key(s: &str) -> String {
     s.chars()
@@ -120,6 +144,18 @@ pub(crate) fn absolutize(href: &str, base: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn region_names_skip_utility_classes() {
+        let doc = dateline_html::Document::parse(
+            r#"<div class="mb-6 md:[grid-area:sidebar] Byline" id="Main">x</div>"#,
+        );
+        let div = doc
+            .elements()
+            .find(|n| n.tag() == dateline_html::Tag::Div)
+            .unwrap();
+        assert_eq!(region_names(&div), "mb-6 byline  main");
+    }
 
     #[test]
     fn named_entities_of_titles_and_names() {

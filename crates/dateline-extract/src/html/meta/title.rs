@@ -21,6 +21,58 @@ pub(crate) fn choose_title(
     site_names: &[String],
     headings: &[String],
 ) -> Option<String> {
+    let title = declared_or_document_title(declared, doc_title, site_names, headings)?;
+    Some(visible_headline(&title, headings).unwrap_or(title))
+}
+
+/// Separators between a visible headline and what SEO titles add to it.
+const SUFFIX_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " / ",
+];
+
+/// The page's one `<h1>` when the chosen title is that heading plus a
+/// segment after (or before) a separator.
+///
+/// **What**: with exactly one non-empty `<h1>` of two words or more, a
+/// title that is the heading, a separator and more ("Using promises -
+/// JavaScript | MDN", "Sleeping Bags | REI Co-op") gives the heading.
+/// **Why**: the site-name cut only removes segments that name the site;
+/// SEO titles also append sections, products and slogans the reader does
+/// not see as part of the headline, and the visible `<h1>` shows where the
+/// headline ends. **Example**: title "Introducing Bolmo: Byteifying the
+/// next generation of language models | Ai2" with that `<h1>` gives the
+/// `<h1>`. **Known failures**: a one-word heading ("Sudo" in "Sudo -
+/// ArchWiki") is left alone, as the pair is then often a site's own title
+/// format; a colon is not a separator here (it usually opens a subtitle);
+/// a heading that is only the first part of a two-part headline
+/// ("Instant Pot - Pressure Cookers") cuts it.
+fn visible_headline(title: &str, headings: &[String]) -> Option<String> {
+    let [heading] = headings else {
+        return None;
+    };
+    let heading = heading.trim();
+    if heading.split_whitespace().count() < 2 || key(heading) == key(title) {
+        return None;
+    }
+    let title = title.trim();
+    let cut = SUFFIX_SEPARATORS.iter().any(|sep| {
+        title
+            .strip_prefix(heading)
+            .is_some_and(|rest| rest.starts_with(sep))
+            || title
+                .strip_suffix(heading)
+                .is_some_and(|rest| rest.ends_with(sep))
+    });
+    cut.then(|| heading.to_string())
+}
+
+/// The title from the declared titles, else from the document `<title>`.
+fn declared_or_document_title(
+    declared: &[&str],
+    doc_title: Option<&str>,
+    site_names: &[String],
+    headings: &[String],
+) -> Option<String> {
     if let Some(t) = declared.iter().map(|t| t.trim()).find(|t| !t.is_empty()) {
         return Some(strip_site(t, site_names));
     }
@@ -187,6 +239,35 @@ mod tests {
             ["Faro de Vigo", "Local"]
         );
         assert!(site_segments("Other", "Floods hit").is_empty());
+    }
+
+    #[test]
+    fn visible_headline_cuts_what_seo_titles_add() {
+        let none: Vec<String> = Vec::new();
+        let h1 = names(&["Using promises"]);
+        assert_eq!(
+            choose_title(&["Using promises - JavaScript | MDN"], None, &none, &h1).as_deref(),
+            Some("Using promises")
+        );
+        // A one-word heading, several headings, or a colon: left alone.
+        assert_eq!(
+            choose_title(&["Sudo - ArchWiki"], None, &none, &names(&["Sudo"])).as_deref(),
+            Some("Sudo - ArchWiki")
+        );
+        assert_eq!(
+            choose_title(
+                &["Using promises - JavaScript"],
+                None,
+                &none,
+                &names(&["Using promises", "Other"])
+            )
+            .as_deref(),
+            Some("Using promises - JavaScript")
+        );
+        assert_eq!(
+            choose_title(&["Using promises: a guide"], None, &none, &h1).as_deref(),
+            Some("Using promises: a guide")
+        );
     }
 
     #[test]
