@@ -121,22 +121,21 @@ fn url_ymd_separated(b: &[u8]) -> Option<Timestamp> {
     if !(1..=2).contains(&m_len) || b.get(5 + m_len) != Some(&sep) {
         return None;
     }
-    let d_start = 6 + m_len;
-    let d_len = b[d_start..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if !(1..=2).contains(&d_len)
-        || b.get(d_start + d_len)
-            .is_some_and(u8::is_ascii_alphanumeric)
-    {
-        return None;
-    }
     plausible(
         num(&b[0..4])?,
         num(&b[5..5 + m_len])?,
-        num(&b[d_start..d_start + d_len])?,
+        url_day(b, 6 + m_len)?,
     )
+}
+
+/// The one- or two-digit day at `start` of a path, ending its segment.
+fn url_day(b: &[u8], start: usize) -> Option<u32> {
+    let digits = b.get(start..)?;
+    let len = digits.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&len) || b.get(start + len).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    num(&digits[..len])
 }
 
 /// Year, month name and day in a path (`/2023/october/03/`): some CMSs
@@ -154,18 +153,7 @@ fn url_month_word(b: &[u8], sep: u8) -> Option<Timestamp> {
         .ok()?
         .to_ascii_lowercase();
     let month = month_of(&word)?;
-    let d_start = 6 + word_len;
-    let d_len = b[d_start..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if !(1..=2).contains(&d_len)
-        || b.get(d_start + d_len)
-            .is_some_and(u8::is_ascii_alphanumeric)
-    {
-        return None;
-    }
-    plausible(num(&b[0..4])?, month, num(&b[d_start..d_start + d_len])?)
+    plausible(num(&b[0..4])?, month, url_day(b, 6 + word_len)?)
 }
 
 fn num(b: &[u8]) -> Option<u32> {

@@ -4,6 +4,7 @@
 use dateline_html::{Document, Node, NodeId, Tag};
 
 use super::head::{collapse, Head};
+use super::headline::{headline_distance, headline_id, small};
 use super::jsonld::LdArticle;
 use super::text::{key, region_names};
 use crate::byline::{declared_single_name, is_publisher, normalize_person_name, parse_byline};
@@ -249,7 +250,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         {
             continue;
         }
-        if !super::pubdate::small(&n) {
+        if !small(&n) {
             continue;
         }
         let text = collapse(&n.text_content());
@@ -272,9 +273,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
             continue;
         }
         let Some(h) = headline else { return names };
-        let id = i64::from(n.id().0);
-        // Before the headline counts double: bylines follow headlines.
-        let distance = if id >= h { id - h } else { 2 * (h - id) };
+        let distance = headline_distance(&n, h);
         if best.as_ref().is_none_or(|(d, _)| distance < *d) {
             best = Some((distance, names));
         }
@@ -359,8 +358,7 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
                 continue;
             }
             let Some(h) = headline else { return names };
-            let id = i64::from(n.id().0);
-            let distance = if id >= h { id - h } else { 2 * (h - id) };
+            let distance = headline_distance(&n, h);
             if best.as_ref().is_none_or(|(d, _)| distance < *d) {
                 best = Some((distance, names));
             }
@@ -395,8 +393,7 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
             }
         }
         let Some(h) = headline else { return names };
-        let id = i64::from(n.id().0);
-        let distance = if id >= h { id - h } else { 2 * (h - id) };
+        let distance = headline_distance(&n, h);
         if best.as_ref().is_none_or(|(d, _)| distance < *d) {
             best = Some((distance, names));
         }
@@ -416,21 +413,6 @@ fn opens_its_element(n: &Node) -> bool {
         prev = p.prev_sibling();
     }
     true
-}
-
-/// The `<h1>` holding the title, else the first `<h1>`.
-fn headline_id(doc: &Document, title: Option<&str>) -> Option<i64> {
-    let title_key = title.map(key).filter(|k| k.len() >= 8);
-    let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
-    title_key
-        .and_then(|t| {
-            h1s.iter().find(|h| {
-                let k = key(&h.text_content());
-                k.len() >= 8 && (k.contains(&t) || t.contains(&k))
-            })
-        })
-        .or(h1s.first())
-        .map(|h| i64::from(h.id().0))
 }
 
 /// Names in comment threads and related-article lists are other people's.

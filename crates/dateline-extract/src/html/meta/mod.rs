@@ -24,6 +24,7 @@
 
 mod authors;
 mod head;
+mod headline;
 mod jsonld;
 mod pubdate;
 mod text;

@@ -4,8 +4,9 @@ use dateline_html::{Document, Node, Tag};
 use dateline_model::Timestamp;
 
 use super::head::{collapse, Head};
+use super::headline::{headline_distance, headline_id, small};
 use super::jsonld::LdArticle;
-use super::text::{key, region_names};
+use super::text::region_names;
 use crate::dates::{date_from_url, parse_date, parse_date_mdy};
 
 /// Meta keys that declare the publication time, most reliable first.
@@ -99,14 +100,7 @@ fn earlier_labelled(
     declared: Timestamp,
 ) -> Timestamp {
     let headline = headline_id(doc, title);
-    let distance = |n: &Node| -> i64 {
-        let (id, h) = (i64::from(n.id().0), headline.unwrap_or(0));
-        if id >= h {
-            id - h
-        } else {
-            2 * (h - id)
-        }
-    };
+    let distance = |n: &Node| headline_distance(n, headline.unwrap_or(0));
     match labelled_date(doc, parse, &distance) {
         Some(l) if l.day_number() < declared.day_number() - 1 => l,
         _ => declared,
@@ -183,12 +177,6 @@ fn markup_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Op
     times.iter().filter(|n| in_article(n)).find_map(value)
 }
 
-/// True for elements of few nodes: a date or byline is small, and reading
-/// the text of every large container would make the page quadratic.
-pub(crate) fn small(n: &Node) -> bool {
-    n.subtree_end().0 - n.id().0 <= 64
-}
-
 fn class_id(n: &Node) -> String {
     let mut s = n.attr("class").unwrap_or("").to_ascii_lowercase();
     s.push(' ');
@@ -257,14 +245,7 @@ fn text_date(
     title: Option<&str>,
 ) -> Option<Timestamp> {
     let headline = headline_id(doc, title);
-    let distance = |n: &Node| -> i64 {
-        let (id, h) = (i64::from(n.id().0), headline.unwrap_or(0));
-        if id >= h {
-            id - h
-        } else {
-            2 * (h - id)
-        }
-    };
+    let distance = |n: &Node| headline_distance(n, headline.unwrap_or(0));
     let mut hinted: Option<(i64, Timestamp)> = None;
     let mut timed: Option<(i64, Timestamp)> = None;
     for n in doc.elements() {
@@ -426,31 +407,6 @@ fn labelled_date(
         }
     }
     best.map(|(_, t)| t)
-}
-
-/// The `<h1>` holding the title, else the first `<h1>`; on a page without
-/// `<h1>`, the `<h2>` or `<h3>` holding the title (themes that style the
-/// headline as a lower heading), so the date after it can still be read.
-fn headline_id(doc: &Document, title: Option<&str>) -> Option<i64> {
-    let title_key = title.map(key).filter(|k| k.len() >= 8);
-    let h1s: Vec<Node> = doc.elements().filter(|n| n.tag() == Tag::H1).collect();
-    let holds_title = |h: &Node| {
-        title_key.as_ref().is_some_and(|t| {
-            let k = key(&h.text_content());
-            k.len() >= 8 && (k.contains(t.as_str()) || t.contains(&k))
-        })
-    };
-    if h1s.is_empty() {
-        return doc
-            .elements()
-            .filter(|n| matches!(n.tag(), Tag::H2 | Tag::H3) && small(n))
-            .find(|h| holds_title(h))
-            .map(|h| i64::from(h.id().0));
-    }
-    h1s.iter()
-        .find(|h| holds_title(h))
-        .or(h1s.first())
-        .map(|h| i64::from(h.id().0))
 }
 
 /// How much text after the headline may hold its date.
