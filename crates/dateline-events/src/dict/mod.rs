@@ -95,7 +95,10 @@ impl Dictionaries {
                     include_str!("../../data/Phoenix.agents.txt"),
                     include_str!("../../data/dateline.agents.txt"),
                 ],
-                &[include_str!("../../data/Phoenix.discards.txt")],
+                &[
+                    include_str!("../../data/Phoenix.discards.txt"),
+                    include_str!("../../data/dateline.discards.txt"),
+                ],
             )
         })
     }
