@@ -207,4 +207,62 @@ mod tests {
             vec![("RUSMIL".to_string(), "0874".to_string())]
         );
     }
+
+    /// (source, CAMEO, target) of each event of `text`, embedded dictionaries.
+    fn triples(text: &str) -> Vec<(String, String, String)> {
+        crate::Coder::embedded()
+            .code_text(text, &crate::Context::default())
+            .into_iter()
+            .map(|e| {
+                (
+                    e.source.map(|s| s.code).unwrap_or_default(),
+                    e.cameo,
+                    e.target.map(|t| t.code).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn t(s: &str, c: &str, o: &str) -> (String, String, String) {
+        (s.to_string(), c.to_string(), o.to_string())
+    }
+
+    #[test]
+    fn dateline_idioms_of_hold_and_take() {
+        assert_eq!(
+            triples("Russia held talks with China."),
+            vec![t("RUS", "046", "CHN"), t("CHN", "046", "RUS")]
+        );
+        assert_eq!(
+            triples("Russia and China held talks."),
+            vec![t("RUS", "046", "CHN"), t("CHN", "046", "RUS")]
+        );
+        assert_eq!(
+            triples("Iraqi teachers held protests against the government of Iraq."),
+            vec![t("IRQEDU", "141", "IRQGOV")]
+        );
+        assert_eq!(
+            triples("The talks between Russia and China took place in Moscow."),
+            vec![]
+        );
+        // The verb's other senses stay.
+        assert_eq!(
+            triples("The Taliban held two Americans hostage."),
+            vec![t("AFGREB", "173", "USA")]
+        );
+    }
+
+    #[test]
+    fn leaving_a_place_is_no_visit() {
+        assert_eq!(triples("Britain left the EU on Friday."), vec![]);
+        assert_eq!(triples("Russia left Syria."), vec![]);
+        assert_eq!(
+            triples("Russia left for China on Thursday."),
+            vec![t("RUS", "042", "CHN"), t("CHN", "043", "RUS")]
+        );
+        assert_eq!(
+            triples("Russian forces left Syria."),
+            vec![t("RUSMIL", "0874", "SYR")]
+        );
+    }
 }
