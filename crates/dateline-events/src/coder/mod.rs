@@ -755,4 +755,14 @@ ENTER {ENTERS ENTERED ENTERING}
             vec![t("---LEG", "042", "GON")]
         );
     }
+
+    #[test]
+    fn a_bare_form_after_an_actor_named_with_a_or_an_is_a_noun() {
+        assert_eq!(triples("They feared an Arnor attack on Gondor."), vec![]);
+        assert_eq!(triples("A Mordor attack on Gondor failed."), vec![]);
+        assert_eq!(
+            triples("Arnor and Mordor attack Gondor."),
+            vec![t("ARN", "190", "GON"), t("MOR", "190", "GON")]
+        );
+    }
 }

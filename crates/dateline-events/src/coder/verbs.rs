@@ -96,7 +96,21 @@ pub(super) fn find_verbs(
                 *w == "OF"
                     || (w.len() > 4 && w.ends_with("ING") && dict.verbs.by_first.contains_key(*w))
             });
-        if !noun && !name && !gerund && !bare_noun && !noun_before {
+        // "an Islamic State target", "a Hamas attack on Israel": a bare
+        // form right after an actor named with "a" or "an" is a noun; a
+        // singular subject would take the `-s` form ("a rebel attacks").
+        let indefinite_actor = form.base
+            && !aux_before
+            && input.phrases.iter().any(|p| {
+                p.end == i && {
+                    let k = (p.first..i)
+                        .find(|&k| !matches!(words[k], "A" | "AN"))
+                        .unwrap_or(p.first);
+                    k > p.first
+                        || prev_word(words, p.first).is_some_and(|w| matches!(w, "A" | "AN"))
+                }
+            });
+        if !noun && !name && !gerund && !bare_noun && !noun_before && !indefinite_actor {
             out.push((i, i + n, id));
         }
         i += n;

@@ -245,6 +245,10 @@ mod tests {
             triples("The talks between Russia and China took place in Moscow."),
             vec![]
         );
+        assert_eq!(
+            triples("The Russian military took part in the talks."),
+            vec![]
+        );
         // The verb's other senses stay.
         assert_eq!(
             triples("The Taliban held two Americans hostage."),
