@@ -5,6 +5,7 @@
 
 use super::words::{is_aux, PARTITIVES, PREPOSITIONS, SPEECH, SUBORDINATORS};
 use super::Input;
+use crate::phrases::Actor;
 use crate::text::Token;
 
 /// Tokens inside quotation marks: between an opening and a closing mark;
@@ -223,4 +224,20 @@ pub(super) fn reported(input: &Input, verb: usize) -> bool {
         .rev()
         .take_while(|&k| !matches!(input.words[k], "," | ";" | ":"))
         .any(|k| SPEECH.contains(&input.words[k]) && !input.quoted[k])
+}
+
+/// Whether a role of nobody known is a named body: capitalised inside the
+/// sentence ("... Congress asked"), or the sentence's first word on its
+/// own, without an article, and singular ("Congress is asking Obama",
+/// "Parliament approved"), as a proper name is; "Businesses hired",
+/// "Officials said" and "The spokesperson said" are common nouns.
+pub(super) fn named_body(input: &Input, actor: &Actor) -> bool {
+    let start = (0..input.words.len()).find(|&k| !input.skip[k] && input.tokens[k].word);
+    if Some(actor.first) != start {
+        return actor.first > 0 && input.tokens[actor.first].capital;
+    }
+    let word = input.words[actor.first];
+    actor.end == actor.first + 1
+        && input.tokens[actor.first].capital
+        && (!word.ends_with('S') || word.ends_with("SS"))
 }
