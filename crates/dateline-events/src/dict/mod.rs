@@ -269,4 +269,18 @@ mod tests {
             vec![t("RUSMIL", "0874", "SYR")]
         );
     }
+
+    #[test]
+    fn the_subject_of_dying_or_suffering_is_the_victim() {
+        assert_eq!(triples("Three Iraqi soldiers died in Syria."), vec![]);
+        assert_eq!(triples("France has suffered from pollution."), vec![]);
+        assert_eq!(
+            triples("Two Iraqi soldiers died in a raid by Iranian forces."),
+            vec![t("IRNMIL", "190", "IRQMIL")]
+        );
+        assert_eq!(
+            triples("Iran injured Iraqi soldiers."),
+            vec![t("IRN", "180", "IRQMIL")]
+        );
+    }
 }
