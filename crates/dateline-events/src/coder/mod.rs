@@ -198,10 +198,24 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
                     )
                 }))
         });
-        let code = match &matched {
+        let mut code = match &matched {
             Some((_, code)) => (*code).clone(),
             None => form.code.clone().unwrap_or_else(|| block.code.clone()),
         };
+        // A `%` slot before the verb filled by one actor is a plain subject
+        // (below); the pattern's reverse code was each member of a list to
+        // the others, and without a list it goes to no one: "China's
+        // ambassador accused the UK of meddling" (`% * OF [112:112]`) is no
+        // accusation by the UK, "Britain left the EU" (`% * [042:043]`) no
+        // hosting by the EU.
+        let lone_compound = matched.as_ref().is_some_and(|(f, _)| {
+            f.compound.is_some_and(|c| {
+                input.phrases[c].actors.len() == 1 && input.phrases[c].first < first
+            })
+        });
+        if lone_compound {
+            code.reverse = None;
+        }
         let Some(forward) = code.forward.clone() else {
             continue;
         };
@@ -776,6 +790,18 @@ ENTER {ENTERS ENTERED ENTERING}
         assert_eq!(
             triples("Arnor and Mordor attack Gondor."),
             vec![t("ARN", "190", "GON"), t("MOR", "190", "GON")]
+        );
+    }
+
+    #[test]
+    fn a_lone_actor_in_a_list_slot_has_no_reverse_event() {
+        assert_eq!(
+            triples("Arnor and Gondor entered the accord."),
+            vec![t("ARN", "037", "GON"), t("GON", "037", "ARN")]
+        );
+        assert_eq!(
+            triples("Arnor entered the accord with Gondor."),
+            vec![t("ARN", "037", "GON")]
         );
     }
 }
