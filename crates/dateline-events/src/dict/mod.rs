@@ -249,6 +249,7 @@ mod tests {
             triples("The Russian military took part in the talks."),
             vec![]
         );
+        assert_eq!(triples("The Syrian regime held on to power."), vec![]);
         // The verb's other senses stay.
         assert_eq!(
             triples("The Taliban held two Americans hostage."),
