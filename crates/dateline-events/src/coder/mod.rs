@@ -804,4 +804,13 @@ ENTER {ENTERS ENTERED ENTERING}
             vec![t("ARN", "037", "GON")]
         );
     }
+
+    #[test]
+    fn an_ly_word_after_a_determiner_is_an_adjective() {
+        assert_eq!(triples("Arnor feared a deadly attack on Gondor."), vec![]);
+        assert_eq!(
+            triples("Arnor swiftly attacked Gondor."),
+            vec![t("ARN", "190", "GON")]
+        );
+    }
 }

@@ -59,8 +59,14 @@ pub(super) fn find_verbs(
         let name = input.tokens[i].capital && i > 0 && input.tokens[i - 1].word;
         let form = &dict.verbs.forms[id as usize];
         let head = words[i + form.head];
-        let aux_before = prev
-            .is_some_and(|p| is_aux(p) || p.ends_with("LY") || matches!(p, "TO" | "N'T" | "NOT"));
+        // An `-ly` word is an adverb ("actively took part", "after
+        // successfully fighting"), except after a determiner, where it is
+        // an adjective ("a deadly attack", "the costly strikes") and the
+        // verb form a noun.
+        let adverb = prev.is_some_and(|p| p.ends_with("LY"))
+            && !prev_word(words, i - 1).is_some_and(|w| DETERMINERS.contains(&w));
+        let aux_before =
+            adverb || prev.is_some_and(|p| is_aux(p) || matches!(p, "TO" | "N'T" | "NOT"));
         // "killing eight people", "offering support": a participle without
         // "is"/"was" is a clause about the subject, not its own event.
         let gerund = head.ends_with("ING") && !form.base && !aux_before;

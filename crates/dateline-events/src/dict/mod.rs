@@ -250,6 +250,10 @@ mod tests {
             vec![]
         );
         assert_eq!(triples("The Syrian regime held on to power."), vec![]);
+        assert_eq!(
+            triples("Hamas claimed responsibility for the attack on Israel."),
+            vec![t("PSEREBHMS", "015", "ISR")]
+        );
         // The verb's other senses stay.
         assert_eq!(
             triples("The Taliban held two Americans hostage."),
