@@ -22,6 +22,7 @@ pub mod dict;
 mod patterns;
 pub mod phrases;
 pub mod plover;
+mod sports;
 pub mod text;
 
 pub use coder::{Mode, Statements};
@@ -126,6 +127,10 @@ impl<'d> Coder<'d> {
                 }
                 return Coded::Events(Vec::new());
             }
+        }
+        // A match result ("Russia beat Croatia 2-1") is sport, not an event.
+        if sports::holds_score(&words) {
+            return Coded::Events(Vec::new());
         }
         // No form of a dictionary verb: nothing to code.
         if !words

@@ -95,7 +95,10 @@ impl Dictionaries {
                     include_str!("../../data/Phoenix.agents.txt"),
                     include_str!("../../data/dateline.agents.txt"),
                 ],
-                &[include_str!("../../data/Phoenix.discards.txt")],
+                &[
+                    include_str!("../../data/Phoenix.discards.txt"),
+                    include_str!("../../data/dateline.discards.txt"),
+                ],
             )
         })
     }
@@ -202,6 +205,87 @@ mod tests {
         assert_eq!(
             code("Russian forces withdrew."),
             vec![("RUSMIL".to_string(), "0874".to_string())]
+        );
+    }
+
+    /// (source, CAMEO, target) of each event of `text`, embedded dictionaries.
+    fn triples(text: &str) -> Vec<(String, String, String)> {
+        crate::Coder::embedded()
+            .code_text(text, &crate::Context::default())
+            .into_iter()
+            .map(|e| {
+                (
+                    e.source.map(|s| s.code).unwrap_or_default(),
+                    e.cameo,
+                    e.target.map(|t| t.code).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn t(s: &str, c: &str, o: &str) -> (String, String, String) {
+        (s.to_string(), c.to_string(), o.to_string())
+    }
+
+    #[test]
+    fn dateline_idioms_of_hold_and_take() {
+        assert_eq!(
+            triples("Russia held talks with China."),
+            vec![t("RUS", "046", "CHN"), t("CHN", "046", "RUS")]
+        );
+        assert_eq!(
+            triples("Russia and China held talks."),
+            vec![t("RUS", "046", "CHN"), t("CHN", "046", "RUS")]
+        );
+        assert_eq!(
+            triples("Iraqi teachers held protests against the government of Iraq."),
+            vec![t("IRQEDU", "141", "IRQGOV")]
+        );
+        assert_eq!(
+            triples("The talks between Russia and China took place in Moscow."),
+            vec![]
+        );
+        assert_eq!(
+            triples("The Russian military took part in the talks."),
+            vec![]
+        );
+        assert_eq!(triples("The Syrian regime held on to power."), vec![]);
+        assert_eq!(
+            triples("Hamas claimed responsibility for the attack on Israel."),
+            vec![t("PSEREBHMS", "015", "ISR")]
+        );
+        // The verb's other senses stay.
+        assert_eq!(
+            triples("The Taliban held two Americans hostage."),
+            vec![t("AFGREB", "173", "USA")]
+        );
+    }
+
+    #[test]
+    fn leaving_a_place_is_no_visit() {
+        assert_eq!(triples("Britain left the EU on Friday."), vec![]);
+        assert_eq!(triples("Russia left Syria."), vec![]);
+        assert_eq!(
+            triples("Russia left for China on Thursday."),
+            vec![t("RUS", "042", "CHN"), t("CHN", "043", "RUS")]
+        );
+        assert_eq!(
+            triples("Russian forces left Syria."),
+            vec![t("RUSMIL", "0874", "SYR")]
+        );
+    }
+
+    #[test]
+    fn the_subject_of_dying_or_suffering_is_the_victim() {
+        assert_eq!(triples("Three Iraqi soldiers died in Syria."), vec![]);
+        assert_eq!(triples("France has suffered from pollution."), vec![]);
+        assert_eq!(
+            triples("Two Iraqi soldiers died in a raid by Iranian forces."),
+            vec![t("IRNMIL", "190", "IRQMIL")]
+        );
+        assert_eq!(
+            triples("Iran injured Iraqi soldiers."),
+            vec![t("IRN", "180", "IRQMIL")]
         );
     }
 }

@@ -137,14 +137,20 @@ pub struct Verbs {
     word_ids: HashMap<(String, bool), u32>,
     set_names: HashMap<String, u32>,
     raw_sets: Vec<Vec<String>>,
+    /// Forms replaced by a later file's form of the same words.
+    shadowed: Vec<bool>,
 }
 
 impl Verbs {
     /// Reads one verb file (call [`Verbs::finish`] after the last).
     ///
     /// A block header naming a block of an earlier file adds to that block
-    /// (Dateline's additions extend the CAMEO blocks in their own file).
+    /// (Dateline's additions extend the CAMEO blocks in their own file); a
+    /// verb form of an earlier file that this file lists again (the same
+    /// words) is replaced by this file's, so that an addition can move a
+    /// verb to a block of its own.
     pub fn parse(&mut self, text: &str) {
+        let earlier_forms = self.forms.len();
         let earlier: HashMap<String, u32> = self
             .blocks
             .iter()
@@ -195,6 +201,24 @@ impl Verbs {
             }
             self.verb_line(line, b);
         }
+        self.shadow(earlier_forms);
+    }
+
+    /// Marks the forms before `from` that a form from `from` on repeats.
+    fn shadow(&mut self, from: usize) {
+        self.shadowed.resize(self.forms.len(), false);
+        if from == 0 || from == self.forms.len() {
+            return;
+        }
+        let new: std::collections::HashSet<&[String]> = self.forms[from..]
+            .iter()
+            .map(|f| f.words.as_slice())
+            .collect();
+        for (id, form) in self.forms[..from].iter().enumerate() {
+            if new.contains(form.words.as_slice()) {
+                self.shadowed[id] = true;
+            }
+        }
     }
 
     /// Expands nested sets, orders patterns and indexes forms.
@@ -217,7 +241,11 @@ impl Verbs {
             block.patterns.sort_by_key(|p| std::cmp::Reverse(p.weight));
         }
         self.by_first.clear();
+        self.shadowed.resize(self.forms.len(), false);
         for (id, form) in self.forms.iter().enumerate() {
+            if self.shadowed[id] {
+                continue;
+            }
             self.by_first
                 .entry(form.words[0].clone())
                 .or_default()
@@ -510,5 +538,23 @@ mod tests {
         assert_eq!(v.blocks.len(), 5, "ABANDON is extended, NEWBLOCK added");
         assert_eq!(v.blocks[0].patterns.len(), 3);
         assert_eq!(v.blocks[4].name, "NEWBLOCK");
+    }
+
+    #[test]
+    fn a_later_file_moves_a_verb_to_its_own_block() {
+        let mut v = Verbs::default();
+        v.parse("--- GO [040] ---\nLEAVE {LEAVES LEFT}\nTRAVEL\n");
+        v.parse("--- DEPART [---] ---\nLEAVE {LEAVES LEFT}\n");
+        v.finish();
+        let block_of = |w: &str| {
+            let ids = &v.by_first[w];
+            assert_eq!(ids.len(), 1, "{w} has one form");
+            v.blocks[v.forms[ids[0] as usize].block as usize]
+                .name
+                .clone()
+        };
+        assert_eq!(block_of("LEFT"), "DEPART");
+        assert_eq!(block_of("LEAVE"), "DEPART");
+        assert_eq!(block_of("TRAVEL"), "GO", "other forms stay");
     }
 }
