@@ -465,18 +465,19 @@ fn furniture(node: Node<'_>) -> Furniture {
     let mut content = false;
     // Long ids are slugs of headings ("sharing-with-a-single-developer"),
     // not names of page parts.
-    let id = node.attr("id").filter(|id| words(id).len() < 4);
+    let id = node
+        .attr("id")
+        .filter(|id| word_slices(id).nth(3).is_none());
     for value in [node.attr("class"), id].into_iter().flatten() {
-        for word in words(value) {
-            let word = word.as_str();
+        for word in word_slices(value) {
             // Embedded posts and media are quoted in the story
             // ("social-media-embed" around a tweet).
-            if matches!(word, "embed" | "embedded" | "tweet") {
+            if listed(&["embed", "embedded", "tweet"], word) {
                 return Furniture::None;
             }
-            strong |= STRONG.contains(&word);
-            weak |= WEAK.contains(&word);
-            content |= CONTENT.contains(&word);
+            strong |= listed(STRONG, word);
+            weak |= listed(WEAK, word);
+            content |= listed(CONTENT, word);
         }
     }
     if strong {
@@ -491,27 +492,37 @@ fn furniture(node: Node<'_>) -> Furniture {
 /// Splits a class or id value into lower-case words at `-`, `_`, spaces,
 /// digits and lower-to-upper case changes.
 pub fn words(value: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut prev_lower = false;
-    for c in value.chars() {
-        if !c.is_ascii_alphabetic() {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
-            prev_lower = false;
-            continue;
+    word_slices(value).map(str::to_ascii_lowercase).collect()
+}
+
+/// The words of [`words`] as slices of `value`, in their own case, with no
+/// allocation: the furniture pass splits every element's class and id,
+/// so callers compare with `eq_ignore_ascii_case` instead.
+pub fn word_slices(value: &str) -> impl Iterator<Item = &str> {
+    let bytes = value.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() && !bytes[pos].is_ascii_alphabetic() {
+            pos += 1;
         }
-        if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+        if pos >= bytes.len() {
+            return None;
         }
-        prev_lower = c.is_ascii_lowercase();
-        word.push(c.to_ascii_lowercase());
-    }
-    if !word.is_empty() {
-        out.push(word);
-    }
-    out
+        let start = pos;
+        pos += 1;
+        while pos < bytes.len()
+            && bytes[pos].is_ascii_alphabetic()
+            && !(bytes[pos].is_ascii_uppercase() && bytes[pos - 1].is_ascii_lowercase())
+        {
+            pos += 1;
+        }
+        Some(&value[start..pos])
+    })
+}
+
+/// Whether `word` is one of `list`'s (lower-case) words, ignoring case.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Captions, credits and the figures that hold them.
@@ -541,7 +552,7 @@ pub fn names_any(node: Node<'_>, attrs: &[&str], wanted: &[&str]) -> bool {
     attrs
         .iter()
         .filter_map(|a| node.attr(a))
-        .any(|v| words(v).iter().any(|w| wanted.contains(&w.as_str())))
+        .any(|v| word_slices(v).any(|w| listed(wanted, w)))
 }
 
 /// Unknown elements that behave as blocks when removed.
@@ -552,6 +563,65 @@ pub fn is_block_like(node: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The allocating splitter `word_slices` replaced, as the reference.
+    fn words_by_chars(value: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut word = String::new();
+        let mut prev_lower = false;
+        for c in value.chars() {
+            if !c.is_ascii_alphabetic() {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+                prev_lower = false;
+                continue;
+            }
+            if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            prev_lower = c.is_ascii_lowercase();
+            word.push(c.to_ascii_lowercase());
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+        out
+    }
+
+    #[test]
+    fn word_slices_split_as_the_reference_does() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let alphabet: Vec<char> = "aZbY-_ 9é.Xq".chars().collect();
+        let mut cases: Vec<String> = [
+            "articleShareBar post_body-2",
+            "HTMLParser aBC",
+            "",
+            "--",
+            "ünïcode-Wörds",
+            "x",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for _ in 0..2000 {
+            let len = (seed % 12) as usize;
+            let mut s = String::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            cases.push(s);
+        }
+        for case in &cases {
+            assert_eq!(words(case), words_by_chars(case), "{case:?}");
+        }
+    }
 
     #[test]
     fn an_aside_left_open_around_the_page_is_not_a_sidebar() {
