@@ -78,6 +78,10 @@ pub struct Agent {
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
     entries: Vec<(Phrase, T)>,
+    /// Each entry's second word's first byte, if it has a second word: a
+    /// byte compare rules out most of the phrases that share a first word
+    /// ("INTERNATIONAL" starts 494) before their words are compared.
+    second_byte: Vec<Option<u8>>,
     by_first: StemTrie,
     /// Stems match only plurals (role words), not any longer word.
     nouns: bool,
@@ -87,6 +91,7 @@ impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         Self {
             entries: Vec::new(),
+            second_byte: Vec::new(),
             by_first: StemTrie::default(),
             nouns: false,
         }
@@ -109,6 +114,11 @@ impl<T> PhraseIndex<T> {
         }
         let id = self.entries.len() as u32;
         self.by_first.insert(&phrase[0].text, phrase[0].exact, id);
+        self.second_byte.push(
+            phrase
+                .get(1)
+                .and_then(|w| w.text.as_bytes().first().copied()),
+        );
         self.entries.push((phrase, value));
     }
 
@@ -131,17 +141,30 @@ impl<T> PhraseIndex<T> {
     /// and its value.
     pub fn longest(&self, tokens: &[&str], at: usize) -> Option<(usize, &T)> {
         let first = *tokens.get(at)?;
+        let next_byte = tokens
+            .get(at + 1)
+            .and_then(|t| t.as_bytes().first().copied());
+        // The trie matched the first word as `Word::matches` does; a noun
+        // index checks it again for its plural rule.
+        let checked = usize::from(!self.nouns);
         let mut best: Option<(usize, usize, &T)> = None;
         self.by_first.matches(first, |id| {
+            if self.second_byte[id as usize].is_some_and(|b| next_byte != Some(b)) {
+                return;
+            }
             let (phrase, value) = &self.entries[id as usize];
             let fits = phrase.len() <= tokens.len() - at
-                && phrase.iter().zip(&tokens[at..]).all(|(w, t)| {
-                    if self.nouns {
-                        w.matches_noun(t)
-                    } else {
-                        w.matches(t)
-                    }
-                });
+                && phrase
+                    .iter()
+                    .zip(&tokens[at..])
+                    .skip(checked)
+                    .all(|(w, t)| {
+                        if self.nouns {
+                            w.matches_noun(t)
+                        } else {
+                            w.matches(t)
+                        }
+                    });
             if !fits {
                 return;
             }
