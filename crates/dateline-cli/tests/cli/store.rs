@@ -616,7 +616,7 @@ fn pages_kept_as_not_articles_are_found_by_type_only() {
     let news = urls("raqqa");
     assert_eq!(news.len(), 1, "{news:?}");
     assert!(!news.contains(&product));
-    assert_eq!(urls("raqqa type:product"), [product.clone()]);
+    assert_eq!(urls("raqqa type:product"), [product.as_str()]);
     let everything = urls("raqqa type:any");
     assert_eq!(everything.len(), 2, "{everything:?}");
     assert!(everything.contains(&product));

@@ -71,48 +71,27 @@ pub(super) fn aux_chain(words: &[&str], left: usize, verb: usize) -> Vec<usize> 
     let mut k = verb;
     while k > left && out.len() < 6 {
         let w = words[k - 1];
-        let aux = matches!(
-            w,
-            "WILL"
-                | "WOULD"
-                | "SHALL"
-                | "SHOULD"
-                | "CAN"
-                | "CA"
-                | "COULD"
-                | "MAY"
-                | "MIGHT"
-                | "MUST"
-                | "NOT"
-                | "N'T"
-                | "NEVER"
-                | "HAS"
-                | "HAVE"
-                | "HAD"
-                | "IS"
-                | "ARE"
-                | "WAS"
-                | "WERE"
-                | "BE"
-                | "BEEN"
-                | "BEING"
-                | "AM"
-                | "DO"
-                | "DOES"
-                | "DID"
-                | "TO"
-                | "ABOUT"
-                | "GOING"
-                | "ALSO"
-                | "STILL"
-                | "JUST"
-                | "ALREADY"
-                | "EVER"
-                | "NOW"
-                | "THEN"
-                | "WO"
-                | "AGAIN"
-        ) || (w.len() > 4 && w.ends_with("LY"));
+        // The auxiliaries (but the possessive `'s`), negation and the
+        // adverbs and particles that sit between a subject and its verb.
+        let aux = (is_aux(w) && w != "'S")
+            || matches!(
+                w,
+                "NOT"
+                    | "N'T"
+                    | "NEVER"
+                    | "TO"
+                    | "ABOUT"
+                    | "GOING"
+                    | "ALSO"
+                    | "STILL"
+                    | "JUST"
+                    | "ALREADY"
+                    | "EVER"
+                    | "NOW"
+                    | "THEN"
+                    | "AGAIN"
+            )
+            || (w.len() > 4 && w.ends_with("LY"));
         if !aux {
             break;
         }
