@@ -273,10 +273,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
             continue;
         }
         let Some(h) = headline else { return names };
-        let distance = headline_distance(&n, h);
-        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
-            best = Some((distance, names));
-        }
+        keep_nearest(&mut best, headline_distance(&n, h), names);
     }
     best.map(|(_, names)| names).unwrap_or_default()
 }
@@ -358,10 +355,7 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
                 continue;
             }
             let Some(h) = headline else { return names };
-            let distance = headline_distance(&n, h);
-            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
-                best = Some((distance, names));
-            }
+            keep_nearest(&mut best, headline_distance(&n, h), names);
             continue;
         }
         // The next text run within a few nodes (tags between label and name).
@@ -393,10 +387,7 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
             }
         }
         let Some(h) = headline else { return names };
-        let distance = headline_distance(&n, h);
-        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
-            best = Some((distance, names));
-        }
+        keep_nearest(&mut best, headline_distance(&n, h), names);
     }
     best.map(|(_, names)| names).unwrap_or_default()
 }
@@ -413,6 +404,13 @@ fn opens_its_element(n: &Node) -> bool {
         prev = p.prev_sibling();
     }
     true
+}
+
+/// Keeps `names` when they are the nearest to the headline so far.
+fn keep_nearest(best: &mut Option<(i64, Vec<String>)>, distance: i64, names: Vec<String>) {
+    if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+        *best = Some((distance, names));
+    }
 }
 
 /// Names in comment threads and related-article lists are other people's.
