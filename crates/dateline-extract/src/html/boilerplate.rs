@@ -475,6 +475,9 @@ fn furniture(node: Node<'_>) -> Furniture {
             if listed(&["embed", "embedded", "tweet"], word) {
                 return Furniture::None;
             }
+            if word.eq_ignore_ascii_case("hidden") && !hides_everywhere(value) {
+                continue;
+            }
             strong |= listed(STRONG, word);
             weak |= listed(WEAK, word);
             content |= listed(CONTENT, word);
@@ -487,6 +490,46 @@ fn furniture(node: Node<'_>) -> Furniture {
     } else {
         Furniture::None
     }
+}
+
+/// Whether a class (or id) value hides its element at every screen width.
+///
+/// **What**: the furniture word `hidden` counts only when one whole class
+/// says so (`hidden`, `is-hidden`, `js-hidden`) and no other class shows
+/// the element again at some width (`md:block`, `lg:flex`).
+/// **Why**: utility classes carry the word without hiding anything from
+/// a reader: `overflow-hidden` clips, `md:hidden` and `hidden-xs` hide on
+/// one screen size only (the page repeats the text for the other),
+/// `blockAnim--hidden` is an animation's first frame, and
+/// `accordion__panel--hidden` a closed panel the reader opens. Taken as
+/// furniture, they removed whole sections of service pages and stories
+/// (wcxb: service 0.751 -> 0.779, articles 0.943 -> 0.944, all pages
+/// 0.824 -> 0.830).
+/// **Example**: `<div class="relative overflow-hidden rounded-lg">`
+/// around a service's feature list stays; `<div class="hidden">` goes.
+/// **Known failures**: a hiding class of another name (`is-gone`) is not
+/// seen, as before; a panel that no reader ever opens is kept.
+fn hides_everywhere(value: &str) -> bool {
+    let mut hidden = false;
+    for token in value.split_ascii_whitespace() {
+        let lower = token.to_ascii_lowercase();
+        let bare = ["is-", "js-", "u-", "is"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .unwrap_or(&lower);
+        if bare == "hidden" {
+            hidden = true;
+        } else if let Some((_, display)) = lower.rsplit_once(':') {
+            // Tailwind's responsive variants: `hidden md:block`.
+            if matches!(
+                display,
+                "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
+            ) {
+                return false;
+            }
+        }
+    }
+    hidden
 }
 
 /// Splits a class or id value into lower-case words at `-`, `_`, spaces,
@@ -680,6 +723,27 @@ mod tests {
         let doc = Document::parse("<div class='article-comments'>x</div><div class='article-sidebar'>y</div><div class=sidebar>z</div>");
         let kinds: Vec<_> = doc.elements().map(furniture).collect();
         assert_eq!(kinds, [Furniture::Strong, Furniture::None, Furniture::Weak]);
+    }
+
+    #[test]
+    fn only_classes_that_hide_at_every_width_name_hidden_furniture() {
+        let doc = Document::parse(
+            "<div class='relative overflow-hidden'>a</div><div class='md:hidden flex'>b</div>\
+             <div class='hidden md:block'>c</div><div class='blockAnim blockAnim--hidden'>d</div>\
+             <div class='hidden'>e</div><div class='promo is-hidden'>f</div>",
+        );
+        let kinds: Vec<_> = doc.elements().map(furniture).collect();
+        assert_eq!(
+            kinds,
+            [
+                Furniture::None,
+                Furniture::None,
+                Furniture::None,
+                Furniture::None,
+                Furniture::Weak,
+                Furniture::Strong
+            ]
+        );
     }
 
     #[test]
