@@ -492,15 +492,18 @@ fn furniture(node: Node<'_>) -> Furniture {
     }
 }
 
-/// Whether a class (or id) value hides its element at every screen width.
+/// Whether a class (or id) value hides its element from a reader on a
+/// desktop screen (the page as the reference texts see it).
 ///
-/// **What**: the furniture word `hidden` counts only when one whole class
-/// says so (`hidden`, `is-hidden`, `js-hidden`) and no other class shows
-/// the element again at some width (`md:block`, `lg:flex`).
+/// **What**: the furniture word `hidden` counts only when a class says
+/// the element is hidden at desktop width: `hidden` (`is-hidden`,
+/// `js-hidden`) with no other class showing it again at some width
+/// (`hidden md:block`), a width variant from medium up (`md:hidden`,
+/// `lg:hidden`), or a hidden-on-desktop class (`hidden-lg`,
+/// `elementor-hidden-desktop`).
 /// **Why**: utility classes carry the word without hiding anything from
-/// a reader: `overflow-hidden` clips, `md:hidden` and `hidden-xs` hide on
-/// one screen size only (the page repeats the text for the other),
-/// `blockAnim--hidden` is an animation's first frame, and
+/// that reader: `overflow-hidden` clips, `hidden-xs` and `sm:hidden` hide
+/// on phones only, `blockAnim--hidden` is an animation's first frame, and
 /// `accordion__panel--hidden` a closed panel the reader opens. Taken as
 /// furniture, they removed whole sections of service pages and stories
 /// (wcxb: service 0.751 -> 0.779, articles 0.943 -> 0.944, all pages
@@ -513,21 +516,29 @@ fn hides_everywhere(value: &str) -> bool {
     let mut hidden = false;
     for token in value.split_ascii_whitespace() {
         let lower = token.to_ascii_lowercase();
-        let bare = ["is-", "js-", "u-", "is"]
-            .iter()
-            .find_map(|p| lower.strip_prefix(p))
-            .unwrap_or(&lower);
-        if bare == "hidden" {
-            hidden = true;
-        } else if let Some((_, display)) = lower.rsplit_once(':') {
-            // Tailwind's responsive variants: `hidden md:block`.
-            if matches!(
+        if let Some((width, display)) = lower.rsplit_once(':') {
+            // Tailwind's width variants: `hidden md:block`, `lg:hidden`.
+            if display == "hidden" {
+                hidden |= matches!(width, "md" | "lg" | "xl" | "2xl");
+            } else if matches!(
                 display,
                 "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
             ) {
                 return false;
             }
+            continue;
         }
+        let bare = ["is-", "js-", "u-", "is"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .unwrap_or(&lower);
+        let desktop = |w: &str| matches!(w, "desktop" | "md" | "lg" | "xl" | "large");
+        let mut words = word_slices(bare);
+        // `hidden-md-up` hides from medium width up; `hidden-md-down` below.
+        hidden |= bare == "hidden"
+            || (words.any(|w| w == "hidden")
+                && words.next().is_some_and(desktop)
+                && words.next() != Some("down"));
     }
     hidden
 }
@@ -728,9 +739,11 @@ mod tests {
     #[test]
     fn only_classes_that_hide_at_every_width_name_hidden_furniture() {
         let doc = Document::parse(
-            "<div class='relative overflow-hidden'>a</div><div class='md:hidden flex'>b</div>\
+            "<div class='relative overflow-hidden'>a</div><div class='sm:hidden flex'>b</div>\
              <div class='hidden md:block'>c</div><div class='blockAnim blockAnim--hidden'>d</div>\
-             <div class='hidden'>e</div><div class='promo is-hidden'>f</div>",
+             <div class='hidden'>e</div><div class='promo is-hidden'>f</div>\
+             <div class='md:hidden'>g</div><div class='el-hidden-desktop el-hidden-mobile'>h</div>\
+             <div class='hidden-xs'>i</div><div class='hidden-md-down'>j</div>",
         );
         let kinds: Vec<_> = doc.elements().map(furniture).collect();
         assert_eq!(
@@ -741,7 +754,11 @@ mod tests {
                 Furniture::None,
                 Furniture::None,
                 Furniture::Weak,
-                Furniture::Strong
+                Furniture::Strong,
+                Furniture::Weak,
+                Furniture::Weak,
+                Furniture::None,
+                Furniture::None
             ]
         );
     }
