@@ -331,8 +331,24 @@ fn is_streamed_segment(node: Node<'_>) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Whether a `hidden` element is a tab panel (`role="tabpanel"`).
+///
+/// **What**: tab panels stay, although all but the open one are hidden.
+/// **Why**: a reader opens each tab with one click, and the panels are
+/// the page's own text (a service's coverage by case, a product's
+/// specifications, an FAQ's answers); measured on wcxb, the text of
+/// hidden tab panels is in the reference text about twice as often as
+/// not (by words); service 0.798 -> 0.801, articles 0.945 unchanged.
+/// **Example**: `<div role="tabpanel" hidden>Coverage when you're
+/// offline ...</div>` beside the open panel.
+/// **Known failures**: tabs that repeat one text in several forms keep
+/// every form.
+fn is_tab_panel(node: Node<'_>) -> bool {
+    node.attr("role") == Some("tabpanel")
+}
+
 fn is_hidden(node: Node<'_>) -> bool {
-    if (node.attr("hidden").is_some() && !is_streamed_segment(node))
+    if (node.attr("hidden").is_some() && !is_streamed_segment(node) && !is_tab_panel(node))
         || node.attr("aria-hidden") == Some("true")
     {
         return true;
@@ -893,6 +909,15 @@ mod tests {
             .find(|n| n.attr("class") == Some("sidebar-widget"))
             .unwrap();
         assert!(removal.is_removed(sidebar));
+    }
+
+    #[test]
+    fn hidden_tab_panels_stay() {
+        let doc = Document::parse(
+            "<div role=tabpanel>a</div><div role=tabpanel hidden>b</div><div hidden>c</div>",
+        );
+        let hidden: Vec<bool> = doc.elements().map(is_hidden).collect();
+        assert_eq!(hidden, [false, false, true]);
     }
 
     #[test]
