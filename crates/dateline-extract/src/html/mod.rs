@@ -231,7 +231,8 @@ mod tests {
     use super::*;
 
     /// A product page: one long section the chooser takes for a story,
-    /// then short feature sections with their links.
+    /// then short feature sections with their links (linked headings:
+    /// teaser cards to the chooser).
     fn landing_page(byline: &str) -> String {
         let long = "Our platform brings your team's planning, tracking and reporting into one place, \
                     so that every project moves from idea to release without spreadsheets, status \
@@ -240,7 +241,7 @@ mod tests {
             .iter()
             .map(|name| {
                 format!(
-                    "<section><h3>{name} for every team</h3><p>{name} keep work visible and moving, \
+                    "<section><h3><a href=\"/{name}\">{name} for every team</a></h3><p>{name} keep work visible and moving, \
                      with views that update themselves as the team works.</p>\
                      <a href=\"/{name}\">Learn more about {name}</a></section>"
                 )
