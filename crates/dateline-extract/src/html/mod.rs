@@ -85,9 +85,24 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
             )
         });
         let region = page::region(&doc, &blocks, content.container, items);
-        let wide = page::body(&doc, &blocks, region, article.title.as_deref(), items);
+        let product = page_type == Some(PageType::Product);
+        let wide = page::body(
+            &doc,
+            &blocks,
+            region,
+            article.title.as_deref(),
+            items,
+            product,
+        );
         let chars = |b: &[Block]| b.iter().map(|b| b.text.chars().count()).sum::<usize>();
-        if chars(&wide) > chars(&article.body) {
+        // A product's own text may be shorter than its reviews (see
+        // `page::body`): half the chooser's text is enough there.
+        let bar = if product {
+            chars(&article.body) / 2
+        } else {
+            chars(&article.body)
+        };
+        if chars(&wide) > bar {
             article.body = wide;
             article.finish_text();
         }

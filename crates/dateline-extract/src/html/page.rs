@@ -85,13 +85,15 @@ pub fn region(doc: &Document, blocks: &[TextBlock], container: NodeId, items: bo
     best.id()
 }
 
-/// The body blocks inside `region`.
+/// The body blocks inside `region`; on a product page (`product`) without
+/// the shoppers' reviews and the carousels ([`is_shoppers_part`]).
 pub fn body(
     doc: &Document,
     blocks: &[TextBlock],
     region: NodeId,
     title: Option<&str>,
     items: bool,
+    product: bool,
 ) -> Vec<Block> {
     let region = doc.node(region);
     let title_key = title.map(super::content::normalise_key);
@@ -108,6 +110,9 @@ pub fn body(
         {
             continue;
         }
+        if product && is_shoppers_part(doc.node(b.container), region) {
+            continue;
+        }
         let item = items || matches!(b.kind, BlockKind::ListItem | BlockKind::Heading);
         if b.link_density() > 0.5 && !(item && b.chars >= 20) {
             continue;
@@ -118,6 +123,37 @@ pub fn body(
         out.pop();
     }
     out
+}
+
+/// Whether a product page's block sits in its reviews or a carousel.
+///
+/// **What**: on a product page, an element inside the region whose class
+/// or id names reviews or ratings (`reviews`, `product-review`,
+/// `rating`) or a carousel (`carousel`) holds no part of the main text.
+/// **Why**: a product's main content is its description and
+/// specifications; the shoppers' reviews below it and the carousels of
+/// other products ("also bought", "recently viewed") often hold more text
+/// than the product itself (wcxb: the text under such names on product
+/// pages is out of the reference about ten times as often as in it).
+/// As the chooser may have taken the reviews for the story, the wide body
+/// replaces its text on a product page when it holds half as much.
+/// Measured: products 0.565 -> 0.584, articles 0.946 unchanged, service
+/// 0.812 -> 0.811.
+/// **Example**: `<div id="reviews"><p>Great mug, arrived fast.</p></div>`
+/// under a mug's description is dropped.
+/// **Known failures**: a product whose description is itself a carousel
+/// of slides loses it; an editor's review on a product page goes too.
+fn is_shoppers_part(container: dateline_html::Node<'_>, region: dateline_html::Node<'_>) -> bool {
+    std::iter::once(container)
+        .chain(container.ancestors())
+        .take_while(|n| n.id() != region.id())
+        .any(|n| {
+            super::boilerplate::names_any(
+                n,
+                &["class", "id"],
+                &["review", "reviews", "rating", "ratings", "carousel"],
+            )
+        })
 }
 
 /// What the page says it is, by schema.org type, `og:type` and address,
@@ -240,6 +276,40 @@ mod tests {
                 article.text
             );
         }
+    }
+
+    #[test]
+    fn a_product_page_leaves_out_its_reviews_and_carousels() {
+        let spec = "<li>Capacity: 350 ml, stoneware, dishwasher safe and microwave safe</li>";
+        let review = "<div class=review-item><p>Great mug, it arrived fast and keeps my coffee warm for a long time, love it.</p></div>";
+        let html = format!(
+            "<html><head><meta property=og:type content=product><title>Stone mug</title></head><body>\
+             <main><h1>Stone mug</h1><div class=description><p>A heavy stoneware mug, thrown by hand \
+             in our workshop and glazed in three colours. It holds a large coffee and keeps it warm, \
+             and its wide handle fits two fingers.</p><ul>{spec}{spec}</ul></div>\
+             <section id=reviews><h2>What customers say</h2>{review}</section>\
+             <div class=carousel><p>Customers also bought the matching saucer, made of the same clay.</p></div>\
+             </main></body></html>",
+            review = review.repeat(2)
+        );
+        let article = crate::html::extract_html(&html, Some("https://shop.example/products/mug"));
+        assert_eq!(article.page_type, Some(PageType::Product));
+        assert!(
+            article.text.contains("heavy stoneware mug"),
+            "{}",
+            article.text
+        );
+        assert!(
+            article.text.contains("Capacity: 350 ml"),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains("Great mug"), "{}", article.text);
+        assert!(
+            !article.text.contains("matching saucer"),
+            "{}",
+            article.text
+        );
     }
 
     #[test]
