@@ -641,9 +641,17 @@ fn hides_everywhere(value: &str) -> bool {
 /// **Example**: `<h2 class="title-6ad04061ca">` is a title, not an ad.
 /// **Known failures**: a furniture name written as hex (`ad0123`) is not
 /// seen; such names are rare.
+///
+/// Nor do the variant prefixes of utility classes name anything: in
+/// `print:hidden` or `hover:underline` only the part after the last `:`
+/// is the class (`print:hidden` hides the element on paper, and named
+/// "print" furniture it emptied a whole home page; wcxb empty pages
+/// 25 -> 24, documentation 0.909 -> 0.910, articles 0.946 unchanged).
 fn name_words(value: &str) -> impl Iterator<Item = &str> {
     value
-        .split(|c: char| c == '-' || c == '_' || c.is_ascii_whitespace())
+        .split_ascii_whitespace()
+        .map(|class| class.rsplit(':').next().unwrap_or(class))
+        .flat_map(|class| class.split(['-', '_']))
         .filter(|part| !is_hash(part))
         .flat_map(word_slices)
 }
@@ -906,6 +914,15 @@ mod tests {
             .map(is_caption)
             .collect();
         assert_eq!(captions, [true, true, false, false]);
+    }
+
+    #[test]
+    fn variant_prefixes_name_nothing() {
+        let doc = Document::parse(
+            "<div class='flex print:hidden'>a</div><div class=print-button>b</div>",
+        );
+        let kinds: Vec<_> = doc.elements().map(furniture).collect();
+        assert_eq!(kinds, [Furniture::None, Furniture::Strong]);
     }
 
     #[test]
