@@ -249,7 +249,9 @@ fn is_landmark(node: Node<'_>) -> bool {
 /// **Known failures**: a page whose hidden pop-up holds more text than
 /// the page itself keeps the pop-up.
 fn is_veil(node: Node<'_>) -> bool {
-    node.attr("style").is_some_and(hides_by_style)
+    // A veil sits near the top of the tree (`html > body > div`); the
+    // check keeps the text count for the rare pages that have one.
+    node.attr("style").is_some_and(hides_by_style) && node.ancestors().nth(4).is_none()
 }
 
 fn hides_by_style(style: &str) -> bool {
