@@ -30,6 +30,7 @@ pub use dateline_model::{Event, EventActor, PlaceMention, Span, Surface, Timesta
 pub use dict::{Dictionaries, DictionaryError, DictionaryFiles};
 pub use plover::Plover;
 
+use dict::lexicon::{Kind, Scan};
 use phrases::Actor;
 use text::Token;
 
@@ -120,8 +121,10 @@ impl<'d> Coder<'d> {
     ) -> Coded {
         let tokens = text::tokenize(text, start, end);
         let words: Vec<&str> = tokens.iter().map(|t| t.upper.as_str()).collect();
+        let scan = Scan::of(&self.dict.lexicon, &words);
         for i in 0..words.len() {
-            if let Some((_, &story)) = self.dict.discards.longest(&words, i) {
+            let candidates = scan.at(i, Kind::Discard);
+            if let Some((_, &story)) = self.dict.discards.longest_among(candidates, &words, i) {
                 if story {
                     return Coded::DiscardStory;
                 }
@@ -137,6 +140,11 @@ impl<'d> Coder<'d> {
             .iter()
             .any(|w| self.dict.verbs.by_first.contains_key(*w))
         {
+            return Coded::Events(Vec::new());
+        }
+        // Every event has a source, and sources are actor phrases: without
+        // an actor's or agent's first word there is nothing to code.
+        if scan.all(Kind::Actor).next().is_none() && scan.all(Kind::Agent).next().is_none() {
             return Coded::Events(Vec::new());
         }
         let skip = skipped(&tokens, &words);
@@ -156,7 +164,10 @@ impl<'d> Coder<'d> {
                     && p.mention != "demonym"
             })
         };
-        let phrases = phrases::phrases(self.dict, &tokens, &words, &skip, day, &blocked);
+        let phrases = phrases::phrases(self.dict, &tokens, &words, &scan, &skip, day, &blocked);
+        if phrases.is_empty() {
+            return Coded::Events(Vec::new());
+        }
         let quoted = coder::quoted(&tokens);
         let input = coder::Input {
             tokens: &tokens,
@@ -164,6 +175,7 @@ impl<'d> Coder<'d> {
             skip: &skip,
             phrases: &phrases,
             quoted: &quoted,
+            scan: &scan,
         };
         let raws = coder::code(self.dict, &input, self.options.statements);
         if raws.is_empty() {

@@ -2,6 +2,7 @@
 //! elements before `*` are found going left from the verb, those after it
 //! going right; words may lie between elements unless `_` joins them.
 
+use crate::dict::lexicon::{Kind, Scan};
 use crate::dict::verbs::{Element, Pattern, Step, Verbs};
 use crate::phrases::Phrase;
 use crate::text::Token;
@@ -59,19 +60,17 @@ pub struct Presence {
 }
 
 impl Presence {
-    /// What `words` hold.
-    pub fn new(verbs: &Verbs, words: &[&str]) -> Self {
+    /// What the scanned sentence holds.
+    pub fn new(verbs: &Verbs, scan: &Scan) -> Self {
         let mut out = Self {
             words: vec![0; verbs.word_count().div_ceil(64)],
             sets: vec![false; verbs.sets.len()],
         };
-        for w in words {
-            verbs.words.matches(w, |id| {
-                out.words[id as usize / 64] |= 1 << (id % 64);
-                for &set in &verbs.word_sets[id as usize] {
-                    out.sets[set as usize] = true;
-                }
-            });
+        for id in scan.all(Kind::VerbWord) {
+            out.words[id as usize / 64] |= 1 << (id % 64);
+            for &set in &verbs.word_sets[id as usize] {
+                out.sets[set as usize] = true;
+            }
         }
         out
     }

@@ -16,6 +16,7 @@
 //! `patron` so the coder does not make it a target.
 
 use crate::dict::actors::Agent;
+use crate::dict::lexicon::{Kind, Scan};
 use crate::dict::Dictionaries;
 use crate::text::Token;
 
@@ -70,11 +71,12 @@ pub fn phrases(
     dict: &Dictionaries,
     tokens: &[Token],
     words: &[&str],
+    scan: &Scan,
     skip: &[bool],
     day: Option<i64>,
     blocked: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Phrase> {
-    let units = units(dict, tokens, words, skip, day, blocked);
+    let units = units(dict, tokens, words, scan, skip, day, blocked);
     // Put units together into single-actor phrases.
     let mut singles: Vec<Phrase> = Vec::new();
     let mut i = 0;
@@ -359,6 +361,7 @@ fn units(
     dict: &Dictionaries,
     tokens: &[Token],
     words: &[&str],
+    scan: &Scan,
     skip: &[bool],
     day: Option<i64>,
     blocked: &dyn Fn(usize, usize) -> bool,
@@ -370,8 +373,8 @@ fn units(
             i += 1;
             continue;
         }
-        let actor = dict.actors.longest(words, i);
-        let agent = dict.agents.longest(words, i);
+        let actor = dict.actors.longest_among(scan.at(i, Kind::Actor), words, i);
+        let agent = dict.agents.longest_among(scan.at(i, Kind::Agent), words, i);
         let actor_len = actor.map_or(0, |a| a.0);
         let agent_len = agent.map_or(0, |a| a.0);
         if actor_len > 0 && actor_len >= agent_len {

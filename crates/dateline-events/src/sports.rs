@@ -56,7 +56,7 @@ mod tests {
     fn words(s: &str) -> Vec<String> {
         crate::text::tokenize(s, 0, s.len())
             .into_iter()
-            .map(|t| t.upper)
+            .map(|t| t.upper.to_string())
             .collect()
     }
 

@@ -2,11 +2,14 @@
 //! in: upper case, `'s` and `n't` split off as TreeBank does ("didn't" is
 //! `DID N'T`), punctuation kept as tokens because it bounds clauses.
 
+use compact_str::CompactString;
+
 /// One token of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Upper case text ("RUSSIAN", "'S", "N'T", ",").
-    pub upper: String,
+    /// Upper case text ("RUSSIAN", "'S", "N'T", ","), inline when short
+    /// (nearly every word) rather than an allocation per token.
+    pub upper: CompactString,
     /// Byte offset in the text.
     pub start: usize,
     /// Byte offset after it.
@@ -114,9 +117,11 @@ fn split_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
 fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, word: bool) {
     let s = &text[start..end];
     let upper = if s.is_ascii() {
-        s.to_ascii_uppercase()
+        let mut upper = CompactString::from(s);
+        upper.make_ascii_uppercase();
+        upper
     } else {
-        s.replace('’', "'").to_uppercase()
+        CompactString::from(s.replace('’', "'").to_uppercase())
     };
     out.push(Token {
         upper,
@@ -224,7 +229,7 @@ mod tests {
     fn words(s: &str) -> Vec<String> {
         tokenize(s, 0, s.len())
             .into_iter()
-            .map(|t| t.upper)
+            .map(|t| t.upper.to_string())
             .collect()
     }
 

@@ -240,6 +240,13 @@ impl Pipeline {
         out
     }
 
+    /// `f` over `items` on the pool's workers, results in input order: for
+    /// a caller's own per-result work (the Python package writes each
+    /// article's JSON there rather than under the GIL).
+    pub fn map<T: Send, R: Send>(&self, items: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+        self.pool.install(|| items.into_par_iter().map(f).collect())
+    }
+
     /// Enriches articles in parallel (for stores whose articles are
     /// enriched again); the pipeline's enrichment options, or the
     /// defaults when it has none.

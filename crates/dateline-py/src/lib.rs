@@ -107,11 +107,9 @@ fn extract_many<'py>(
             "urls and pages differ in length",
         ));
     }
-    let processed = pages::run(py, &pipeline, records);
     let out = PyList::empty(py);
-    for (processed, has_path) in processed.into_iter().zip(has_path) {
-        let (article, enrichment) = pages::article_of(processed, has_path);
-        out.append(pages::article_to_python(py, &article, enrichment.as_ref())?)?;
+    for json in pages::run_to_json(py, &pipeline, records, has_path) {
+        out.append(pages::json_to_python(py, json?)?)?;
     }
     Ok(out)
 }

@@ -56,6 +56,7 @@ mod words;
 pub use clause::quoted;
 pub use words::is_boundary;
 
+use crate::dict::lexicon::Scan;
 use crate::dict::Dictionaries;
 use crate::patterns::{self, Found, Sentence};
 use crate::phrases::{Actor, Phrase};
@@ -125,6 +126,8 @@ pub struct Input<'a> {
     pub phrases: &'a [Phrase],
     /// Tokens inside quotation marks.
     pub quoted: &'a [bool],
+    /// Each token's dictionary candidates.
+    pub scan: &'a Scan,
 }
 
 /// Codes the events of one sentence.
@@ -147,7 +150,7 @@ pub fn code(dict: &Dictionaries, input: &Input, statements: Statements) -> Vec<R
     if verbs.is_empty() {
         return Vec::new();
     }
-    let presence = patterns::Presence::new(&dict.verbs, input.words);
+    let presence = patterns::Presence::new(&dict.verbs, input.scan);
     let sentence = Sentence {
         words: input.words,
         tokens: input.tokens,

@@ -141,40 +141,94 @@ impl<T> PhraseIndex<T> {
     /// and its value.
     pub fn longest(&self, tokens: &[&str], at: usize) -> Option<(usize, &T)> {
         let first = *tokens.get(at)?;
-        let next_byte = tokens
-            .get(at + 1)
-            .and_then(|t| t.as_bytes().first().copied());
+        let mut longest = Longest::new(tokens, at);
+        self.by_first
+            .matches(first, |id| self.consider(id, tokens, &mut longest));
+        longest.best.map(|(n, _, v)| (n, v))
+    }
+
+    /// [`Self::longest`] among `candidates`, the phrases whose first word
+    /// matches `tokens[at]` in this index's order (from a
+    /// [`super::lexicon::Scan`]).
+    pub fn longest_among(
+        &self,
+        candidates: impl Iterator<Item = u32>,
+        tokens: &[&str],
+        at: usize,
+    ) -> Option<(usize, &T)> {
+        let mut longest = Longest::new(tokens, at);
+        for id in candidates {
+            self.consider(id, tokens, &mut longest);
+        }
+        longest.best.map(|(n, _, v)| (n, v))
+    }
+
+    /// Keeps phrase `id` in `longest` if it fits the tokens and is longer.
+    #[inline]
+    fn consider<'s>(&'s self, id: u32, tokens: &[&str], longest: &mut Longest<'s, T>) {
+        let at = longest.at;
+        if self.second_byte[id as usize].is_some_and(|b| longest.next_byte != Some(b)) {
+            return;
+        }
         // The trie matched the first word as `Word::matches` does; a noun
         // index checks it again for its plural rule.
         let checked = usize::from(!self.nouns);
-        let mut best: Option<(usize, usize, &T)> = None;
-        self.by_first.matches(first, |id| {
-            if self.second_byte[id as usize].is_some_and(|b| next_byte != Some(b)) {
-                return;
-            }
-            let (phrase, value) = &self.entries[id as usize];
-            let fits = phrase.len() <= tokens.len() - at
-                && phrase
-                    .iter()
-                    .zip(&tokens[at..])
-                    .skip(checked)
-                    .all(|(w, t)| {
-                        if self.nouns {
-                            w.matches_noun(t)
-                        } else {
-                            w.matches(t)
-                        }
-                    });
-            if !fits {
-                return;
-            }
-            let letters: usize = phrase.iter().map(|w| w.text.len()).sum();
-            let better = best.is_none_or(|(n, l, _)| (phrase.len(), letters) > (n, l));
-            if better {
-                best = Some((phrase.len(), letters, value));
-            }
-        });
-        best.map(|(n, _, v)| (n, v))
+        let (phrase, value) = &self.entries[id as usize];
+        let fits = phrase.len() <= tokens.len() - at
+            && phrase
+                .iter()
+                .zip(&tokens[at..])
+                .skip(checked)
+                .all(|(w, t)| {
+                    if self.nouns {
+                        w.matches_noun(t)
+                    } else {
+                        w.matches(t)
+                    }
+                });
+        if !fits {
+            return;
+        }
+        let letters: usize = phrase.iter().map(|w| w.text.len()).sum();
+        let better = longest
+            .best
+            .is_none_or(|(n, l, _)| (phrase.len(), letters) > (n, l));
+        if better {
+            longest.best = Some((phrase.len(), letters, value));
+        }
+    }
+
+    /// Each phrase's id and first word (text, whole word only), in order.
+    pub fn first_words(&self) -> impl Iterator<Item = (u32, &str, bool)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(id, (phrase, _))| (id as u32, phrase[0].text.as_str(), phrase[0].exact))
+    }
+
+    /// The trie of first words.
+    #[cfg(test)]
+    pub(crate) fn trie(&self) -> &StemTrie {
+        &self.by_first
+    }
+}
+
+/// The best phrase so far at `tokens[at]`: (tokens, letters, value).
+struct Longest<'s, T> {
+    at: usize,
+    next_byte: Option<u8>,
+    best: Option<(usize, usize, &'s T)>,
+}
+
+impl<T> Longest<'_, T> {
+    fn new(tokens: &[&str], at: usize) -> Self {
+        Self {
+            at,
+            next_byte: tokens
+                .get(at + 1)
+                .and_then(|t| t.as_bytes().first().copied()),
+            best: None,
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 //! validation dictionaries.
 
 pub mod actors;
+pub mod lexicon;
 pub mod trie;
 pub mod verbs;
 pub mod words;
@@ -46,6 +47,8 @@ pub struct Dictionaries {
     pub agents: PhraseIndex<Agent>,
     /// Discard phrases: `true` when the whole story goes.
     pub discards: PhraseIndex<bool>,
+    /// The first words of all of the above, for one lookup per token.
+    pub lexicon: lexicon::Lexicon,
 }
 
 /// Which files make a dictionary set.
@@ -149,6 +152,7 @@ impl Dictionaries {
         for text in discards {
             parse_discards(text, &mut out.discards);
         }
+        out.lexicon = lexicon::Lexicon::new(&out);
         out
     }
 }

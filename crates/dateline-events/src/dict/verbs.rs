@@ -282,6 +282,17 @@ impl Verbs {
         id
     }
 
+    /// Each dictionary word (text, whole word only) with its id, by id.
+    pub fn word_entries(&self) -> impl Iterator<Item = (u32, &str, bool)> {
+        let mut entries: Vec<_> = self
+            .word_ids
+            .iter()
+            .map(|((text, exact), &id)| (id, text.as_str(), *exact))
+            .collect();
+        entries.sort_unstable_by_key(|e| e.0);
+        entries.into_iter()
+    }
+
     /// How many dictionary words have ids.
     pub fn word_count(&self) -> usize {
         self.word_sets.len()

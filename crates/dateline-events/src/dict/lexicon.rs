@@ -1,0 +1,170 @@
+//! The first words of every dictionary in one trie, so that a sentence's
+//! tokens are looked up once, not once per dictionary.
+//!
+//! A sentence is read against the discards (at every token, before
+//! anything else, since one can drop the story), the actors and agents
+//! (at every word) and the verb patterns' words (which patterns can
+//! apply). Walked separately, that is four trie walks per token, each
+//! mostly cache misses on a large dictionary; the walks share their path,
+//! so one walk over a merged trie finds every candidate at the cost of the
+//! deepest. [`Scan`] keeps each token's candidates for the readers.
+
+use super::trie::StemTrie;
+use super::Dictionaries;
+
+/// Which dictionary a candidate belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Kind {
+    /// A discard phrase's first word.
+    Discard = 0,
+    /// An actor name's first word.
+    Actor = 1,
+    /// An agent's first word.
+    Agent = 2,
+    /// A verb pattern's word or a synonym set phrase's first word.
+    VerbWord = 3,
+}
+
+/// The kind sits in the top two bits of a merged id.
+const KIND_SHIFT: u32 = 30;
+const ENTRY_MASK: u32 = (1 << KIND_SHIFT) - 1;
+
+/// Every dictionary's first words.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    trie: StemTrie,
+}
+
+impl Lexicon {
+    /// The lexicon of `dict`'s discards, actors, agents and verb words.
+    ///
+    /// Each dictionary's entries go in in their own order, so that a
+    /// token's candidates of one kind come in the order that dictionary's
+    /// own trie gives them (longest-match ties keep the first).
+    pub fn new(dict: &Dictionaries) -> Self {
+        let mut trie = StemTrie::default();
+        let mut add = |kind: Kind, entries: &mut dyn Iterator<Item = (u32, &str, bool)>| {
+            for (id, text, exact) in entries {
+                assert!(id <= ENTRY_MASK, "dictionary of over 2^30 entries");
+                trie.insert(text, exact, ((kind as u32) << KIND_SHIFT) | id);
+            }
+        };
+        add(Kind::Discard, &mut dict.discards.first_words());
+        add(Kind::Actor, &mut dict.actors.first_words());
+        add(Kind::Agent, &mut dict.agents.first_words());
+        add(Kind::VerbWord, &mut dict.verbs.word_entries());
+        Self { trie }
+    }
+}
+
+/// The candidates of each token of a sentence, from one walk per token.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Token `i`'s candidates are `ids[bounds[i]..bounds[i + 1]]`.
+    bounds: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Scan {
+    /// The candidates of `words` (reusing this scan's memory).
+    pub fn fill(&mut self, lexicon: &Lexicon, words: &[&str]) {
+        self.bounds.clear();
+        self.ids.clear();
+        for w in words {
+            self.bounds.push(self.ids.len() as u32);
+            lexicon.trie.matches(w, |id| self.ids.push(id));
+        }
+        self.bounds.push(self.ids.len() as u32);
+    }
+
+    /// The scan of `words`.
+    pub fn of(lexicon: &Lexicon, words: &[&str]) -> Self {
+        let mut scan = Self::default();
+        scan.fill(lexicon, words);
+        scan
+    }
+
+    /// The entries of `kind` whose first word matches token `i`, in their
+    /// dictionary's order.
+    pub fn at(&self, i: usize, kind: Kind) -> impl Iterator<Item = u32> + '_ {
+        let range = match (self.bounds.get(i), self.bounds.get(i + 1)) {
+            (Some(&from), Some(&to)) => from as usize..to as usize,
+            _ => 0..0,
+        };
+        self.ids[range]
+            .iter()
+            .filter(move |&&id| id >> KIND_SHIFT == kind as u32)
+            .map(|&id| id & ENTRY_MASK)
+    }
+
+    /// Every entry of `kind` matched by some token.
+    pub fn all(&self, kind: Kind) -> impl Iterator<Item = u32> + '_ {
+        self.ids
+            .iter()
+            .filter(move |&&id| id >> KIND_SHIFT == kind as u32)
+            .map(|&id| id & ENTRY_MASK)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_walk_gives_each_dictionarys_candidates_as_its_own_walk_does() {
+        let d = Dictionaries::embedded();
+        let words = [
+            "THE",
+            "UNITED",
+            "STATES",
+            "AND",
+            "SYRIAN",
+            "REBELS",
+            "SIGNED",
+            "A",
+            "PEACE",
+            "DEAL",
+            "WITH",
+            "POLICE",
+            "OFFICIALS",
+            "IN",
+            "DAMASCUS",
+            "FOOTBALL",
+            "'S",
+        ];
+        let scan = Scan::of(&d.lexicon, &words);
+        for (i, w) in words.iter().enumerate() {
+            let own = |trie: &StemTrie| {
+                let mut v = Vec::new();
+                trie.matches(w, |id| v.push(id));
+                v
+            };
+            assert_eq!(
+                scan.at(i, Kind::Actor).collect::<Vec<_>>(),
+                own(d.actors.trie()),
+                "{w}"
+            );
+            assert_eq!(
+                scan.at(i, Kind::Agent).collect::<Vec<_>>(),
+                own(d.agents.trie()),
+                "{w}"
+            );
+            assert_eq!(
+                scan.at(i, Kind::Discard).collect::<Vec<_>>(),
+                own(d.discards.trie()),
+                "{w}"
+            );
+            assert_eq!(
+                scan.at(i, Kind::VerbWord).collect::<Vec<_>>(),
+                own(&d.verbs.words),
+                "{w}"
+            );
+        }
+        assert!(
+            scan.at(1, Kind::Actor).next().is_some(),
+            "UNITED starts actors"
+        );
+        assert!(scan.at(words.len(), Kind::Actor).next().is_none());
+    }
+}
