@@ -2,7 +2,7 @@
 
 use memchr::{memchr, memmem};
 
-use crate::node::{AttrData, NodeData, NodeKind, NONE};
+use crate::node::{attr_key, AttrData, NodeData, NodeKind, NONE};
 use crate::{Document, Tag, MAX_DEPTH};
 
 pub(crate) fn parse(html: &str) -> Document {
@@ -371,7 +371,8 @@ impl Builder {
             self.doc.buf.push_str(value);
         }
         let value = (start, self.doc.buf.len() as u32);
-        self.doc.attrs.push(AttrData { name, value });
+        let key = attr_key(&self.doc.buf.as_bytes()[name.0 as usize..name.1 as usize]);
+        self.doc.attrs.push(AttrData { name, value, key });
     }
 
     fn tag_at(&self, depth: usize) -> Tag {
