@@ -249,15 +249,68 @@ struct Builder {
 
 impl Builder {
     /// Appends text, collapsing runs of white space to one space.
+    ///
+    /// Runs of other characters are appended whole ([`Builder::push_run`]);
+    /// the result is the same as appending them one by one.
     fn push(&mut self, raw: &str, node: NodeId, in_link: bool) {
-        for c in raw.chars() {
-            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        // Start (byte) and length (chars) of the run of non-space characters.
+        let mut run = 0;
+        let mut run_chars = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (space, len) = if b < 0x80 {
+                ((b as char).is_whitespace(), 1)
+            } else {
+                let c = raw[i..].chars().next().unwrap_or(' ');
+                (
+                    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}',
+                    c.len_utf8(),
+                )
+            };
+            if space {
+                if run_chars > 0 {
+                    self.push_run(&raw[run..i], run_chars, node, in_link);
+                    run_chars = 0;
+                }
                 if !self.text.is_empty() {
                     self.pending_space = true;
                 }
-                continue;
+            } else {
+                if run_chars == 0 {
+                    run = i;
+                }
+                run_chars += 1;
             }
-            self.push_char(c, node, in_link);
+            i += len;
+        }
+        if run_chars > 0 {
+            self.push_run(&raw[run..], run_chars, node, in_link);
+        }
+    }
+
+    /// Appends `chars` characters that hold no white space, as
+    /// [`Builder::push_char`] would one by one.
+    fn push_run(&mut self, run: &str, chars: usize, node: NodeId, in_link: bool) {
+        if self.pending_space {
+            self.text.push(' ');
+            self.chars += 1;
+            self.pending_space = false;
+        }
+        self.first.get_or_insert(node);
+        self.text.push_str(run);
+        self.chars += chars;
+        self.br_run = 0;
+        if in_link {
+            self.link_chars += chars;
+        }
+        if self.leading_open {
+            if in_link {
+                self.leading_link_chars = self.chars;
+            } else {
+                self.leading_open = false;
+            }
         }
     }
 
@@ -407,6 +460,72 @@ mod tests {
             let doc = Document::parse(html);
             let b = build(&doc, doc.root(), &Removal::structural(&doc));
             assert_eq!((b[0].text.as_str(), b[0].chars), ("a", 1), "{html}");
+        }
+    }
+
+    /// The character-by-character `push` that `push_run` replaced.
+    fn push_by_chars(b: &mut Builder, raw: &str, node: NodeId, in_link: bool) {
+        for c in raw.chars() {
+            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+                if !b.text.is_empty() {
+                    b.pending_space = true;
+                }
+                continue;
+            }
+            b.push_char(c, node, in_link);
+        }
+    }
+
+    fn builder() -> Builder {
+        Builder {
+            blocks: Vec::new(),
+            text: String::new(),
+            link_chars: 0,
+            leading_link_chars: 0,
+            leading_open: true,
+            chars: 0,
+            first: None,
+            pending_space: false,
+            br_run: 0,
+        }
+    }
+
+    #[test]
+    fn runs_are_pushed_as_characters_are() {
+        let alphabet = [
+            "a", "é", " ", "\n", "\u{a0}", "\u{200b}", "\u{feff}", "\u{3000}", "\x0b", "\x1c",
+            "字", "x",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let (mut runs, mut chars) = (builder(), builder());
+            for piece in 0..next() % 4 {
+                let text: String = (0..next() % 9)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect();
+                let in_link = next() % 2 == 0;
+                runs.push(&text, NodeId(piece as u32), in_link);
+                push_by_chars(&mut chars, &text, NodeId(piece as u32), in_link);
+            }
+            let state = |b: &Builder| {
+                (
+                    b.text.clone(),
+                    b.chars,
+                    b.link_chars,
+                    b.leading_link_chars,
+                    b.leading_open,
+                    b.first,
+                    b.pending_space,
+                    b.br_run,
+                )
+            };
+            assert_eq!(state(&runs), state(&chars));
         }
     }
 
