@@ -14,9 +14,9 @@
 //! [`super::boilerplate::Removal::with_furniture`] keeps a list that holds
 //! most of the page's good text.
 
-use std::collections::HashMap;
-
 use dateline_html::{Document, Node, NodeId, Tag};
+
+use super::boilerplate::WordMap;
 
 /// Cards bigger than this are stories of their own, not teasers.
 const MAX_CARD_CHARS: usize = 600;
@@ -28,7 +28,7 @@ const MAX_CARD_NODES: u32 = 400;
 /// Marks every element that is a card of a card list.
 pub fn mark(doc: &Document, text_sizes: &[usize]) -> Vec<bool> {
     let mut cards = vec![false; doc.len()];
-    let mut groups: HashMap<(&str, &str), Vec<NodeId>> = HashMap::new();
+    let mut groups: WordMap<(&str, &str), Vec<NodeId>> = WordMap::default();
     for parent in doc.elements() {
         // Cheap test first: most elements have fewer children than a list.
         if parent.element_children().nth(MIN_CARDS - 1).is_none() {
@@ -87,7 +87,7 @@ pub fn text_sizes(doc: &Document) -> Vec<usize> {
                 .parent()
                 .is_some_and(|p| matches!(p.tag(), Tag::Script | Tag::Style | Tag::Title))
             {
-                sizes[i] += text.trim().len();
+                sizes[i] += crate::hygiene::trim(text).len();
             }
         }
         if let Some(parent) = node.parent() {

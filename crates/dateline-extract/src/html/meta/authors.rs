@@ -225,6 +225,8 @@ const BYLINE_HINTS: &[&str] = &[
 fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
     let headline = headline_id(doc, title);
     let mut best: Option<(i64, Vec<String>)> = None;
+    // The lower-case class and id of the element, reused between elements.
+    let mut c = String::new();
     for n in doc.elements() {
         if matches!(
             n.tag(),
@@ -232,13 +234,18 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         ) {
             continue;
         }
-        let c = format!(
-            "{} {}",
-            n.attr("class").unwrap_or(""),
-            n.attr("id").unwrap_or("")
-        )
-        .to_ascii_lowercase();
-        let rel_author = n.attr("rel").is_some_and(|r| {
+        let (class, id, rel) = (n.attr("class"), n.attr("id"), n.attr("rel"));
+        // No class, id or rel: nothing below can match (the hints hold no
+        // space), and most elements are so.
+        if class.is_none() && id.is_none() && rel.is_none() {
+            continue;
+        }
+        c.clear();
+        c.push_str(class.unwrap_or(""));
+        c.push(' ');
+        c.push_str(id.unwrap_or(""));
+        c.make_ascii_lowercase();
+        let rel_author = rel.is_some_and(|r| {
             r.to_ascii_lowercase()
                 .split_whitespace()
                 .any(|r| r == "author")
@@ -310,7 +317,7 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
     let mut best: Option<(i64, Vec<String>)> = None;
     for n in doc.nodes() {
         let Some(text) = n.text() else { continue };
-        let text = text.trim();
+        let text = crate::hygiene::trim(text);
         // Cheap filter first: every label starts with one of these letters
         // (keep it in step with `LABELS`).
         if text.is_empty()
@@ -435,6 +442,15 @@ fn in_comments(n: &Node) -> bool {
 mod tests {
     use super::*;
     use crate::html::meta::jsonld;
+
+    #[test]
+    fn byline_hints_hold_no_space() {
+        // `byline_elements` skips elements with no class, id or rel
+        // unread: their " " must match no hint.
+        assert!(BYLINE_HINTS
+            .iter()
+            .all(|h| !h.is_empty() && !h.contains(' ')));
+    }
 
     fn authors(html: &str) -> Vec<String> {
         let doc = Document::parse(html);

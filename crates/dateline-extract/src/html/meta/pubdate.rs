@@ -362,7 +362,7 @@ fn labelled_date(
     for n in doc.nodes() {
         let Some(text) = n.text() else { continue };
         // Cheap filters first: this runs over every text run of the page.
-        let raw = text.trim();
+        let raw = crate::hygiene::trim(text);
         if raw.is_empty() || raw.len() > 240 || !raw.starts_with(char::is_alphabetic) {
             continue;
         }
