@@ -330,19 +330,19 @@ fn is_hidden(node: Node<'_>) -> bool {
     // not on the page a reader sees.
     if node.attr("class").is_some_and(|c| {
         c.split_ascii_whitespace().any(|c| {
-            let c = c.to_ascii_lowercase();
-            matches!(
-                c.as_str(),
-                "sr-only"
-                    | "visually-hidden"
-                    | "visuallyhidden"
-                    | "screen-reader-text"
-                    | "off-screen"
-                    | "offscreen"
-                    | "screenreader-only"
-                    | "a11y-hidden"
-                    | "u-hidden-visually"
-            )
+            [
+                "sr-only",
+                "visually-hidden",
+                "visuallyhidden",
+                "screen-reader-text",
+                "off-screen",
+                "offscreen",
+                "screenreader-only",
+                "a11y-hidden",
+                "u-hidden-visually",
+            ]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(c))
         })
     }) {
         return true;
@@ -510,6 +510,9 @@ fn word_lists(word: &str) -> u8 {
     struct Table {
         bits: WordMap<&'static str, u8>,
         longest: usize,
+        /// `starts[len]` has bit `c - 'a'` set when a listed word of `len`
+        /// bytes starts with `c`: most page words fail this before hashing.
+        starts: [u32; 32],
     }
     static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -526,10 +529,27 @@ fn word_lists(word: &str) -> u8 {
             }
         }
         let longest = bits.keys().map(|w| w.len()).max().unwrap_or(0);
-        Table { bits, longest }
+        let mut starts = [0u32; 32];
+        for w in bits.keys() {
+            if let (Some(slot), Some(b)) = (starts.get_mut(w.len()), w.bytes().next()) {
+                *slot |= 1 << (b.to_ascii_lowercase().wrapping_sub(b'a') % 32);
+            }
+        }
+        Table {
+            bits,
+            longest,
+            starts,
+        }
     });
     let mut lower = [0u8; 32];
     if word.len() > table.longest || word.len() > lower.len() {
+        return 0;
+    }
+    let Some(first) = word.bytes().next() else {
+        return 0;
+    };
+    let bit = 1 << (first.to_ascii_lowercase().wrapping_sub(b'a') % 32);
+    if table.starts.get(word.len()).is_none_or(|s| s & bit == 0) {
         return 0;
     }
     for (dst, src) in lower.iter_mut().zip(word.bytes()) {

@@ -34,6 +34,18 @@ pub fn mark(doc: &Document, text_sizes: &[usize]) -> Vec<bool> {
         if parent.element_children().nth(MIN_CARDS - 1).is_none() {
             continue;
         }
+        // A list needs three cards among its (at least four) members, so a
+        // parent with fewer than three card children has none: most
+        // parents are skipped before their children are grouped.
+        let min_cards = (MIN_CARDS * 3).div_ceil(4);
+        if parent
+            .element_children()
+            .filter(|c| is_card(*c, text_sizes[c.id().0 as usize]))
+            .nth(min_cards - 1)
+            .is_none()
+        {
+            continue;
+        }
         groups.clear();
         for child in parent.element_children() {
             groups
@@ -126,6 +138,16 @@ mod tests {
             card_count(&format!("<section>{}</section>", para.repeat(8))),
             0
         );
+    }
+
+    #[test]
+    fn two_cards_among_look_alikes_are_not_a_list() {
+        let card = "<li class=t><a href=/s><img src=x>Story</a></li>";
+        let plain = "<li class=t>Plain item</li>";
+        let list = format!("<ul>{}{}</ul>", card.repeat(2), plain.repeat(2));
+        assert_eq!(card_count(&list), 0);
+        let list = format!("<ul>{}{plain}</ul>", card.repeat(3));
+        assert_eq!(card_count(&list), 4);
     }
 
     #[test]
