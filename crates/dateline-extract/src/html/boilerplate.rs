@@ -24,6 +24,7 @@ use std::sync::OnceLock;
 use dateline_html::{Document, Node, Tag};
 
 /// Which element subtrees are removed.
+#[derive(Clone)]
 pub struct Removal {
     removed: Vec<bool>,
     /// Cards of card lists found on the page (teasers of other stories).
@@ -124,6 +125,15 @@ impl Removal {
                 }
             }
             i += 1;
+        }
+        self
+    }
+
+    /// This removal and the subtrees of `nodes` (for tests).
+    #[cfg(test)]
+    pub fn and_nodes(mut self, nodes: impl IntoIterator<Item = dateline_html::NodeId>) -> Removal {
+        for node in nodes {
+            self.removed[node.0 as usize] = true;
         }
         self
     }
