@@ -36,6 +36,9 @@ pub(crate) struct NodeData {
     pub name_end: u32,
     pub kind: NodeKind,
     pub tag: Tag,
+    /// Elements: bit `k` set when an attribute with [`attr_key`] `k` is
+    /// present, so most look-ups of a known name end without a scan.
+    pub attr_keys: u32,
 }
 
 impl NodeData {
@@ -60,6 +63,7 @@ impl NodeData {
             name_end: name.1,
             kind,
             tag,
+            attr_keys: 0,
         }
     }
 }
@@ -202,6 +206,9 @@ impl<'a> Node<'a> {
     fn attr_keyed(&self, key: u8, name: &str) -> Option<&'a str> {
         let doc = self.doc;
         let found = if key != 0 {
+            if self.data().attr_keys & (1 << key) == 0 {
+                return None;
+            }
             self.attr_data().iter().find(|a| a.key == key)
         } else {
             self.attr_data()

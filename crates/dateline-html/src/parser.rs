@@ -445,13 +445,11 @@ impl Builder {
             (0, 0)
         };
         let id = self.doc.nodes.len() as u32;
-        self.append(NodeData::new(
-            NodeKind::Element,
-            tag,
-            id,
-            attrs,
-            (name_start, name_end),
-        ));
+        let mut data = NodeData::new(NodeKind::Element, tag, id, attrs, (name_start, name_end));
+        data.attr_keys = self.doc.attrs[attrs.0 as usize..attrs.1 as usize]
+            .iter()
+            .fold(0, |keys, a| keys | (1 << a.key));
+        self.append(data);
         let leaf = tag.is_void() || (self_closing && (tag == Tag::Other || self.foreign_depth > 0));
         if leaf || self.stack.len() >= MAX_DEPTH {
             return;

@@ -211,6 +211,10 @@ fn attr_by_key_or_name_matches_a_scan() {
         "",
         "missing",
     ];
+    // Keys are bits of a u32 mask.
+    assert!(names
+        .iter()
+        .all(|n| crate::node::attr_key(n.as_bytes()) < 32));
     for node in doc.nodes() {
         for name in names {
             let scanned = node.attrs().find(|(n, _)| *n == name).map(|(_, v)| v);
