@@ -250,7 +250,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
                 .split_whitespace()
                 .any(|r| r == "author")
         });
-        if !(rel_author || BYLINE_HINTS.iter().any(|h| c.contains(h)))
+        if !(rel_author || contains_any(&c, BYLINE_HINTS))
             || c.contains("bio")
             || c.contains("avatar")
             || c.contains("comment")
@@ -283,6 +283,25 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         keep_nearest(&mut best, headline_distance(&n, h), names);
     }
     best.map(|(_, names)| names).unwrap_or_default()
+}
+
+/// Whether `text` contains one of `needles`, as `needles.iter().any(|n|
+/// text.contains(n))` says, in one pass over `text` that compares only
+/// where a needle's first byte stands (every element's class and id is
+/// searched for a dozen byline hints).
+fn contains_any(text: &str, needles: &[&str]) -> bool {
+    let mut firsts = [false; 256];
+    for needle in needles {
+        match needle.as_bytes().first() {
+            Some(b) => firsts[usize::from(*b)] = true,
+            None => return true,
+        }
+    }
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        firsts[usize::from(bytes[i])]
+            && needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes()))
+    })
 }
 
 /// Byline labels that stand alone, the name following in its own element.
@@ -442,6 +461,29 @@ fn in_comments(n: &Node) -> bool {
 mod tests {
     use super::*;
     use crate::html::meta::jsonld;
+
+    #[test]
+    fn contains_any_is_any_contains() {
+        let texts = [
+            "",
+            "a",
+            "post-byline x",
+            "by-lin",
+            "xxauthorxx",
+            "signatur",
+            "firma",
+            "écrit par",
+        ];
+        for text in texts {
+            for needles in [BYLINE_HINTS, &["a", "ab"], &["é", "par"], &[""], &[]] {
+                assert_eq!(
+                    contains_any(text, needles),
+                    needles.iter().any(|n| text.contains(n)),
+                    "{text:?} {needles:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn byline_hints_hold_no_space() {
