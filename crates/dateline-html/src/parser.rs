@@ -318,7 +318,7 @@ impl Builder {
 
     fn text(&mut self, raw: &str, decode: bool) {
         let start = self.doc.buf.len() as u32;
-        if decode && raw.contains('&') {
+        if decode && memchr(b'&', raw.as_bytes()).is_some() {
             self.doc.buf.push_str(&htmlize::unescape(raw));
         } else {
             self.doc.buf.push_str(raw);
@@ -365,7 +365,7 @@ impl Builder {
         }
         let name = self.push_lower(name);
         let start = self.doc.buf.len() as u32;
-        if value.contains('&') {
+        if memchr(b'&', value.as_bytes()).is_some() {
             self.doc.buf.push_str(&htmlize::unescape_attribute(value));
         } else {
             self.doc.buf.push_str(value);
