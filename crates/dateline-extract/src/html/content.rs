@@ -96,14 +96,6 @@ pub fn select(doc: &Document, blocks: &[TextBlock], title: Option<&str>) -> Cont
 pub fn element_scores(doc: &Document, blocks: &[TextBlock], decay: f32) -> (Vec<f32>, Vec<f32>) {
     let mut good_sum = vec![0f32; doc.len()];
     let mut bad_sum = vec![0f32; doc.len()];
-    // Element children of each node, counted to two.
-    let mut children = vec![0u8; doc.len()];
-    for node in doc.elements() {
-        if let Some(p) = node.parent() {
-            let count = &mut children[p.id().0 as usize];
-            *count = (*count + 1).min(2);
-        }
-    }
     for block in blocks {
         let (mut g, mut b) = (good(block), bad(block));
         if g == 0.0 && b == 0.0 {
@@ -114,7 +106,9 @@ pub fn element_scores(doc: &Document, blocks: &[TextBlock], decay: f32) -> (Vec<
             good_sum[n.id().0 as usize] += g;
             bad_sum[n.id().0 as usize] += b;
             // Single-child wrappers add nothing around their child.
-            if n.parent().is_some_and(|p| children[p.id().0 as usize] >= 2) {
+            if n.parent()
+                .is_some_and(|p| p.element_children().nth(1).is_some())
+            {
                 g *= decay;
                 b *= decay;
             }
