@@ -36,6 +36,29 @@ pub fn clean(text: &str) -> Option<String> {
     }
 }
 
+/// [`str::trim`], with the ASCII white space at the ends removed byte by
+/// byte first: the page walks trim every text run, most of them ASCII
+/// indentation, and `str::trim` decodes each character.
+pub(crate) fn trim(text: &str) -> &str {
+    // ASCII bytes that `char::is_whitespace` accepts.
+    let space = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
+    let end = bytes[start..]
+        .iter()
+        .rposition(|b| !space(b))
+        .map_or(start, |i| start + i + 1);
+    let inner = &text[start..end];
+    // Other white space is not ASCII: its first byte has the high bit set.
+    if inner.as_bytes().first().is_some_and(|b| *b >= 0x80)
+        || inner.as_bytes().last().is_some_and(|b| *b >= 0x80)
+    {
+        inner.trim()
+    } else {
+        inner
+    }
+}
+
 fn clean_in_place(text: &mut String) {
     if let Some(cleaned) = clean(text) {
         *text = cleaned;
@@ -96,6 +119,37 @@ mod tests {
         assert_eq!(clean("déjà vu"), None);
         // Joiners shape scripts and emoji: kept.
         assert_eq!(clean("می\u{200C}خواهم"), None);
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        let cases = [
+            "",
+            " ",
+            "\n\t x \r\n",
+            "\u{a0}x\u{3000}",
+            " \u{a0} x y \u{2028} ",
+            "\x0b\x0cé\x1f",
+            "\u{a0}",
+            " \u{a0} ",
+            "x",
+            "\u{85}\u{85}",
+            " x\u{200b} ",
+        ];
+        for case in cases {
+            assert_eq!(trim(case), case.trim(), "{case:?}");
+        }
+        let alphabet = [' ', '\n', 'a', '\u{a0}', 'é', '\u{3000}', '\x0b', '\x1c'];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..5000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let s: String = (0..seed % 7)
+                .map(|k| alphabet[((seed >> (8 * k)) % 8) as usize])
+                .collect();
+            assert_eq!(trim(&s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub(crate) struct NodeData {
     pub name_end: u32,
     pub kind: NodeKind,
     pub tag: Tag,
+    /// Elements: bit `k` set when an attribute with [`attr_key`] `k` is
+    /// present, so most look-ups of a known name end without a scan.
+    pub attr_keys: u32,
 }
 
 impl NodeData {
@@ -60,6 +63,7 @@ impl NodeData {
             name_end: name.1,
             kind,
             tag,
+            attr_keys: 0,
         }
     }
 }
@@ -68,6 +72,42 @@ impl NodeData {
 pub(crate) struct AttrData {
     pub name: (u32, u32),
     pub value: (u32, u32),
+    /// The name's [`attr_key`] (0 for names outside the list).
+    pub key: u8,
+}
+
+/// A small number for the attribute names extraction asks for most, so a
+/// lookup compares one byte per attribute instead of a string; 0 for any
+/// other name. Names are matched exactly (lower-case, as the parser stores
+/// them). Inlined, a literal name folds to its constant.
+#[inline(always)]
+pub(crate) fn attr_key(name: &[u8]) -> u8 {
+    match name {
+        b"class" => 1,
+        b"id" => 2,
+        b"href" => 3,
+        b"content" => 4,
+        b"itemprop" => 5,
+        b"property" => 6,
+        b"name" => 7,
+        b"rel" => 8,
+        b"role" => 9,
+        b"style" => 10,
+        b"hidden" => 11,
+        b"aria-hidden" => 12,
+        b"itemtype" => 13,
+        b"datetime" => 14,
+        b"src" => 15,
+        b"type" => 16,
+        b"lang" => 17,
+        b"alt" => 18,
+        b"title" => 19,
+        b"itemscope" => 20,
+        b"value" => 21,
+        b"http-equiv" => 22,
+        b"charset" => 23,
+        _ => 0,
+    }
 }
 
 /// A cheap handle to one node of a [`Document`].
@@ -156,20 +196,42 @@ impl<'a> Node<'a> {
     }
 
     /// An attribute's decoded value; names are matched lower-case.
+    #[inline(always)]
     pub fn attr(&self, name: &str) -> Option<&'a str> {
-        self.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+        self.attr_keyed(attr_key(name.as_bytes()), name)
+    }
+
+    /// [`Node::attr`] once the name's key is known (a literal name's key
+    /// is computed at compile time in the caller).
+    fn attr_keyed(&self, key: u8, name: &str) -> Option<&'a str> {
+        let doc = self.doc;
+        let found = if key != 0 {
+            if self.data().attr_keys & (1 << key) == 0 {
+                return None;
+            }
+            self.attr_data().iter().find(|a| a.key == key)
+        } else {
+            self.attr_data()
+                .iter()
+                .find(|a| &doc.buf[a.name.0 as usize..a.name.1 as usize] == name)
+        };
+        found.map(|a| &doc.buf[a.value.0 as usize..a.value.1 as usize])
+    }
+
+    /// The element's attribute records (none for other nodes).
+    fn attr_data(&self) -> &'a [AttrData] {
+        let data = self.data();
+        if data.kind == NodeKind::Element {
+            &self.doc.attrs[data.start_a as usize..data.end_a as usize]
+        } else {
+            &[]
+        }
     }
 
     /// The element's attributes in source order, names lower-case.
     pub fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-        let data = self.data();
-        let range = if data.kind == NodeKind::Element {
-            data.start_a as usize..data.end_a as usize
-        } else {
-            0..0
-        };
         let doc = self.doc;
-        doc.attrs[range].iter().map(move |a| {
+        self.attr_data().iter().map(move |a| {
             (
                 &doc.buf[a.name.0 as usize..a.name.1 as usize],
                 &doc.buf[a.value.0 as usize..a.value.1 as usize],

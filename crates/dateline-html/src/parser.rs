@@ -2,7 +2,7 @@
 
 use memchr::{memchr, memmem};
 
-use crate::node::{AttrData, NodeData, NodeKind, NONE};
+use crate::node::{attr_key, AttrData, NodeData, NodeKind, NONE};
 use crate::{Document, Tag, MAX_DEPTH};
 
 pub(crate) fn parse(html: &str) -> Document {
@@ -318,7 +318,7 @@ impl Builder {
 
     fn text(&mut self, raw: &str, decode: bool) {
         let start = self.doc.buf.len() as u32;
-        if decode && raw.contains('&') {
+        if decode && memchr(b'&', raw.as_bytes()).is_some() {
             self.doc.buf.push_str(&htmlize::unescape(raw));
         } else {
             self.doc.buf.push_str(raw);
@@ -365,13 +365,14 @@ impl Builder {
         }
         let name = self.push_lower(name);
         let start = self.doc.buf.len() as u32;
-        if value.contains('&') {
+        if memchr(b'&', value.as_bytes()).is_some() {
             self.doc.buf.push_str(&htmlize::unescape_attribute(value));
         } else {
             self.doc.buf.push_str(value);
         }
         let value = (start, self.doc.buf.len() as u32);
-        self.doc.attrs.push(AttrData { name, value });
+        let key = attr_key(&self.doc.buf.as_bytes()[name.0 as usize..name.1 as usize]);
+        self.doc.attrs.push(AttrData { name, value, key });
     }
 
     fn tag_at(&self, depth: usize) -> Tag {
@@ -444,13 +445,11 @@ impl Builder {
             (0, 0)
         };
         let id = self.doc.nodes.len() as u32;
-        self.append(NodeData::new(
-            NodeKind::Element,
-            tag,
-            id,
-            attrs,
-            (name_start, name_end),
-        ));
+        let mut data = NodeData::new(NodeKind::Element, tag, id, attrs, (name_start, name_end));
+        data.attr_keys = self.doc.attrs[attrs.0 as usize..attrs.1 as usize]
+            .iter()
+            .fold(0, |keys, a| keys | (1 << a.key));
+        self.append(data);
         let leaf = tag.is_void() || (self_closing && (tag == Tag::Other || self.foreign_depth > 0));
         if leaf || self.stack.len() >= MAX_DEPTH {
             return;

@@ -174,6 +174,60 @@ fn check_invariants(doc: &Document) {
     }
 }
 
+/// `Node::attr` looks known names up by key and others by string: both
+/// must give what a scan of the attributes gives.
+#[test]
+fn attr_by_key_or_name_matches_a_scan() {
+    let doc = Document::parse(
+        "<div ID=a Class='x y' data-x=1 href=\"/h\" class=dup aria-hidden=true name=n          itemprop=p http-equiv=e zz=last><span>t</span></div>",
+    );
+    let names = [
+        "class",
+        "id",
+        "href",
+        "content",
+        "itemprop",
+        "property",
+        "name",
+        "rel",
+        "role",
+        "style",
+        "hidden",
+        "aria-hidden",
+        "itemtype",
+        "datetime",
+        "src",
+        "type",
+        "lang",
+        "alt",
+        "title",
+        "itemscope",
+        "value",
+        "http-equiv",
+        "charset",
+        "data-x",
+        "zz",
+        "Class",
+        "",
+        "missing",
+    ];
+    // Keys are bits of a u32 mask.
+    assert!(names
+        .iter()
+        .all(|n| crate::node::attr_key(n.as_bytes()) < 32));
+    for node in doc.nodes() {
+        for name in names {
+            let scanned = node.attrs().find(|(n, _)| *n == name).map(|(_, v)| v);
+            assert_eq!(node.attr(name), scanned, "{name} on {node:?}");
+        }
+    }
+    let div = doc.first(Tag::Div).unwrap();
+    assert_eq!(div.attr("class"), Some("x y"));
+    assert_eq!(div.attr("id"), Some("a"));
+    assert_eq!(div.attr("zz"), Some("last"));
+    assert_eq!(div.attr("Class"), None);
+}
+
 proptest! {
     #[test]
     fn any_input_gives_a_consistent_tree(html in "(<[/!]?[a-zA-Z]{0,3}[ =\"'a-z/]{0,6}>?|[a-z &;<>]{0,5}|<!--|-->|<script>|</script>|<p>|<li>|<td>|<table>){0,40}") {

@@ -64,7 +64,7 @@ struct Open {
     caption: bool,
 }
 
-#[derive(Default)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Context {
     links: u32,
     /// Open links to another page (not `#anchor` links within this one).
@@ -78,84 +78,257 @@ struct Context {
 }
 
 /// Builds the text blocks of everything below `root` that is not removed.
+/// (Extraction builds through [`FirstPass`]; this is the plain walk.)
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn build(doc: &Document, root: Node<'_>, removal: &Removal) -> Vec<TextBlock> {
-    let mut builder = Builder {
-        blocks: Vec::new(),
-        text: String::new(),
-        link_chars: 0,
-        leading_link_chars: 0,
-        leading_open: true,
-        chars: 0,
-        first: None,
-        pending_space: false,
-        br_run: 0,
-    };
-    let mut open: Vec<Open> = Vec::new();
-    let mut ctx = Context::default();
-    let mut containers: Vec<NodeId> = vec![root.id()];
+    let mut walk = Walk::new(root);
     let end = root.subtree_end().0;
     let mut i = root.id().0 + 1;
     while i < end {
-        while open.last().is_some_and(|o| o.end <= i) {
-            let closed = open.pop().expect("checked non-empty");
-            if closed.block {
-                builder.flush(&ctx_snapshot(&ctx, &containers, &open));
-                containers.pop();
+        walk.close(i);
+        i = walk.visit(doc, i, removal);
+    }
+    walk.finish()
+}
+
+/// The blocks of a first pass, with the points where a later pass over
+/// the same page can take them over.
+pub struct FirstPass {
+    /// The blocks, as [`build`] gives them.
+    pub blocks: Vec<TextBlock>,
+    removal: Removal,
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// A point of the walk (before node `node`, its closed elements closed)
+/// where no text is pending and `blocks` blocks are done.
+struct Checkpoint {
+    node: u32,
+    blocks: usize,
+    ctx: Context,
+}
+
+impl FirstPass {
+    /// [`build`] with `removal`, noting where later passes can reuse it.
+    pub fn new(doc: &Document, root: Node<'_>, removal: Removal) -> FirstPass {
+        let mut walk = Walk::new(root);
+        let mut checkpoints = Vec::new();
+        let end = root.subtree_end().0;
+        let mut i = root.id().0 + 1;
+        while i < end {
+            walk.close(i);
+            if walk.builder.is_reset() {
+                checkpoints.push(Checkpoint {
+                    node: i,
+                    blocks: walk.builder.blocks.len(),
+                    ctx: walk.ctx,
+                });
             }
-            leave(&mut ctx, &closed);
+            i = walk.visit(doc, i, &removal);
         }
+        FirstPass {
+            blocks: walk.finish(),
+            removal,
+            checkpoints,
+        }
+    }
+
+    /// What the first pass removed.
+    pub fn removal(&self) -> &Removal {
+        &self.removal
+    }
+
+    /// The blocks [`build`] gives with `removal`, which removes what the
+    /// first pass removed and more: between the subtrees only `removal`
+    /// removes, the first pass's blocks are taken over (copied) wherever
+    /// the walk reaches one of its checkpoints in the same state.
+    ///
+    /// **Why**: the content pass builds the page's blocks twice, once to
+    /// score content and once without furniture; furniture is a small
+    /// part of the page, and the second walk repeated the first over the
+    /// rest. **Known limits**: none on the output (equal to [`build`], a
+    /// test compares them); `root` must be the first pass's root.
+    pub fn rebuild(&self, doc: &Document, root: Node<'_>, removal: &Removal) -> Vec<TextBlock> {
+        let end = root.subtree_end().0;
+        // Subtrees the first pass walked that `removal` removes, in order.
+        let mut starts = Vec::new();
+        let mut k = root.id().0 + 1;
+        while k < end {
+            let node = doc.node(NodeId(k));
+            if self.removal.is_removed(node) {
+                k = node.subtree_end().0;
+            } else if removal.is_removed(node) {
+                starts.push(k);
+                k = node.subtree_end().0;
+            } else {
+                k += 1;
+            }
+        }
+        let mut walk = Walk::new(root);
+        let (mut next_start, mut cp) = (0, 0);
+        let mut i = root.id().0 + 1;
+        while i < end {
+            walk.close(i);
+            while next_start < starts.len() && starts[next_start] < i {
+                next_start += 1;
+            }
+            while cp < self.checkpoints.len() && self.checkpoints[cp].node < i {
+                cp += 1;
+            }
+            let here = self.checkpoints.get(cp);
+            if here.is_some_and(|c| c.node == i && c.ctx == walk.ctx) && walk.builder.is_reset() {
+                // The walks agree up to the next subtree only `removal`
+                // removes: jump to the last checkpoint before it.
+                let limit = starts.get(next_start).copied().unwrap_or(end);
+                let mut last = cp;
+                while self
+                    .checkpoints
+                    .get(last + 1)
+                    .is_some_and(|c| c.node <= limit)
+                {
+                    last += 1;
+                }
+                if last > cp {
+                    let (from, to) = (&self.checkpoints[cp], &self.checkpoints[last]);
+                    walk.builder
+                        .blocks
+                        .extend_from_slice(&self.blocks[from.blocks..to.blocks]);
+                    walk.ctx = to.ctx;
+                    walk.reopen(doc, root, to.node);
+                    i = to.node;
+                    cp = last;
+                    continue;
+                }
+            }
+            i = walk.visit(doc, i, removal);
+        }
+        walk.finish()
+    }
+}
+
+/// The state of one walk over the arena in document order.
+struct Walk {
+    builder: Builder,
+    open: Vec<Open>,
+    ctx: Context,
+    containers: Vec<NodeId>,
+}
+
+impl Walk {
+    fn new(root: Node<'_>) -> Walk {
+        Walk {
+            builder: Builder {
+                blocks: Vec::new(),
+                text: String::new(),
+                link_chars: 0,
+                leading_link_chars: 0,
+                leading_open: true,
+                chars: 0,
+                first: None,
+                pending_space: false,
+                br_run: 0,
+            },
+            open: Vec::new(),
+            ctx: Context::default(),
+            containers: vec![root.id()],
+        }
+    }
+
+    /// Closes the open elements that end before node `i`.
+    fn close(&mut self, i: u32) {
+        while self.open.last().is_some_and(|o| o.end <= i) {
+            let closed = self.open.pop().expect("checked non-empty");
+            if closed.block {
+                self.builder
+                    .flush(&ctx_snapshot(&self.ctx, &self.containers, &self.open));
+                self.containers.pop();
+            }
+            leave(&mut self.ctx, &closed);
+        }
+    }
+
+    /// Takes in node `i`; returns the next node to visit.
+    fn visit(&mut self, doc: &Document, i: u32, removal: &Removal) -> u32 {
         let node = doc.node(NodeId(i));
         if let Some(text) = node.text() {
             // Links within the page (footnotes, section anchors) do not
             // lead away from the text, so they do not count as links.
-            let in_link = ctx.away_links > 0;
-            if ctx.pre > 0 {
-                builder.push_raw(text, NodeId(i), in_link);
+            let in_link = self.ctx.away_links > 0;
+            if self.ctx.pre > 0 {
+                self.builder.push_raw(text, NodeId(i), in_link);
             } else {
-                builder.push(text, NodeId(i), in_link);
+                self.builder.push(text, NodeId(i), in_link);
             }
-            i += 1;
-            continue;
+            return i + 1;
         }
         let tag = node.tag();
         if removal.is_removed(node) {
             if tag.is_block() || boilerplate::is_block_like(node) {
-                builder.flush(&ctx_snapshot(&ctx, &containers, &open));
+                self.builder
+                    .flush(&ctx_snapshot(&self.ctx, &self.containers, &self.open));
             }
-            i = node.subtree_end().0;
-            continue;
+            return node.subtree_end().0;
         }
         if tag == Tag::Br {
-            builder.line_break(&ctx_snapshot(&ctx, &containers, &open));
-            i += 1;
-            continue;
+            self.builder
+                .line_break(&ctx_snapshot(&self.ctx, &self.containers, &self.open));
+            return i + 1;
         }
-        let block = tag.is_block();
-        if block {
-            builder.flush(&ctx_snapshot(&ctx, &containers, &open));
-            containers.push(node.id());
+        let entry = open_entry(node);
+        if entry.block {
+            self.builder
+                .flush(&ctx_snapshot(&self.ctx, &self.containers, &self.open));
+            self.containers.push(node.id());
         }
-        let away = tag == Tag::A && !node.attr("href").is_some_and(|h| h.starts_with('#'));
-        let entry = Open {
-            end: node.subtree_end().0,
-            tag,
-            away,
-            block,
-            caption: boilerplate::is_caption(node),
-        };
-        enter(&mut ctx, &entry);
+        enter(&mut self.ctx, &entry);
         if entry.end > i + 1 {
-            open.push(entry);
+            self.open.push(entry);
         } else {
-            leave(&mut ctx, &entry);
-            if block {
-                containers.pop();
+            leave(&mut self.ctx, &entry);
+            if entry.block {
+                self.containers.pop();
             }
         }
-        i += 1;
+        i + 1
     }
-    builder.flush(&ctx_snapshot(&ctx, &containers, &open));
-    builder.blocks
+
+    /// Sets the open elements and containers to those around node `i`
+    /// (its ancestors below `root`), as a walk that reached `i` has them.
+    fn reopen(&mut self, doc: &Document, root: Node<'_>, i: u32) {
+        self.open.clear();
+        self.containers.truncate(1);
+        let mut ancestors: Vec<Node<'_>> = doc
+            .node(NodeId(i))
+            .ancestors()
+            .take_while(|a| a.id() != root.id())
+            .collect();
+        ancestors.reverse();
+        for a in ancestors {
+            let entry = open_entry(a);
+            if entry.block {
+                self.containers.push(a.id());
+            }
+            self.open.push(entry);
+        }
+    }
+
+    fn finish(mut self) -> Vec<TextBlock> {
+        self.builder
+            .flush(&ctx_snapshot(&self.ctx, &self.containers, &self.open));
+        self.builder.blocks
+    }
+}
+
+/// What an element contributes to the walk's context.
+fn open_entry(node: Node<'_>) -> Open {
+    let tag = node.tag();
+    Open {
+        end: node.subtree_end().0,
+        tag,
+        away: tag == Tag::A && !node.attr("href").is_some_and(|h| h.starts_with('#')),
+        block: tag.is_block(),
+        caption: boilerplate::is_caption(node),
+    }
 }
 
 fn enter(ctx: &mut Context, o: &Open) {
@@ -248,16 +421,81 @@ struct Builder {
 }
 
 impl Builder {
+    /// True when no text is pending: the state right after a flush.
+    fn is_reset(&self) -> bool {
+        self.first.is_none()
+            && self.text.is_empty()
+            && self.chars == 0
+            && self.link_chars == 0
+            && self.leading_link_chars == 0
+            && self.leading_open
+            && !self.pending_space
+            && self.br_run == 0
+    }
+
     /// Appends text, collapsing runs of white space to one space.
+    ///
+    /// Runs of other characters are appended whole ([`Builder::push_run`]);
+    /// the result is the same as appending them one by one.
     fn push(&mut self, raw: &str, node: NodeId, in_link: bool) {
-        for c in raw.chars() {
-            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        // Start (byte) and length (chars) of the run of non-space characters.
+        let mut run = 0;
+        let mut run_chars = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (space, len) = if b < 0x80 {
+                ((b as char).is_whitespace(), 1)
+            } else {
+                let c = raw[i..].chars().next().unwrap_or(' ');
+                (
+                    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}',
+                    c.len_utf8(),
+                )
+            };
+            if space {
+                if run_chars > 0 {
+                    self.push_run(&raw[run..i], run_chars, node, in_link);
+                    run_chars = 0;
+                }
                 if !self.text.is_empty() {
                     self.pending_space = true;
                 }
-                continue;
+            } else {
+                if run_chars == 0 {
+                    run = i;
+                }
+                run_chars += 1;
             }
-            self.push_char(c, node, in_link);
+            i += len;
+        }
+        if run_chars > 0 {
+            self.push_run(&raw[run..], run_chars, node, in_link);
+        }
+    }
+
+    /// Appends `chars` characters that hold no white space, as
+    /// [`Builder::push_char`] would one by one.
+    fn push_run(&mut self, run: &str, chars: usize, node: NodeId, in_link: bool) {
+        if self.pending_space {
+            self.text.push(' ');
+            self.chars += 1;
+            self.pending_space = false;
+        }
+        self.first.get_or_insert(node);
+        self.text.push_str(run);
+        self.chars += chars;
+        self.br_run = 0;
+        if in_link {
+            self.link_chars += chars;
+        }
+        if self.leading_open {
+            if in_link {
+                self.leading_link_chars = self.chars;
+            } else {
+                self.leading_open = false;
+            }
         }
     }
 
@@ -407,6 +645,111 @@ mod tests {
             let doc = Document::parse(html);
             let b = build(&doc, doc.root(), &Removal::structural(&doc));
             assert_eq!((b[0].text.as_str(), b[0].chars), ("a", 1), "{html}");
+        }
+    }
+
+    /// The character-by-character `push` that `push_run` replaced.
+    fn push_by_chars(b: &mut Builder, raw: &str, node: NodeId, in_link: bool) {
+        for c in raw.chars() {
+            if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+                if !b.text.is_empty() {
+                    b.pending_space = true;
+                }
+                continue;
+            }
+            b.push_char(c, node, in_link);
+        }
+    }
+
+    fn builder() -> Builder {
+        Builder {
+            blocks: Vec::new(),
+            text: String::new(),
+            link_chars: 0,
+            leading_link_chars: 0,
+            leading_open: true,
+            chars: 0,
+            first: None,
+            pending_space: false,
+            br_run: 0,
+        }
+    }
+
+    #[test]
+    fn runs_are_pushed_as_characters_are() {
+        let alphabet = [
+            "a", "é", " ", "\n", "\u{a0}", "\u{200b}", "\u{feff}", "\u{3000}", "\x0b", "\x1c",
+            "字", "x",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let (mut runs, mut chars) = (builder(), builder());
+            for piece in 0..next() % 4 {
+                let text: String = (0..next() % 9)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect();
+                let in_link = next() % 2 == 0;
+                runs.push(&text, NodeId(piece as u32), in_link);
+                push_by_chars(&mut chars, &text, NodeId(piece as u32), in_link);
+            }
+            let state = |b: &Builder| {
+                (
+                    b.text.clone(),
+                    b.chars,
+                    b.link_chars,
+                    b.leading_link_chars,
+                    b.leading_open,
+                    b.first,
+                    b.pending_space,
+                    b.br_run,
+                )
+            };
+            assert_eq!(state(&runs), state(&chars));
+        }
+    }
+
+    /// A page with every construct the walk tracks: headings in headings,
+    /// links, lists, quotes, `pre`, captions, `<br>` runs, unknown
+    /// elements, hidden and navigation subtrees.
+    const PAGE: &str = "<html><body><nav><a href=/>Home</a></nav><div class=wrap>\
+        <h1>Title <span class=share>Share <b>this</b></span></h1>\
+        <p>Lead <a href=/x>link</a> text.<span class=ad>Ad</span> more</p>\
+        <div class=related><h2>Related <span><h3>inner</h3><p>x</p></span> tail</h2><ul><li><a href=/a>A story</a>\
+        <li>Two<br><br>three</ul></div>\
+        <blockquote><p>Quote <q>in</q></p></blockquote><pre>  a\n  b  </pre>\
+        <figure><img src=x><figcaption>Caption <em>credit</em></figcaption></figure>\
+        <x-card><p>Custom</p> element text</x-card><div hidden>gone</div>\
+        text<br>after<div class=comments><p>One</p><p>Two</p></div>tail \
+        <a href=#n>note</a><table><tr><td>cell<td>cell two</table>\
+        <p>End <br> of <br><br> page</p></div><footer>foot</footer></body></html>";
+
+    #[test]
+    fn rebuild_equals_build_for_any_extra_removal() {
+        let doc = Document::parse(PAGE);
+        let first = FirstPass::new(&doc, doc.root(), Removal::structural(&doc));
+        let reference = |r: &Removal| format!("{:?}", build(&doc, doc.root(), r));
+        assert_eq!(format!("{:?}", first.blocks), reference(first.removal()));
+        let elements: Vec<NodeId> = doc.elements().map(|n| n.id()).collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for round in 0..400 {
+            let mut extra = Vec::new();
+            for id in &elements {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                if seed.is_multiple_of(2 + round % 12) {
+                    extra.push(*id);
+                }
+            }
+            let removal = first.removal().clone().and_nodes(extra.clone());
+            let got = format!("{:?}", first.rebuild(&doc, doc.root(), &removal));
+            assert_eq!(got, reference(&removal), "removed {extra:?}");
         }
     }
 

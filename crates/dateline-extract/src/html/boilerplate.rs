@@ -17,9 +17,14 @@
 //!    a furniture word ("post-share-wrapper" around the whole story) loses
 //!    it; a safeguard keeps any element holding most of the page's text.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
 use dateline_html::{Document, Node, Tag};
 
 /// Which element subtrees are removed.
+#[derive(Clone)]
 pub struct Removal {
     removed: Vec<bool>,
     /// Cards of card lists found on the page (teasers of other stories).
@@ -127,6 +132,15 @@ impl Removal {
                 }
             }
             i += 1;
+        }
+        self
+    }
+
+    /// This removal and the subtrees of `nodes` (for tests).
+    #[cfg(test)]
+    pub fn and_nodes(mut self, nodes: impl IntoIterator<Item = dateline_html::NodeId>) -> Removal {
+        for node in nodes {
+            self.removed[node.0 as usize] = true;
         }
         self
     }
@@ -276,7 +290,7 @@ fn text_before_each(doc: &Document) -> Vec<u32> {
                 .parent()
                 .is_some_and(|p| matches!(p.tag(), Tag::Script | Tag::Style | Tag::Template));
             if !in_code {
-                total = total.saturating_add(text.trim().len() as u32);
+                total = total.saturating_add(crate::hygiene::trim(text).len() as u32);
             }
         }
     }
@@ -314,7 +328,7 @@ fn is_crawler_view(node: Node<'_>) -> bool {
         && node
             .descendants()
             .filter_map(|d| d.text())
-            .map(|t| t.trim().len())
+            .map(|t| crate::hygiene::trim(t).len())
             .sum::<usize>()
             > PAGE_CHARS
 }
@@ -421,19 +435,19 @@ fn is_hidden(node: Node<'_>) -> bool {
     // not on the page a reader sees.
     if node.attr("class").is_some_and(|c| {
         c.split_ascii_whitespace().any(|c| {
-            let c = c.to_ascii_lowercase();
-            matches!(
-                c.as_str(),
-                "sr-only"
-                    | "visually-hidden"
-                    | "visuallyhidden"
-                    | "screen-reader-text"
-                    | "off-screen"
-                    | "offscreen"
-                    | "screenreader-only"
-                    | "a11y-hidden"
-                    | "u-hidden-visually"
-            )
+            [
+                "sr-only",
+                "visually-hidden",
+                "visuallyhidden",
+                "screen-reader-text",
+                "off-screen",
+                "offscreen",
+                "screenreader-only",
+                "a11y-hidden",
+                "u-hidden-visually",
+            ]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(c))
         })
     }) {
         return true;
@@ -558,17 +572,18 @@ fn furniture(node: Node<'_>) -> Furniture {
         .filter(|id| word_slices(id).nth(3).is_none());
     for value in [node.attr("class"), id].into_iter().flatten() {
         for word in name_words(value) {
+            let lists = word_lists(word);
             // Embedded posts and media are quoted in the story
             // ("social-media-embed" around a tweet).
-            if listed(&["embed", "embedded", "tweet"], word) {
+            if lists & IN_EMBEDS != 0 {
                 return Furniture::None;
             }
             if word.eq_ignore_ascii_case("hidden") && !hides_everywhere(value) {
                 continue;
             }
-            strong |= listed(STRONG, word);
-            weak |= listed(WEAK, word);
-            content |= listed(CONTENT, word);
+            strong |= lists & IN_STRONG != 0;
+            weak |= lists & IN_WEAK != 0;
+            content |= lists & IN_CONTENT != 0;
         }
     }
     if strong {
@@ -664,6 +679,114 @@ fn is_hash(part: &str) -> bool {
         && part.bytes().any(|b| b.is_ascii_digit())
         && part.bytes().any(|b| b.is_ascii_alphabetic())
 }
+
+/// Words that mark embedded posts and media, quoted in the story.
+const EMBEDS: &[&str] = &["embed", "embedded", "tweet"];
+
+const IN_STRONG: u8 = 1;
+const IN_WEAK: u8 = 2;
+const IN_CONTENT: u8 = 4;
+const IN_EMBEDS: u8 = 8;
+
+/// Which of the furniture word lists ([`STRONG`], [`WEAK`], [`CONTENT`],
+/// [`EMBEDS`]) hold `word`, ignoring ASCII case, as bits: one table look-up
+/// instead of comparing the word with every listed one (the furniture pass
+/// classifies every class and id word of the page).
+fn word_lists(word: &str) -> u8 {
+    struct Table {
+        bits: WordMap<&'static str, u8>,
+        longest: usize,
+        /// `starts[len]` has bit `c - 'a'` set when a listed word of `len`
+        /// bytes starts with `c`: most page words fail this before hashing.
+        starts: [u32; 32],
+    }
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut bits: WordMap<&'static str, u8> = WordMap::default();
+        for (list, bit) in [
+            (STRONG, IN_STRONG),
+            (WEAK, IN_WEAK),
+            (CONTENT, IN_CONTENT),
+            (EMBEDS, IN_EMBEDS),
+        ] {
+            for w in list {
+                debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
+                *bits.entry(w).or_default() |= bit;
+            }
+        }
+        let longest = bits.keys().map(|w| w.len()).max().unwrap_or(0);
+        let mut starts = [0u32; 32];
+        for w in bits.keys() {
+            if let (Some(slot), Some(b)) = (starts.get_mut(w.len()), w.bytes().next()) {
+                *slot |= 1 << (b.to_ascii_lowercase().wrapping_sub(b'a') % 32);
+            }
+        }
+        Table {
+            bits,
+            longest,
+            starts,
+        }
+    });
+    let mut lower = [0u8; 32];
+    if word.len() > table.longest || word.len() > lower.len() {
+        return 0;
+    }
+    let Some(first) = word.bytes().next() else {
+        return 0;
+    };
+    let bit = 1 << (first.to_ascii_lowercase().wrapping_sub(b'a') % 32);
+    if table.starts.get(word.len()).is_none_or(|s| s & bit == 0) {
+        return 0;
+    }
+    for (dst, src) in lower.iter_mut().zip(word.bytes()) {
+        *dst = src.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&lower[..word.len()])
+        .ok()
+        .and_then(|w| table.bits.get(w))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// A small multiplicative hash (FxHash's) for page strings: class names,
+/// tag names, words. The default hasher resists collision attacks, which
+/// per-page tables of names need not, and is slower.
+#[derive(Default)]
+pub(super) struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps keyed by page strings, with [`WordHasher`].
+pub(super) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Splits a class or id value into lower-case words at `-`, `_`, spaces,
 /// digits and lower-to-upper case changes.
@@ -860,6 +983,38 @@ mod tests {
         );
         assert!(!article.text.contains("sign-in"), "{}", article.text);
         assert!(!article.text.contains("promotion"), "{}", article.text);
+    }
+
+    #[test]
+    fn word_lists_agree_with_the_lists() {
+        let mut words: Vec<String> = [STRONG, WEAK, CONTENT, EMBEDS]
+            .concat()
+            .iter()
+            .flat_map(|w| [w.to_string(), w.to_ascii_uppercase(), format!("{w}x")])
+            .collect();
+        words.extend(
+            [
+                "",
+                "x",
+                "Sharebar",
+                "wrapper",
+                "recommendationsrecommendations",
+            ]
+            .map(String::from),
+        );
+        for word in &words {
+            let expected = [
+                (STRONG, IN_STRONG),
+                (WEAK, IN_WEAK),
+                (CONTENT, IN_CONTENT),
+                (EMBEDS, IN_EMBEDS),
+            ]
+            .iter()
+            .filter(|(list, _)| listed(list, word))
+            .fold(0, |bits, (_, bit)| bits | bit);
+            assert_eq!(word_lists(word), expected, "{word}");
+        }
+        assert_eq!(word_lists("ShareBar"), IN_STRONG);
     }
 
     #[test]

@@ -14,9 +14,9 @@
 //! [`super::boilerplate::Removal::with_furniture`] keeps a list that holds
 //! most of the page's good text.
 
-use std::collections::HashMap;
-
 use dateline_html::{Document, Node, NodeId, Tag};
+
+use super::boilerplate::WordMap;
 
 /// Cards bigger than this are stories of their own, not teasers.
 const MAX_CARD_CHARS: usize = 600;
@@ -28,10 +28,22 @@ const MAX_CARD_NODES: u32 = 400;
 /// Marks every element that is a card of a card list.
 pub fn mark(doc: &Document, text_sizes: &[usize]) -> Vec<bool> {
     let mut cards = vec![false; doc.len()];
-    let mut groups: HashMap<(&str, &str), Vec<NodeId>> = HashMap::new();
+    let mut groups: WordMap<(&str, &str), Vec<NodeId>> = WordMap::default();
     for parent in doc.elements() {
         // Cheap test first: most elements have fewer children than a list.
         if parent.element_children().nth(MIN_CARDS - 1).is_none() {
+            continue;
+        }
+        // A list needs three cards among its (at least four) members, so a
+        // parent with fewer than three card children has none: most
+        // parents are skipped before their children are grouped.
+        let min_cards = (MIN_CARDS * 3).div_ceil(4);
+        if parent
+            .element_children()
+            .filter(|c| is_card(*c, text_sizes[c.id().0 as usize]))
+            .nth(min_cards - 1)
+            .is_none()
+        {
             continue;
         }
         groups.clear();
@@ -120,7 +132,7 @@ pub fn text_sizes(doc: &Document) -> Vec<usize> {
                 .parent()
                 .is_some_and(|p| matches!(p.tag(), Tag::Script | Tag::Style | Tag::Title))
             {
-                sizes[i] += text.trim().len();
+                sizes[i] += crate::hygiene::trim(text).len();
             }
         }
         if let Some(parent) = node.parent() {
@@ -170,6 +182,16 @@ mod tests {
         assert_eq!(card_count(&format!("<div>{}</div>", linked.repeat(5))), 5);
         let wrapped = "<a class=c href=/s><img src=x><span>Story</span></a>";
         assert_eq!(card_count(&format!("<div>{}</div>", wrapped.repeat(5))), 5);
+    }
+
+    #[test]
+    fn two_cards_among_look_alikes_are_not_a_list() {
+        let card = "<li class=t><a href=/s><img src=x>Story</a></li>";
+        let plain = "<li class=t>Plain item</li>";
+        let list = format!("<ul>{}{}</ul>", card.repeat(2), plain.repeat(2));
+        assert_eq!(card_count(&list), 0);
+        let list = format!("<ul>{}{plain}</ul>", card.repeat(3));
+        assert_eq!(card_count(&list), 4);
     }
 
     #[test]

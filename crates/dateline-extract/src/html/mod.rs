@@ -16,7 +16,8 @@ use dateline_model::{Article, Block, BlockKind, PageType, Source, SourceFormat};
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     let doc = Document::parse(html);
     let metadata = meta::extract_metadata(&doc, url);
-    let (blocks, removal) = content_blocks_with_removal(&doc);
+    let first = first_pass(&doc);
+    let (blocks, removal) = content_blocks_with_removal(&doc, &first);
     let title = metadata.title.clone().or_else(|| basic_title(&doc));
     let content = content::select(&doc, &blocks, title.as_deref());
     let body = declared_body_fallback(content.body, metadata.article_body.as_deref());
@@ -77,7 +78,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
         || shows_no_story(&article, metadata.declares_article)
         || url.or(article.url.as_deref()).is_some_and(is_home_page);
     if wide_content {
-        let blocks = page_blocks(&doc);
+        let blocks = page_blocks(&doc, &first);
         let items = page_type.is_some_and(|t| {
             matches!(
                 t,
@@ -157,25 +158,36 @@ fn is_home_page(url: &str) -> bool {
     path.is_empty() || path.starts_with("index.") && !path.contains('/')
 }
 
+/// The first block pass (structural removal only) and each node's good
+/// text score from it, which furniture removal must not take away.
+fn first_pass(doc: &Document) -> (blocks::FirstPass, Vec<f32>) {
+    let first = blocks::FirstPass::new(doc, doc.root(), boilerplate::Removal::structural(doc));
+    let (good, _) = content::element_scores(doc, &first.blocks, 1.0);
+    (first, good)
+}
+
 /// Text blocks after structural and furniture removal. Two passes: the
 /// first scores content so furniture names cannot remove the article.
-fn content_blocks_with_removal(doc: &Document) -> (Vec<blocks::TextBlock>, boilerplate::Removal) {
-    let structural = boilerplate::Removal::structural(doc);
-    let first = blocks::build(doc, doc.root(), &structural);
-    let (good, _) = content::element_scores(doc, &first, 1.0);
-    let removal = structural.with_furniture(doc, &good);
-    (blocks::build(doc, doc.root(), &removal), removal)
+fn content_blocks_with_removal(
+    doc: &Document,
+    (first, good): &(blocks::FirstPass, Vec<f32>),
+) -> (Vec<blocks::TextBlock>, boilerplate::Removal) {
+    let removal = first.removal().clone().with_furniture(doc, good);
+    (first.rebuild(doc, doc.root(), &removal), removal)
 }
 
 /// Text blocks for a page that is not a story: as
 /// [`content_blocks_with_removal`], but card lists stay (they are a
 /// listing's items).
-fn page_blocks(doc: &Document) -> Vec<blocks::TextBlock> {
-    let structural = boilerplate::Removal::structural(doc);
-    let first = blocks::build(doc, doc.root(), &structural);
-    let (good, _) = content::element_scores(doc, &first, 1.0);
-    let removal = structural.with_furniture_keeping_cards(doc, &good);
-    blocks::build(doc, doc.root(), &removal)
+fn page_blocks(
+    doc: &Document,
+    (first, good): &(blocks::FirstPass, Vec<f32>),
+) -> Vec<blocks::TextBlock> {
+    let removal = first
+        .removal()
+        .clone()
+        .with_furniture_keeping_cards(doc, good);
+    first.rebuild(doc, doc.root(), &removal)
 }
 
 /// Script-rendered pages may hold little text in their markup and the
@@ -225,7 +237,7 @@ fn basic_title(doc: &Document) -> Option<String> {
 #[doc(hidden)]
 pub fn explain_html(html: &str) -> String {
     let doc = Document::parse(html);
-    let (blocks, removal) = content_blocks_with_removal(&doc);
+    let (blocks, removal) = content_blocks_with_removal(&doc, &first_pass(&doc));
     let mut out = content::explain(&doc, &blocks, basic_title(&doc).as_deref());
     for node in doc.elements().filter(|n| removal.is_removed(*n)) {
         let chars = node.text_content().len();

@@ -225,6 +225,8 @@ const BYLINE_HINTS: &[&str] = &[
 fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
     let headline = headline_id(doc, title);
     let mut best: Option<(i64, Vec<String>)> = None;
+    // The lower-case class and id of the element, reused between elements.
+    let mut c = String::new();
     for n in doc.elements() {
         if matches!(
             n.tag(),
@@ -232,18 +234,23 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         ) {
             continue;
         }
-        let c = format!(
-            "{} {}",
-            n.attr("class").unwrap_or(""),
-            n.attr("id").unwrap_or("")
-        )
-        .to_ascii_lowercase();
-        let rel_author = n.attr("rel").is_some_and(|r| {
+        let (class, id, rel) = (n.attr("class"), n.attr("id"), n.attr("rel"));
+        // No class, id or rel: nothing below can match (the hints hold no
+        // space), and most elements are so.
+        if class.is_none() && id.is_none() && rel.is_none() {
+            continue;
+        }
+        c.clear();
+        c.push_str(class.unwrap_or(""));
+        c.push(' ');
+        c.push_str(id.unwrap_or(""));
+        c.make_ascii_lowercase();
+        let rel_author = rel.is_some_and(|r| {
             r.to_ascii_lowercase()
                 .split_whitespace()
                 .any(|r| r == "author")
         });
-        if !(rel_author || BYLINE_HINTS.iter().any(|h| c.contains(h)))
+        if !(rel_author || contains_any(&c, BYLINE_HINTS))
             || c.contains("bio")
             || c.contains("avatar")
             || c.contains("comment")
@@ -278,6 +285,25 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
     best.map(|(_, names)| names).unwrap_or_default()
 }
 
+/// Whether `text` contains one of `needles`, as `needles.iter().any(|n|
+/// text.contains(n))` says, in one pass over `text` that compares only
+/// where a needle's first byte stands (every element's class and id is
+/// searched for a dozen byline hints).
+fn contains_any(text: &str, needles: &[&str]) -> bool {
+    let mut firsts = [false; 256];
+    for needle in needles {
+        match needle.as_bytes().first() {
+            Some(b) => firsts[usize::from(*b)] = true,
+            None => return true,
+        }
+    }
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        firsts[usize::from(bytes[i])]
+            && needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes()))
+    })
+}
+
 /// Byline labels that stand alone, the name following in its own element.
 #[rustfmt::skip]
 const LABELS: &[&str] = &[
@@ -310,7 +336,7 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
     let mut best: Option<(i64, Vec<String>)> = None;
     for n in doc.nodes() {
         let Some(text) = n.text() else { continue };
-        let text = text.trim();
+        let text = crate::hygiene::trim(text);
         // Cheap filter first: every label starts with one of these letters
         // (keep it in step with `LABELS`).
         if text.is_empty()
@@ -435,6 +461,38 @@ fn in_comments(n: &Node) -> bool {
 mod tests {
     use super::*;
     use crate::html::meta::jsonld;
+
+    #[test]
+    fn contains_any_is_any_contains() {
+        let texts = [
+            "",
+            "a",
+            "post-byline x",
+            "by-lin",
+            "xxauthorxx",
+            "signatur",
+            "firma",
+            "écrit par",
+        ];
+        for text in texts {
+            for needles in [BYLINE_HINTS, &["a", "ab"], &["é", "par"], &[""], &[]] {
+                assert_eq!(
+                    contains_any(text, needles),
+                    needles.iter().any(|n| text.contains(n)),
+                    "{text:?} {needles:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn byline_hints_hold_no_space() {
+        // `byline_elements` skips elements with no class, id or rel
+        // unread: their " " must match no hint.
+        assert!(BYLINE_HINTS
+            .iter()
+            .all(|h| !h.is_empty() && !h.contains(' ')));
+    }
 
     fn authors(html: &str) -> Vec<String> {
         let doc = Document::parse(html);

@@ -362,8 +362,14 @@ fn labelled_date(
     for n in doc.nodes() {
         let Some(text) = n.text() else { continue };
         // Cheap filters first: this runs over every text run of the page.
-        let raw = text.trim();
+        let raw = crate::hygiene::trim(text);
         if raw.is_empty() || raw.len() > 240 || !raw.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        // A label starts the run: its first letter is compared before the
+        // run is copied and lower-cased (most runs start otherwise).
+        let first = raw.chars().next().and_then(|c| c.to_lowercase().next());
+        if !first.is_some_and(|f| DATE_LABELS.iter().any(|l| l.is_empty() || l.starts_with(f))) {
             continue;
         }
         let text = collapse(raw);
@@ -510,6 +516,9 @@ mod tests {
         // A label before something that is no date gives nothing.
         let (p, _) = dates("<p>Published</p><p>by the Society</p>", None);
         assert_eq!(p, None);
+        // The label's first letter is compared in lower case.
+        let (p, _) = dates("<h1>Headline</h1><p>PUBLISHED July 8, 2025</p>", None);
+        assert_eq!(p.as_deref(), Some("2025-07-08"));
     }
 
     #[test]
