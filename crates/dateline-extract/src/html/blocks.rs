@@ -217,17 +217,7 @@ struct Walk {
 impl Walk {
     fn new(root: Node<'_>) -> Walk {
         Walk {
-            builder: Builder {
-                blocks: Vec::new(),
-                text: String::new(),
-                link_chars: 0,
-                leading_link_chars: 0,
-                leading_open: true,
-                chars: 0,
-                first: None,
-                pending_space: false,
-                br_run: 0,
-            },
+            builder: Builder::new(),
             open: Vec::new(),
             ctx: Context::default(),
             containers: vec![root.id()],
@@ -421,6 +411,20 @@ struct Builder {
 }
 
 impl Builder {
+    fn new() -> Self {
+        Self {
+            blocks: Vec::new(),
+            text: String::new(),
+            link_chars: 0,
+            leading_link_chars: 0,
+            leading_open: true,
+            chars: 0,
+            first: None,
+            pending_space: false,
+            br_run: 0,
+        }
+    }
+
     /// True when no text is pending: the state right after a flush.
     fn is_reset(&self) -> bool {
         self.first.is_none()
@@ -661,20 +665,6 @@ mod tests {
         }
     }
 
-    fn builder() -> Builder {
-        Builder {
-            blocks: Vec::new(),
-            text: String::new(),
-            link_chars: 0,
-            leading_link_chars: 0,
-            leading_open: true,
-            chars: 0,
-            first: None,
-            pending_space: false,
-            br_run: 0,
-        }
-    }
-
     #[test]
     fn runs_are_pushed_as_characters_are() {
         let alphabet = [
@@ -689,7 +679,7 @@ mod tests {
             seed
         };
         for _ in 0..2000 {
-            let (mut runs, mut chars) = (builder(), builder());
+            let (mut runs, mut chars) = (Builder::new(), Builder::new());
             for piece in 0..next() % 4 {
                 let text: String = (0..next() % 9)
                     .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])

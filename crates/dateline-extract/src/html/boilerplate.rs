@@ -17,11 +17,12 @@
 //!    a furniture word ("post-share-wrapper" around the whole story) loses
 //!    it; a safeguard keeps any element holding most of the page's text.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use dateline_html::{Document, Node, Tag};
+use rustc_hash::FxHashMap;
+
+use super::class_words::{name_words, word_slices};
 
 /// Which element subtrees are removed.
 #[derive(Clone)]
@@ -646,40 +647,6 @@ fn hides_everywhere(value: &str) -> bool {
     hidden
 }
 
-/// The words of a class or id value, as [`word_slices`] splits them, but
-/// none from a hash.
-///
-/// **What**: a part between `-`, `_` and spaces that is six or more hex
-/// digits, with both digits and letters (`6ad04061ca`), gives no words.
-/// **Why**: build tools and page builders add generated hashes to class
-/// names (`title-6ad04061ca`, `elementor-element-4bad2c1`); read as words,
-/// their letters name furniture by chance (`ad`), and the section went
-/// (wcxb service 0.785 -> 0.787, articles unchanged at 0.945).
-/// **Example**: `<h2 class="title-6ad04061ca">` is a title, not an ad.
-/// **Known failures**: a furniture name written as hex (`ad0123`) is not
-/// seen; such names are rare.
-///
-/// Nor do the variant prefixes of utility classes name anything: in
-/// `print:hidden` or `hover:underline` only the part after the last `:`
-/// is the class (`print:hidden` hides the element on paper, and named
-/// "print" furniture it emptied a whole home page; wcxb empty pages
-/// 25 -> 24, documentation 0.909 -> 0.910, articles 0.946 unchanged).
-fn name_words(value: &str) -> impl Iterator<Item = &str> {
-    value
-        .split_ascii_whitespace()
-        .map(|class| class.rsplit(':').next().unwrap_or(class))
-        .flat_map(|class| class.split(['-', '_']))
-        .filter(|part| !is_hash(part))
-        .flat_map(word_slices)
-}
-
-fn is_hash(part: &str) -> bool {
-    part.len() >= 6
-        && part.bytes().all(|b| b.is_ascii_hexdigit())
-        && part.bytes().any(|b| b.is_ascii_digit())
-        && part.bytes().any(|b| b.is_ascii_alphabetic())
-}
-
 /// Words that mark embedded posts and media, quoted in the story.
 const EMBEDS: &[&str] = &["embed", "embedded", "tweet"];
 
@@ -694,7 +661,7 @@ const IN_EMBEDS: u8 = 8;
 /// classifies every class and id word of the page).
 fn word_lists(word: &str) -> u8 {
     struct Table {
-        bits: WordMap<&'static str, u8>,
+        bits: FxHashMap<&'static str, u8>,
         longest: usize,
         /// `starts[len]` has bit `c - 'a'` set when a listed word of `len`
         /// bytes starts with `c`: most page words fail this before hashing.
@@ -702,7 +669,7 @@ fn word_lists(word: &str) -> u8 {
     }
     static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut bits: WordMap<&'static str, u8> = WordMap::default();
+        let mut bits: FxHashMap<&'static str, u8> = FxHashMap::default();
         for (list, bit) in [
             (STRONG, IN_STRONG),
             (WEAK, IN_WEAK),
@@ -746,77 +713,6 @@ fn word_lists(word: &str) -> u8 {
         .and_then(|w| table.bits.get(w))
         .copied()
         .unwrap_or(0)
-}
-
-/// A small multiplicative hash (FxHash's) for page strings: class names,
-/// tag names, words. The default hasher resists collision attacks, which
-/// per-page tables of names need not, and is slower.
-#[derive(Default)]
-pub(super) struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Hash maps keyed by page strings, with [`WordHasher`].
-pub(super) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-
-/// Splits a class or id value into lower-case words at `-`, `_`, spaces,
-/// digits and lower-to-upper case changes.
-pub fn words(value: &str) -> Vec<String> {
-    word_slices(value).map(str::to_ascii_lowercase).collect()
-}
-
-/// The words of [`words`] as slices of `value`, in their own case, with no
-/// allocation: the furniture pass splits every element's class and id,
-/// so callers compare with `eq_ignore_ascii_case` instead.
-pub fn word_slices(value: &str) -> impl Iterator<Item = &str> {
-    let bytes = value.as_bytes();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        while pos < bytes.len() && !bytes[pos].is_ascii_alphabetic() {
-            pos += 1;
-        }
-        if pos >= bytes.len() {
-            return None;
-        }
-        let start = pos;
-        pos += 1;
-        while pos < bytes.len()
-            && bytes[pos].is_ascii_alphabetic()
-            && !(bytes[pos].is_ascii_uppercase() && bytes[pos - 1].is_ascii_lowercase())
-        {
-            pos += 1;
-        }
-        Some(&value[start..pos])
-    })
 }
 
 /// Whether `word` is one of `list`'s (lower-case) words, ignoring case.
@@ -881,65 +777,6 @@ pub fn is_block_like(node: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The allocating splitter `word_slices` replaced, as the reference.
-    fn words_by_chars(value: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut word = String::new();
-        let mut prev_lower = false;
-        for c in value.chars() {
-            if !c.is_ascii_alphabetic() {
-                if !word.is_empty() {
-                    out.push(std::mem::take(&mut word));
-                }
-                prev_lower = false;
-                continue;
-            }
-            if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
-            prev_lower = c.is_ascii_lowercase();
-            word.push(c.to_ascii_lowercase());
-        }
-        if !word.is_empty() {
-            out.push(word);
-        }
-        out
-    }
-
-    #[test]
-    fn word_slices_split_as_the_reference_does() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let alphabet: Vec<char> = "aZbY-_ 9é.Xq".chars().collect();
-        let mut cases: Vec<String> = [
-            "articleShareBar post_body-2",
-            "HTMLParser aBC",
-            "",
-            "--",
-            "ünïcode-Wörds",
-            "x",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        for _ in 0..2000 {
-            let len = (seed % 12) as usize;
-            let mut s = String::new();
-            for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            cases.push(s);
-        }
-        for case in &cases {
-            assert_eq!(words(case), words_by_chars(case), "{case:?}");
-        }
-    }
 
     #[test]
     fn an_aside_left_open_around_the_page_is_not_a_sidebar() {
@@ -1015,14 +852,6 @@ mod tests {
             assert_eq!(word_lists(word), expected, "{word}");
         }
         assert_eq!(word_lists("ShareBar"), IN_STRONG);
-    }
-
-    #[test]
-    fn class_words_split_on_case_and_punctuation() {
-        assert_eq!(
-            words("articleShareBar post_body-2"),
-            ["article", "share", "bar", "post", "body"]
-        );
     }
 
     #[test]

@@ -15,8 +15,7 @@
 //! most of the page's good text.
 
 use dateline_html::{Document, Node, NodeId, Tag};
-
-use super::boilerplate::WordMap;
+use rustc_hash::FxHashMap;
 
 /// Cards bigger than this are stories of their own, not teasers.
 const MAX_CARD_CHARS: usize = 600;
@@ -28,7 +27,7 @@ const MAX_CARD_NODES: u32 = 400;
 /// Marks every element that is a card of a card list.
 pub fn mark(doc: &Document, text_sizes: &[usize]) -> Vec<bool> {
     let mut cards = vec![false; doc.len()];
-    let mut groups: WordMap<(&str, &str), Vec<NodeId>> = WordMap::default();
+    let mut groups: FxHashMap<(&str, &str), Vec<NodeId>> = FxHashMap::default();
     for parent in doc.elements() {
         // Cheap test first: most elements have fewer children than a list.
         if parent.element_children().nth(MIN_CARDS - 1).is_none() {

@@ -21,6 +21,7 @@ use dateline_model::{Block, BlockKind};
 
 use super::blocks::TextBlock;
 use super::boilerplate;
+use super::class_words;
 
 /// Weight of bad text against good text when choosing the container.
 /// Measured on the Scrapinghub set: 0.2-1.0 score within 0.004 once
@@ -149,7 +150,7 @@ fn semantic_bonus(node: Node<'_>) -> f32 {
         .into_iter()
         .flatten()
         .any(|v| {
-            let words = boilerplate::words(v);
+            let words = class_words::words(v);
             words.windows(2).any(|w| {
                 matches!(
                     w[0].as_str(),

@@ -3,6 +3,7 @@
 mod blocks;
 mod boilerplate;
 mod cards;
+mod class_words;
 mod content;
 mod images;
 pub mod meta;
