@@ -150,39 +150,43 @@ impl StemTrie {
             child_nodes: Vec::new(),
             ids: Vec::new(),
         };
-        for byte in 0..256 {
-            let child = self.root[byte];
-            if child != 0 {
-                packed.root[byte] = self.pack_node(child, &mut packed);
+        // Depth first without recursion: a dictionary read from a file may
+        // hold a word of any length, and the stack must not follow it.
+        enum Slot {
+            Root(usize),
+            Child(usize),
+        }
+        let mut todo: Vec<(u32, Slot)> = (0..256)
+            .rev()
+            .filter(|&byte| self.root[byte] != 0)
+            .map(|byte| (self.root[byte], Slot::Root(byte)))
+            .collect();
+        while let Some((n, slot)) = todo.pop() {
+            let node = &self.nodes[n as usize];
+            let at = packed.nodes.len() as u32;
+            match slot {
+                Slot::Root(byte) => packed.root[byte] = at,
+                Slot::Child(k) => packed.child_nodes[k] = at,
+            }
+            let children = packed.child_bytes.len();
+            packed.nodes.push(PackedNode {
+                children: children as u32,
+                child_count: node.children.len() as u32,
+                ids: packed.ids.len() as u32,
+                id_count: node.ids.len() as u32,
+            });
+            packed.ids.extend_from_slice(&node.ids);
+            packed
+                .child_bytes
+                .extend(node.children.iter().map(|&(b, _)| b));
+            packed
+                .child_nodes
+                .extend(std::iter::repeat_n(NONE, node.children.len()));
+            for (k, &(_, child)) in node.children.iter().enumerate().rev() {
+                todo.push((child, Slot::Child(children + k)));
             }
         }
         packed
-    }
-
-    /// Packs node `n` and the nodes below it; its packed number. Recursion
-    /// depth is the longest dictionary word, a few dozen bytes.
-    fn pack_node(&self, n: u32, packed: &mut Packed) -> u32 {
-        let node = &self.nodes[n as usize];
-        let at = packed.nodes.len() as u32;
-        let ids = packed.ids.len() as u32;
-        packed.ids.extend_from_slice(&node.ids);
-        let children = packed.child_bytes.len();
-        packed
-            .child_bytes
-            .extend(node.children.iter().map(|&(b, _)| b));
-        packed
-            .child_nodes
-            .extend(std::iter::repeat_n(NONE, node.children.len()));
-        packed.nodes.push(PackedNode {
-            children: children as u32,
-            child_count: node.children.len() as u32,
-            ids,
-            id_count: node.ids.len() as u32,
-        });
-        for (k, &(_, child)) in node.children.iter().enumerate() {
-            packed.child_nodes[children + k] = self.pack_node(child, packed);
-        }
-        at
     }
 
     /// Whether any entry matches `token`.
@@ -227,6 +231,18 @@ mod tests {
         let mut got = Vec::new();
         t.matches("SYRIAN", |id| got.push(id));
         assert_eq!(got, [2]);
+        assert!(t.any("ABC"));
+    }
+
+    #[test]
+    fn a_word_of_any_length_packs_without_deep_recursion() {
+        let mut t = StemTrie::default();
+        let long = "A".repeat(200_000);
+        t.insert(&long, true, 7);
+        t.insert("AB", false, 8);
+        let mut got = Vec::new();
+        t.matches(&long, |id| got.push(id));
+        assert_eq!(got, [7]);
         assert!(t.any("ABC"));
     }
 }
