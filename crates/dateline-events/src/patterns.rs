@@ -61,7 +61,7 @@ pub struct Presence {
 
 impl Presence {
     /// What the scanned sentence holds.
-    pub fn new(verbs: &Verbs, scan: &Scan) -> Self {
+    pub fn new(verbs: &Verbs, scan: &Scan<'_>) -> Self {
         let mut out = Self {
             words: vec![0; verbs.word_count().div_ceil(64)],
             sets: vec![false; verbs.sets.len()],

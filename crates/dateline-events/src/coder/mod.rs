@@ -127,7 +127,7 @@ pub struct Input<'a> {
     /// Tokens inside quotation marks.
     pub quoted: &'a [bool],
     /// Each token's dictionary candidates.
-    pub scan: &'a Scan,
+    pub scan: &'a Scan<'a>,
 }
 
 /// Codes the events of one sentence.

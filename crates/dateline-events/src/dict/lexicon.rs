@@ -9,7 +9,7 @@
 //! so one walk over a merged trie finds every candidate at the cost of the
 //! deepest. [`Scan`] keeps each token's candidates for the readers.
 
-use super::trie::StemTrie;
+use super::trie::{IdSpan, StemTrie, CLASS_SHIFT};
 use super::Dictionaries;
 
 /// Which dictionary a candidate belongs to.
@@ -26,8 +26,8 @@ pub enum Kind {
     VerbWord = 3,
 }
 
-/// The kind sits in the top two bits of a merged id.
-const KIND_SHIFT: u32 = 30;
+/// The kind is a merged id's class in the trie (its top two bits).
+const KIND_SHIFT: u32 = CLASS_SHIFT;
 const ENTRY_MASK: u32 = (1 << KIND_SHIFT) - 1;
 
 /// Every dictionary's first words.
@@ -59,30 +59,33 @@ impl Lexicon {
 }
 
 /// The candidates of each token of a sentence, from one walk per token.
-#[derive(Debug, Default)]
-pub struct Scan {
-    /// Token `i`'s candidates are `ids[bounds[i]..bounds[i + 1]]`.
+///
+/// A scan keeps the trie nodes each token reaches, not their entries: a
+/// common first word ("THE", "INTERNATIONAL") starts hundreds of phrases,
+/// and a reader asks only for the kinds it reads.
+#[derive(Debug)]
+pub struct Scan<'l> {
+    lexicon: &'l Lexicon,
+    /// Token `i`'s nodes are `spans[bounds[i]..bounds[i + 1]]`.
     bounds: Vec<u32>,
-    ids: Vec<u32>,
+    spans: Vec<IdSpan>,
 }
 
-impl Scan {
-    /// The candidates of `words` (reusing this scan's memory).
-    pub fn fill(&mut self, lexicon: &Lexicon, words: &[&str]) {
-        self.bounds.clear();
-        self.ids.clear();
-        for w in words {
-            self.bounds.push(self.ids.len() as u32);
-            lexicon.trie.matches(w, |id| self.ids.push(id));
-        }
-        self.bounds.push(self.ids.len() as u32);
-    }
-
+impl<'l> Scan<'l> {
     /// The scan of `words`.
-    pub fn of(lexicon: &Lexicon, words: &[&str]) -> Self {
-        let mut scan = Self::default();
-        scan.fill(lexicon, words);
-        scan
+    pub fn of(lexicon: &'l Lexicon, words: &[&str]) -> Self {
+        let mut bounds = Vec::with_capacity(words.len() + 1);
+        let mut spans = Vec::with_capacity(words.len());
+        for w in words {
+            bounds.push(spans.len() as u32);
+            lexicon.trie.spans(w, |span| spans.push(span));
+        }
+        bounds.push(spans.len() as u32);
+        Self {
+            lexicon,
+            bounds,
+            spans,
+        }
     }
 
     /// The entries of `kind` whose first word matches token `i`, in their
@@ -92,18 +95,24 @@ impl Scan {
             (Some(&from), Some(&to)) => from as usize..to as usize,
             _ => 0..0,
         };
-        self.ids[range]
+        self.spans[range]
             .iter()
-            .filter(move |&&id| id >> KIND_SHIFT == kind as u32)
-            .map(|&id| id & ENTRY_MASK)
+            .flat_map(move |&span| self.of_kind(span, kind))
     }
 
     /// Every entry of `kind` matched by some token.
     pub fn all(&self, kind: Kind) -> impl Iterator<Item = u32> + '_ {
-        self.ids
+        self.spans
             .iter()
-            .filter(move |&&id| id >> KIND_SHIFT == kind as u32)
-            .map(|&id| id & ENTRY_MASK)
+            .flat_map(move |&span| self.of_kind(span, kind))
+    }
+
+    /// The entries of `kind` in `span` that match its token.
+    fn of_kind(&self, span: IdSpan, kind: Kind) -> impl Iterator<Item = u32> + 'l {
+        self.lexicon
+            .trie
+            .span_class(span, kind as u32)
+            .map(|id| id & ENTRY_MASK)
     }
 }
 

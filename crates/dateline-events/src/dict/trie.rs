@@ -3,12 +3,13 @@
 //! begins, a whole-word entry ("MALI_") only its word. This replaces trying
 //! every prefix of every text word in a hash map.
 //!
-//! The trie is walked at every token of every sentence (several times:
-//! actors, agents, discards, verb words), so after the last insertion it is
-//! packed: nodes in depth-first order in one array, each node's child
-//! bytes side by side and scanned in a line. The walk then reads a few
-//! adjacent cache lines instead of chasing a heap vector per node (the
-//! unpacked walk was 8% of ingest CPU).
+//! The trie is walked at every token of every sentence, so after the last
+//! insertion it is packed: node records side by side in one byte array,
+//! depth first, one-child chains folded into labels (see [`Packed`]). A
+//! walk then reads a record per branching node, mostly one cache line each,
+//! instead of chasing a heap vector per node (the unpacked walk was 8% of
+//! ingest CPU; a node per byte in three flat arrays still missed the cache
+//! three times a byte).
 
 use std::sync::OnceLock;
 
@@ -31,26 +32,58 @@ struct Node {
     ids: Vec<(u32, bool)>,
 }
 
-/// The trie as `matches` reads it.
+/// The trie as `matches` reads it: node records side by side in one byte
+/// array, depth first, and chains of nodes that have one child and no
+/// entries folded into their last node's label.
+///
+/// A record is `[label length: u8][label][first entry: u32][entry count
+/// of each class: 4 x u32][child count: u16][each child's first byte][each
+/// child's record offset: u32]`. The label is the bytes after the edge's first byte that
+/// lead to the node (at most 255: a longer chain goes on in a record of
+/// its own). A walk step reads one record, mostly one cache line, where
+/// a node per byte in three arrays cost three misses.
 #[derive(Debug, Clone)]
 struct Packed {
-    /// Node of each first byte (`NONE`: no word starts with it).
+    /// Record offset of each first byte's node (`NONE`: no word starts
+    /// with it).
     root: Box<[u32; 256]>,
-    nodes: Vec<PackedNode>,
-    /// Every node's child bytes, a node's side by side.
-    child_bytes: Vec<u8>,
-    /// The node of each byte of `child_bytes`.
-    child_nodes: Vec<u32>,
+    records: Vec<u8>,
     /// Every node's entries, a node's side by side.
     ids: Vec<(u32, bool)>,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct PackedNode {
-    children: u32,
-    child_count: u32,
-    ids: u32,
-    id_count: u32,
+/// The entries of one node that a token reaches, of which whole-word
+/// entries count only if the token ends at the node (`whole`). They sit at
+/// `start` in the packed trie, class by class, `counts` of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdSpan {
+    start: u32,
+    counts: [u32; CLASSES],
+    whole: bool,
+}
+
+/// An id's class is its top two bits: a trie that holds several kinds of
+/// entry (the lexicon's dictionaries) keeps each node's entries class by
+/// class and counts them, so that a reader of one class skips a node with
+/// none without reading its entries. Ids below 2^30 are all class 0.
+pub const CLASS_SHIFT: u32 = 30;
+const CLASSES: usize = 4;
+
+impl IdSpan {
+    /// Whether the token ends at the node, so that its whole-word entries
+    /// match too.
+    pub fn whole(self) -> bool {
+        self.whole
+    }
+}
+
+/// Bytes of a record before its label.
+const LABEL_AT: usize = 1;
+/// Bytes of a record's fixed fields after its label.
+const HEADER: usize = 4 + 4 * CLASSES + 2;
+
+fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
 const NONE: u32 = u32::MAX;
@@ -105,49 +138,112 @@ impl StemTrie {
     }
 
     /// Calls `f` with every id whose word matches `token`: stems that
-    /// begin it, shortest first, then the entries of the whole word in
-    /// insertion order.
+    /// begin it, shortest first, then the entries of the whole word; a
+    /// node's entries class by class, in insertion order within a class.
     #[inline]
     pub fn matches(&self, token: &str, mut f: impl FnMut(u32)) {
+        self.spans(token, |span| {
+            for id in self.span_ids(span) {
+                f(id);
+            }
+        });
+    }
+
+    /// Calls `f` with the entries of each node `token` reaches that holds
+    /// some, from the shortest stem on: [`Self::matches`] without reading
+    /// the entries, for callers that keep them for later.
+    #[inline]
+    pub fn spans(&self, token: &str, mut f: impl FnMut(IdSpan)) {
         let bytes = token.as_bytes();
-        let Some((&first, rest)) = bytes.split_first() else {
+        let Some((&first, mut rest)) = bytes.split_first() else {
             return;
         };
         let packed = self.packed.get_or_init(|| self.pack());
-        let mut n = packed.root[first as usize];
-        if n == NONE {
-            return;
-        }
-        let mut rest = rest.iter();
-        loop {
-            let node = packed.nodes[n as usize];
-            let next = rest.next();
-            if node.id_count > 0 {
-                let ids = &packed.ids[node.ids as usize..(node.ids + node.id_count) as usize];
-                for &(id, exact) in ids {
-                    if next.is_none() || !exact {
-                        f(id);
-                    }
-                }
+        let mut at = packed.root[first as usize];
+        while at != NONE {
+            // Records are written by `pack`, so a short read is a bug; the
+            // walk then ends rather than panics.
+            let Some(record) = packed.records.get(at as usize..) else {
+                return;
+            };
+            let Some(&label_len) = record.first() else {
+                return;
+            };
+            let header = LABEL_AT + label_len as usize;
+            match (record.get(LABEL_AT..header), rest.get(..label_len as usize)) {
+                (Some(label), Some(next)) if label == next => {}
+                _ => return,
             }
-            let Some(b) = next else { return };
-            let from = node.children as usize;
-            let bytes = &packed.child_bytes[from..from + node.child_count as usize];
-            match bytes.iter().position(|c| c == b) {
-                Some(at) => n = packed.child_nodes[from + at],
-                None => return,
+            rest = &rest[label_len as usize..];
+            let (Some(start), Some(children)) = (
+                read_u32(record, header),
+                record.get(header + HEADER - 2..header + HEADER),
+            ) else {
+                return;
+            };
+            let mut counts = [0; CLASSES];
+            for (class, count) in counts.iter_mut().enumerate() {
+                *count = read_u32(record, header + 4 + 4 * class).unwrap_or(0);
             }
+            if counts.iter().any(|&c| c > 0) {
+                f(IdSpan {
+                    start,
+                    counts,
+                    whole: rest.is_empty(),
+                });
+            }
+            let Some((&b, tail)) = rest.split_first() else {
+                return;
+            };
+            let child_count = u16::from_le_bytes([children[0], children[1]]) as usize;
+            let bytes_at = header + HEADER;
+            let Some(child_bytes) = record.get(bytes_at..bytes_at + child_count) else {
+                return;
+            };
+            let Some(k) = child_bytes.iter().position(|&c| c == b) else {
+                return;
+            };
+            at = read_u32(record, bytes_at + child_count + 4 * k).unwrap_or(NONE);
+            rest = tail;
         }
     }
 
-    /// The packed form, nodes numbered depth-first from the root's
-    /// children in byte order.
+    /// The ids of `span` that match its token, class by class, in
+    /// insertion order within a class.
+    pub fn span_ids(&self, span: IdSpan) -> impl Iterator<Item = u32> + '_ {
+        (0..CLASSES as u32).flat_map(move |class| self.span_class(span, class))
+    }
+
+    /// The ids of `class` in `span` that match its token, in insertion
+    /// order.
+    pub fn span_class(&self, span: IdSpan, class: u32) -> impl Iterator<Item = u32> + '_ {
+        let entries = match span.counts.get(class as usize) {
+            Some(&count) if count > 0 => {
+                let packed = self.packed.get_or_init(|| self.pack());
+                let from = span.start as usize
+                    + span.counts[..class as usize]
+                        .iter()
+                        .map(|&c| c as usize)
+                        .sum::<usize>();
+                packed
+                    .ids
+                    .get(from..from + count as usize)
+                    .unwrap_or_default()
+            }
+            _ => &[],
+        };
+        entries
+            .iter()
+            .filter(move |&&(_, exact)| span.whole || !exact)
+            .map(|&(id, _)| id)
+    }
+
+    /// The packed form: records depth first from the root's children in
+    /// byte order, one-child chains folded into labels.
     fn pack(&self) -> Packed {
         let mut packed = Packed {
             root: Box::new([NONE; 256]),
-            nodes: Vec::with_capacity(self.nodes.len()),
-            child_bytes: Vec::new(),
-            child_nodes: Vec::new(),
+            records: Vec::new(),
             ids: Vec::new(),
         };
         // Depth first without recursion: a dictionary read from a file may
@@ -161,29 +257,51 @@ impl StemTrie {
             .filter(|&byte| self.root[byte] != 0)
             .map(|byte| (self.root[byte], Slot::Root(byte)))
             .collect();
-        while let Some((n, slot)) = todo.pop() {
-            let node = &self.nodes[n as usize];
-            let at = packed.nodes.len() as u32;
+        while let Some((mut n, slot)) = todo.pop() {
+            let at = packed.records.len() as u32;
             match slot {
                 Slot::Root(byte) => packed.root[byte] = at,
-                Slot::Child(k) => packed.child_nodes[k] = at,
+                Slot::Child(offset) => {
+                    packed.records[offset..offset + 4].copy_from_slice(&at.to_le_bytes())
+                }
             }
-            let children = packed.child_bytes.len();
-            packed.nodes.push(PackedNode {
-                children: children as u32,
-                child_count: node.children.len() as u32,
-                ids: packed.ids.len() as u32,
-                id_count: node.ids.len() as u32,
-            });
-            packed.ids.extend_from_slice(&node.ids);
+            // Fold the chain below the edge: nodes with no entries and one
+            // child add their child's byte to the label.
+            let mut label = Vec::new();
+            loop {
+                let node = &self.nodes[n as usize];
+                if !node.ids.is_empty() || node.children.len() != 1 || label.len() == 255 {
+                    break;
+                }
+                let (b, child) = node.children[0];
+                label.push(b);
+                n = child;
+            }
+            let node = &self.nodes[n as usize];
+            packed.records.push(label.len() as u8);
+            packed.records.extend_from_slice(&label);
             packed
-                .child_bytes
-                .extend(node.children.iter().map(|&(b, _)| b));
+                .records
+                .extend_from_slice(&(packed.ids.len() as u32).to_le_bytes());
+            for class in 0..CLASSES as u32 {
+                let count = node.ids.iter().filter(|e| e.0 >> CLASS_SHIFT == class);
+                packed
+                    .records
+                    .extend_from_slice(&(count.count() as u32).to_le_bytes());
+            }
             packed
-                .child_nodes
-                .extend(std::iter::repeat_n(NONE, node.children.len()));
+                .records
+                .extend_from_slice(&(node.children.len() as u16).to_le_bytes());
+            let mut entries = node.ids.clone();
+            entries.sort_by_key(|e| e.0 >> CLASS_SHIFT);
+            packed.ids.extend_from_slice(&entries);
+            packed.records.extend(node.children.iter().map(|&(b, _)| b));
+            let offsets = packed.records.len();
+            packed
+                .records
+                .extend(std::iter::repeat_n(0xff, 4 * node.children.len()));
             for (k, &(_, child)) in node.children.iter().enumerate().rev() {
-                todo.push((child, Slot::Child(children + k)));
+                todo.push((child, Slot::Child(offsets + 4 * k)));
             }
         }
         packed
@@ -232,6 +350,31 @@ mod tests {
         t.matches("SYRIAN", |id| got.push(id));
         assert_eq!(got, [2]);
         assert!(t.any("ABC"));
+    }
+
+    #[test]
+    fn a_nodes_entries_come_class_by_class_and_a_class_alone() {
+        let class = |c: u32, id: u32| (c << CLASS_SHIFT) | id;
+        let mut t = StemTrie::default();
+        t.insert("UNITED", true, class(1, 5));
+        t.insert("UNITED", false, class(0, 9));
+        t.insert("UNIT", false, class(1, 2));
+        t.insert("UNITED", true, class(1, 4));
+        let mut all = Vec::new();
+        t.matches("UNITED", |id| all.push(id));
+        assert_eq!(all, [class(1, 2), class(0, 9), class(1, 5), class(1, 4)]);
+        let mut spans = Vec::new();
+        t.spans("UNITEDLY", |span| spans.push(span));
+        let of = |class: u32| {
+            spans
+                .iter()
+                .flat_map(|&s| t.span_class(s, class))
+                .collect::<Vec<_>>()
+        };
+        // Past the whole word, only stems match.
+        assert_eq!(of(1), [class(1, 2)]);
+        assert_eq!(of(0), [class(0, 9)]);
+        assert_eq!(of(2), Vec::<u32>::new());
     }
 
     #[test]
