@@ -12,7 +12,8 @@
 //! cargo run --release -p dateline-enrich --example events-cost -- [--bench ../shared/bench] [--seconds 3] [--dump]
 //! ```
 //!
-//! `--dump` prints every coded event with its sentence instead (for
+//! `--rounds N` codes the texts N times with the coder alone and no
+//! clock, for instruction counters. `--dump` prints every coded event with its sentence instead (for
 //! checking by hand); `--sentences` prints every sentence with its
 //! article's id.
 
@@ -91,6 +92,19 @@ fn main() {
                 );
             }
         }
+        return;
+    }
+    if let Some(rounds) = value("--rounds").and_then(|r| r.parse::<usize>().ok()) {
+        // The coder alone, a fixed number of rounds and no clock: for
+        // instruction and cache counters (`valgrind --tool=cachegrind`),
+        // where the difference of two round counts is the coding's own.
+        let coder = dateline_events::Coder::embedded();
+        let context = dateline_events::Context::default();
+        let events: usize = (0..rounds)
+            .flat_map(|_| &texts)
+            .map(|(_, t)| coder.code_text(t, &context).len())
+            .sum();
+        println!("{events} events in {rounds} rounds");
         return;
     }
     let sentences: usize = texts

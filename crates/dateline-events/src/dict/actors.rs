@@ -19,8 +19,9 @@
 
 use dateline_model::calendar::days_from_civil;
 
-use super::trie::StemTrie;
-use super::words::{is_markup, phrase, strip_comment, Phrase};
+use super::lexicon::FirstWord;
+use super::trie::{Entry, StemTrie};
+use super::words::{is_markup, noun_matches, phrase, strip_comment, word_matches, Phrase};
 
 /// A code with the days it holds for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,10 +79,17 @@ pub struct Agent {
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
     entries: Vec<(Phrase, T)>,
-    /// Each entry's second word's first byte, if it has a second word: a
-    /// byte compare rules out most of the phrases that share a first word
-    /// ("INTERNATIONAL" starts 494) before their words are compared.
-    second_byte: Vec<Option<u8>>,
+    /// Each entry's words as [`Self::consider`] reads them, in `words`.
+    shapes: Vec<Shape>,
+    /// Every entry's words side by side, each as its length and
+    /// whole-word flag (`len << 1 | exact`, a little-endian `u32`) then
+    /// its bytes: the match check of a candidate reads one short run of
+    /// bytes, where a phrase's vector of strings cost a cache miss a word.
+    words: Vec<u8>,
+    /// Phrases by first word, each with its second word's first byte as
+    /// the trie entry's tag: a byte compare beside the id rules out most
+    /// of the phrases that share a first word ("INTERNATIONAL" starts 494)
+    /// before their words are read.
     by_first: StemTrie,
     /// Stems match only plurals (role words), not any longer word.
     nouns: bool,
@@ -91,7 +99,8 @@ impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         Self {
             entries: Vec::new(),
-            second_byte: Vec::new(),
+            shapes: Vec::new(),
+            words: Vec::new(),
             by_first: StemTrie::default(),
             nouns: false,
         }
@@ -109,16 +118,27 @@ impl<T> PhraseIndex<T> {
 
     /// Adds a phrase.
     pub fn insert(&mut self, phrase: Phrase, value: T) {
-        if phrase.is_empty() {
+        // A word's length must fit `words`' 31 bits; no text word is
+        // 2 GiB long, so such a phrase could never match anyway.
+        if phrase.is_empty() || phrase.iter().any(|w| w.text.len() >= 1 << 31) {
             return;
         }
         let id = self.entries.len() as u32;
-        self.by_first.insert(&phrase[0].text, phrase[0].exact, id);
-        self.second_byte.push(
-            phrase
-                .get(1)
-                .and_then(|w| w.text.as_bytes().first().copied()),
-        );
+        self.by_first
+            .insert_tagged(&phrase[0].text, phrase[0].exact, id, next_byte(&phrase));
+        let at = self.words.len();
+        for w in &phrase {
+            let len = w.text.len() as u32;
+            self.words
+                .extend_from_slice(&(len << 1 | u32::from(w.exact)).to_le_bytes());
+            self.words.extend_from_slice(w.text.as_bytes());
+        }
+        self.shapes.push(Shape {
+            at: at as u32,
+            end: self.words.len() as u32,
+            words: phrase.len() as u32,
+            letters: phrase.iter().map(|w| w.text.len() as u32).sum(),
+        });
         self.entries.push((phrase, value));
     }
 
@@ -143,7 +163,7 @@ impl<T> PhraseIndex<T> {
         let first = *tokens.get(at)?;
         let mut longest = Longest::new(tokens, at);
         self.by_first
-            .matches(first, |id| self.consider(id, tokens, &mut longest));
+            .entries(first, |entry| self.consider(entry, tokens, &mut longest));
         longest.best.map(|(n, _, v)| (n, v))
     }
 
@@ -152,58 +172,75 @@ impl<T> PhraseIndex<T> {
     /// [`super::lexicon::Scan`]).
     pub fn longest_among(
         &self,
-        candidates: impl Iterator<Item = u32>,
+        candidates: impl Iterator<Item = Entry>,
         tokens: &[&str],
         at: usize,
     ) -> Option<(usize, &T)> {
         let mut longest = Longest::new(tokens, at);
-        for id in candidates {
-            self.consider(id, tokens, &mut longest);
+        for entry in candidates {
+            self.consider(entry, tokens, &mut longest);
         }
         longest.best.map(|(n, _, v)| (n, v))
     }
 
     /// Keeps phrase `id` in `longest` if it fits the tokens and is longer.
     #[inline]
-    fn consider<'s>(&'s self, id: u32, tokens: &[&str], longest: &mut Longest<'s, T>) {
+    fn consider<'s>(&'s self, entry: Entry, tokens: &[&str], longest: &mut Longest<'s, T>) {
         let at = longest.at;
-        if self.second_byte[id as usize].is_some_and(|b| longest.next_byte != Some(b)) {
+        if entry.tag != 0 && longest.next_byte != Some(entry.tag) {
+            return;
+        }
+        let Some(&shape) = self.shapes.get(entry.id as usize) else {
+            return;
+        };
+        let (count, letters) = (shape.words as usize, shape.letters as usize);
+        if count > tokens.len() - at
+            || longest
+                .best
+                .is_some_and(|(n, l, _)| (count, letters) <= (n, l))
+        {
             return;
         }
         // The trie matched the first word as `Word::matches` does; a noun
         // index checks it again for its plural rule.
         let checked = usize::from(!self.nouns);
-        let (phrase, value) = &self.entries[id as usize];
-        let fits = phrase.len() <= tokens.len() - at
-            && phrase
-                .iter()
-                .zip(&tokens[at..])
-                .skip(checked)
-                .all(|(w, t)| {
-                    if self.nouns {
-                        w.matches_noun(t)
-                    } else {
-                        w.matches(t)
-                    }
-                });
-        if !fits {
-            return;
+        let mut words = &self.words[shape.at as usize..shape.end as usize];
+        let mut k = 0;
+        while let Some((head, tail)) = words.split_first_chunk::<4>() {
+            let flags = u32::from_le_bytes(*head);
+            let len = (flags >> 1) as usize;
+            let Some((text, tail)) = tail.split_at_checked(len) else {
+                return;
+            };
+            if k >= checked {
+                let token = tokens[at + k].as_bytes();
+                let exact = flags & 1 == 1;
+                let fits = if self.nouns {
+                    noun_matches(text, exact, token)
+                } else {
+                    word_matches(text, exact, token)
+                };
+                if !fits {
+                    return;
+                }
+            }
+            words = tail;
+            k += 1;
         }
-        let letters: usize = phrase.iter().map(|w| w.text.len()).sum();
-        let better = longest
-            .best
-            .is_none_or(|(n, l, _)| (phrase.len(), letters) > (n, l));
-        if better {
-            longest.best = Some((phrase.len(), letters, value));
-        }
+        longest.best = Some((count, letters, &self.entries[entry.id as usize].1));
     }
 
-    /// Each phrase's id and first word (text, whole word only), in order.
-    pub fn first_words(&self) -> impl Iterator<Item = (u32, &str, bool)> {
+    /// Each phrase's first word, in order.
+    pub fn first_words(&self) -> impl Iterator<Item = FirstWord<'_>> {
         self.entries
             .iter()
             .enumerate()
-            .map(|(id, (phrase, _))| (id as u32, phrase[0].text.as_str(), phrase[0].exact))
+            .map(|(id, (phrase, _))| FirstWord {
+                id: id as u32,
+                text: phrase[0].text.as_str(),
+                exact: phrase[0].exact,
+                next_byte: next_byte(phrase),
+            })
     }
 
     /// The trie of first words.
@@ -211,6 +248,24 @@ impl<T> PhraseIndex<T> {
     pub(crate) fn trie(&self) -> &StemTrie {
         &self.by_first
     }
+}
+
+/// Where a phrase's words sit in [`PhraseIndex::words`], how many there
+/// are and how many letters they hold.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    at: u32,
+    end: u32,
+    words: u32,
+    letters: u32,
+}
+
+/// The first byte of `phrase`'s second word (0: it has one word).
+fn next_byte(phrase: &Phrase) -> u8 {
+    phrase
+        .get(1)
+        .and_then(|w| w.text.as_bytes().first().copied())
+        .unwrap_or(0)
 }
 
 /// The best phrase so far at `tokens[at]`: (tokens, letters, value).

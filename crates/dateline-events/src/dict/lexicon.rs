@@ -9,7 +9,7 @@
 //! so one walk over a merged trie finds every candidate at the cost of the
 //! deepest. [`Scan`] keeps each token's candidates for the readers.
 
-use super::trie::{IdSpan, StemTrie, CLASS_SHIFT};
+use super::trie::{Entry, IdSpan, StemTrie, CLASS_SHIFT};
 use super::Dictionaries;
 
 /// Which dictionary a candidate belongs to.
@@ -30,6 +30,18 @@ pub enum Kind {
 const KIND_SHIFT: u32 = CLASS_SHIFT;
 const ENTRY_MASK: u32 = (1 << KIND_SHIFT) - 1;
 
+/// A dictionary entry's first word, as the lexicon keeps it.
+pub struct FirstWord<'d> {
+    /// The entry's id in its dictionary.
+    pub id: u32,
+    /// The word, upper case.
+    pub text: &'d str,
+    /// Whether only the whole word matches.
+    pub exact: bool,
+    /// The first byte of the entry's second word (0: it has one word).
+    pub next_byte: u8,
+}
+
 /// Every dictionary's first words.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -44,16 +56,28 @@ impl Lexicon {
     /// own trie gives them (longest-match ties keep the first).
     pub fn new(dict: &Dictionaries) -> Self {
         let mut trie = StemTrie::default();
-        let mut add = |kind: Kind, entries: &mut dyn Iterator<Item = (u32, &str, bool)>| {
-            for (id, text, exact) in entries {
-                assert!(id <= ENTRY_MASK, "dictionary of over 2^30 entries");
-                trie.insert(text, exact, ((kind as u32) << KIND_SHIFT) | id);
+        let mut add = |kind: Kind, entries: &mut dyn Iterator<Item = FirstWord<'_>>| {
+            for first in entries {
+                assert!(first.id <= ENTRY_MASK, "dictionary of over 2^30 entries");
+                let id = ((kind as u32) << KIND_SHIFT) | first.id;
+                trie.insert_tagged(first.text, first.exact, id, first.next_byte);
             }
         };
         add(Kind::Discard, &mut dict.discards.first_words());
         add(Kind::Actor, &mut dict.actors.first_words());
         add(Kind::Agent, &mut dict.agents.first_words());
-        add(Kind::VerbWord, &mut dict.verbs.word_entries());
+        add(
+            Kind::VerbWord,
+            &mut dict
+                .verbs
+                .word_entries()
+                .map(|(id, text, exact)| FirstWord {
+                    id,
+                    text,
+                    exact,
+                    next_byte: 0,
+                }),
+        );
         Self { trie }
     }
 }
@@ -89,8 +113,8 @@ impl<'l> Scan<'l> {
     }
 
     /// The entries of `kind` whose first word matches token `i`, in their
-    /// dictionary's order.
-    pub fn at(&self, i: usize, kind: Kind) -> impl Iterator<Item = u32> + '_ {
+    /// dictionary's order (ids within that dictionary).
+    pub fn at(&self, i: usize, kind: Kind) -> impl Iterator<Item = Entry> + '_ {
         let range = match (self.bounds.get(i), self.bounds.get(i + 1)) {
             (Some(&from), Some(&to)) => from as usize..to as usize,
             _ => 0..0,
@@ -105,14 +129,18 @@ impl<'l> Scan<'l> {
         self.spans
             .iter()
             .flat_map(move |&span| self.of_kind(span, kind))
+            .map(|entry| entry.id)
     }
 
     /// The entries of `kind` in `span` that match its token.
-    fn of_kind(&self, span: IdSpan, kind: Kind) -> impl Iterator<Item = u32> + 'l {
+    fn of_kind(&self, span: IdSpan, kind: Kind) -> impl Iterator<Item = Entry> + 'l {
         self.lexicon
             .trie
             .span_class(span, kind as u32)
-            .map(|id| id & ENTRY_MASK)
+            .map(|entry| Entry {
+                id: entry.id & ENTRY_MASK,
+                ..entry
+            })
     }
 }
 
@@ -150,22 +178,22 @@ mod tests {
                 v
             };
             assert_eq!(
-                scan.at(i, Kind::Actor).collect::<Vec<_>>(),
+                scan.at(i, Kind::Actor).map(|e| e.id).collect::<Vec<_>>(),
                 own(d.actors.trie()),
                 "{w}"
             );
             assert_eq!(
-                scan.at(i, Kind::Agent).collect::<Vec<_>>(),
+                scan.at(i, Kind::Agent).map(|e| e.id).collect::<Vec<_>>(),
                 own(d.agents.trie()),
                 "{w}"
             );
             assert_eq!(
-                scan.at(i, Kind::Discard).collect::<Vec<_>>(),
+                scan.at(i, Kind::Discard).map(|e| e.id).collect::<Vec<_>>(),
                 own(d.discards.trie()),
                 "{w}"
             );
             assert_eq!(
-                scan.at(i, Kind::VerbWord).collect::<Vec<_>>(),
+                scan.at(i, Kind::VerbWord).map(|e| e.id).collect::<Vec<_>>(),
                 own(&d.verbs.words),
                 "{w}"
             );

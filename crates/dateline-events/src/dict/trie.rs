@@ -28,8 +28,8 @@ pub struct StemTrie {
 struct Node {
     /// Children, sorted by byte.
     children: Vec<(u8, u32)>,
-    /// Entries ending here, in insertion order, and whether each is a whole word.
-    ids: Vec<(u32, bool)>,
+    /// Entries ending here, in insertion order.
+    ids: Vec<Entry>,
 }
 
 /// The trie as `matches` reads it: node records side by side in one byte
@@ -49,7 +49,21 @@ struct Packed {
     root: Box<[u32; 256]>,
     records: Vec<u8>,
     /// Every node's entries, a node's side by side.
-    ids: Vec<(u32, bool)>,
+    ids: Vec<Entry>,
+}
+
+/// A dictionary word's entry: its id, whether only the whole word matches,
+/// and a byte its dictionary keeps beside it (a phrase index keeps the
+/// first byte of the phrase's next word, so that a reader rules out most
+/// phrases without reading them; 0: none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The id given at insertion.
+    pub id: u32,
+    /// Whether only the whole word matches.
+    pub exact: bool,
+    /// The byte given at insertion.
+    pub tag: u8,
 }
 
 /// The entries of one node that a token reaches, of which whole-word
@@ -103,6 +117,11 @@ impl StemTrie {
     /// Adds `word` (upper case) with `id`; `exact`: only the whole word
     /// matches.
     pub fn insert(&mut self, word: &str, exact: bool, id: u32) {
+        self.insert_tagged(word, exact, id, 0);
+    }
+
+    /// [`Self::insert`] with a byte kept beside the entry ([`Entry::tag`]).
+    pub fn insert_tagged(&mut self, word: &str, exact: bool, id: u32, tag: u8) {
         self.packed = OnceLock::new();
         let bytes = word.as_bytes();
         let Some((&first, rest)) = bytes.split_first() else {
@@ -129,7 +148,7 @@ impl StemTrie {
                 }
             };
         }
-        self.nodes[n as usize].ids.push((id, exact));
+        self.nodes[n as usize].ids.push(Entry { id, exact, tag });
     }
 
     fn push(&mut self) -> u32 {
@@ -142,9 +161,15 @@ impl StemTrie {
     /// node's entries class by class, in insertion order within a class.
     #[inline]
     pub fn matches(&self, token: &str, mut f: impl FnMut(u32)) {
+        self.entries(token, |entry| f(entry.id));
+    }
+
+    /// [`Self::matches`] with each id's whole entry.
+    #[inline]
+    pub fn entries(&self, token: &str, mut f: impl FnMut(Entry)) {
         self.spans(token, |span| {
-            for id in self.span_ids(span) {
-                f(id);
+            for class in 0..CLASSES as u32 {
+                self.span_class(span, class).for_each(&mut f);
             }
         });
     }
@@ -208,15 +233,9 @@ impl StemTrie {
         }
     }
 
-    /// The ids of `span` that match its token, class by class, in
-    /// insertion order within a class.
-    pub fn span_ids(&self, span: IdSpan) -> impl Iterator<Item = u32> + '_ {
-        (0..CLASSES as u32).flat_map(move |class| self.span_class(span, class))
-    }
-
-    /// The ids of `class` in `span` that match its token, in insertion
+    /// The entries of `class` in `span` that match its token, in insertion
     /// order.
-    pub fn span_class(&self, span: IdSpan, class: u32) -> impl Iterator<Item = u32> + '_ {
+    pub fn span_class(&self, span: IdSpan, class: u32) -> impl Iterator<Item = Entry> + '_ {
         let entries = match span.counts.get(class as usize) {
             Some(&count) if count > 0 => {
                 let packed = self.packed.get_or_init(|| self.pack());
@@ -234,8 +253,8 @@ impl StemTrie {
         };
         entries
             .iter()
-            .filter(move |&&(_, exact)| span.whole || !exact)
-            .map(|&(id, _)| id)
+            .filter(move |e| span.whole || !e.exact)
+            .copied()
     }
 
     /// The packed form: records depth first from the root's children in
@@ -284,7 +303,7 @@ impl StemTrie {
                 .records
                 .extend_from_slice(&(packed.ids.len() as u32).to_le_bytes());
             for class in 0..CLASSES as u32 {
-                let count = node.ids.iter().filter(|e| e.0 >> CLASS_SHIFT == class);
+                let count = node.ids.iter().filter(|e| e.id >> CLASS_SHIFT == class);
                 packed
                     .records
                     .extend_from_slice(&(count.count() as u32).to_le_bytes());
@@ -293,7 +312,7 @@ impl StemTrie {
                 .records
                 .extend_from_slice(&(node.children.len() as u16).to_le_bytes());
             let mut entries = node.ids.clone();
-            entries.sort_by_key(|e| e.0 >> CLASS_SHIFT);
+            entries.sort_by_key(|e| e.id >> CLASS_SHIFT);
             packed.ids.extend_from_slice(&entries);
             packed.records.extend(node.children.iter().map(|&(b, _)| b));
             let offsets = packed.records.len();
@@ -368,7 +387,7 @@ mod tests {
         let of = |class: u32| {
             spans
                 .iter()
-                .flat_map(|&s| t.span_class(s, class))
+                .flat_map(|&s| t.span_class(s, class).map(|e| e.id))
                 .collect::<Vec<_>>()
         };
         // Past the whole word, only stems match.

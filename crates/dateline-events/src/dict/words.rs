@@ -16,22 +16,34 @@ impl Word {
     /// Whether `token` is the word or its plural ("OFFICIALS"), but not a
     /// longer word ("DIPLOMATIC" is not "DIPLOMAT"): how role words match.
     pub fn matches_noun(&self, token: &str) -> bool {
-        if self.exact {
-            return token == self.text;
-        }
-        match token.strip_prefix(self.text.as_str()) {
-            Some(rest) => matches!(rest, "" | "S" | "ES"),
-            None => false,
-        }
+        noun_matches(self.text.as_bytes(), self.exact, token.as_bytes())
     }
 
     /// Whether the text word `token` (upper case) matches.
     pub fn matches(&self, token: &str) -> bool {
-        if self.exact {
-            token == self.text
-        } else {
-            token.starts_with(self.text.as_str())
-        }
+        word_matches(self.text.as_bytes(), self.exact, token.as_bytes())
+    }
+}
+
+/// [`Word::matches`] on the bytes of a word kept elsewhere.
+#[inline]
+pub fn word_matches(text: &[u8], exact: bool, token: &[u8]) -> bool {
+    if exact {
+        token == text
+    } else {
+        token.starts_with(text)
+    }
+}
+
+/// [`Word::matches_noun`] on the bytes of a word kept elsewhere.
+#[inline]
+pub fn noun_matches(text: &[u8], exact: bool, token: &[u8]) -> bool {
+    if exact {
+        return token == text;
+    }
+    match token.strip_prefix(text) {
+        Some(rest) => matches!(rest, b"" | b"S" | b"ES"),
+        None => false,
     }
 }
 
