@@ -49,18 +49,31 @@ pub fn enrich_dated(text: &str, date: Option<Timestamp>, options: &PlaceOptions)
         places: &places,
         date,
     };
+    let language = detect_language(text);
     let events = match options.events {
-        places::Events::Code => dateline_events::Coder::embedded().code_text(text, &context),
-        places::Events::Skip => Vec::new(),
+        places::Events::Code if codes_events_in(language.as_deref()) => {
+            dateline_events::Coder::embedded().code_text(text, &context)
+        }
+        places::Events::Code | places::Events::Skip => Vec::new(),
     };
     Enrichment {
-        language: detect_language(text),
+        language,
         places,
         focus,
         entities,
         quantities: quantities(text),
         events,
     }
+}
+
+/// Whether a text in `language` (as detected; `None`: unsure) gets its
+/// events coded. The event dictionaries are English (actor names, verbs
+/// and patterns), so a text read reliably as another language is not
+/// coded: its English-looking words are names and loans ("Trump", "NATO",
+/// "Brexit"), and a pattern matched among them would be a wrong event,
+/// where no event is the right answer. A text too short to tell is coded.
+fn codes_events_in(language: Option<&str>) -> bool {
+    language.is_none_or(|code| code == "en")
 }
 
 /// Enriches an article's text. A detected language fills the article's own

@@ -111,3 +111,26 @@ fn the_seed_events_are_found_and_its_traps_avoided() {
         wanted.len()
     );
 }
+
+#[test]
+fn a_text_in_another_language_is_not_coded_with_the_english_dictionaries() {
+    let options = PlaceOptions {
+        events: Events::Code,
+        ..PlaceOptions::default()
+    };
+    let english = "Turkish forces attacked Kurdish fighters near the border on Monday.";
+    assert!(
+        !enrich_dated(english, None, &options).events.is_empty(),
+        "the English sentence alone is an event"
+    );
+    // The same sentence quoted in a French report: the text is French, and
+    // its events are not coded.
+    let french = format!(
+        "Les forces turques ont poursuivi lundi leur offensive dans le nord de la Syrie, \
+         selon les habitants et plusieurs organisations humanitaires présentes dans la \
+         région. Le gouvernement a convoqué une réunion d'urgence. {english}"
+    );
+    let found = enrich_dated(&french, None, &options);
+    assert_eq!(found.language.as_deref(), Some("fr"));
+    assert!(found.events.is_empty(), "{:?}", found.events);
+}
