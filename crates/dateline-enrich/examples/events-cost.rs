@@ -100,8 +100,15 @@ fn main() {
         // where the difference of two round counts is the coding's own.
         let coder = dateline_events::Coder::embedded();
         let context = dateline_events::Context::default();
+        // The texts enrichment codes (not those in another language).
+        let coded: Vec<&(String, String)> = texts
+            .iter()
+            .filter(|(_, t)| {
+                dateline_enrich::codes_events_in(dateline_enrich::detect_language(t).as_deref())
+            })
+            .collect();
         let events: usize = (0..rounds)
-            .flat_map(|_| &texts)
+            .flat_map(|_| &coded)
             .map(|(_, t)| coder.code_text(t, &context).len())
             .sum();
         println!("{events} events in {rounds} rounds");

@@ -72,7 +72,7 @@ pub fn enrich_dated(text: &str, date: Option<Timestamp>, options: &PlaceOptions)
 /// coded: its English-looking words are names and loans ("Trump", "NATO",
 /// "Brexit"), and a pattern matched among them would be a wrong event,
 /// where no event is the right answer. A text too short to tell is coded.
-fn codes_events_in(language: Option<&str>) -> bool {
+pub fn codes_events_in(language: Option<&str>) -> bool {
     language.is_none_or(|code| code == "en")
 }
 

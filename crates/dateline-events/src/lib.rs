@@ -122,7 +122,7 @@ impl<'d> Coder<'d> {
         let tokens = text::tokenize(text, start, end);
         let words: Vec<&str> = tokens.iter().map(|t| t.upper.as_str()).collect();
         let scan = Scan::of(&self.dict.lexicon, &words);
-        for i in 0..words.len() {
+        for i in (0..words.len()).filter(|&i| scan.has(i, Kind::Discard)) {
             let candidates = scan.at(i, Kind::Discard);
             if let Some((_, &story)) = self.dict.discards.longest_among(candidates, &words, i) {
                 if story {

@@ -373,8 +373,17 @@ fn units(
             i += 1;
             continue;
         }
-        let actor = dict.actors.longest_among(scan.at(i, Kind::Actor), words, i);
-        let agent = dict.agents.longest_among(scan.at(i, Kind::Agent), words, i);
+        let (may_act, may_agent) = (scan.has(i, Kind::Actor), scan.has(i, Kind::Agent));
+        if !may_act && !may_agent {
+            i += 1;
+            continue;
+        }
+        let actor = may_act
+            .then(|| dict.actors.longest_among(scan.at(i, Kind::Actor), words, i))
+            .flatten();
+        let agent = may_agent
+            .then(|| dict.agents.longest_among(scan.at(i, Kind::Agent), words, i))
+            .flatten();
         let actor_len = actor.map_or(0, |a| a.0);
         let agent_len = agent.map_or(0, |a| a.0);
         if actor_len > 0 && actor_len >= agent_len {

@@ -26,6 +26,14 @@ pub enum Kind {
     VerbWord = 3,
 }
 
+impl Kind {
+    const ALL: [Kind; 4] = [Kind::Discard, Kind::Actor, Kind::Agent, Kind::VerbWord];
+
+    fn bit(self) -> u8 {
+        1 << self as u32
+    }
+}
+
 /// The kind is a merged id's class in the trie (its top two bits).
 const KIND_SHIFT: u32 = CLASS_SHIFT;
 const ENTRY_MASK: u32 = (1 << KIND_SHIFT) - 1;
@@ -93,6 +101,9 @@ pub struct Scan<'l> {
     /// Token `i`'s nodes are `spans[bounds[i]..bounds[i + 1]]`.
     bounds: Vec<u32>,
     spans: Vec<IdSpan>,
+    /// Token `i`'s kinds of entry, a bit per [`Kind`]: most tokens start
+    /// no phrase of a kind, and a reader skips them on one bit.
+    kinds: Vec<u8>,
 }
 
 impl<'l> Scan<'l> {
@@ -100,16 +111,35 @@ impl<'l> Scan<'l> {
     pub fn of(lexicon: &'l Lexicon, words: &[&str]) -> Self {
         let mut bounds = Vec::with_capacity(words.len() + 1);
         let mut spans = Vec::with_capacity(words.len());
+        let mut kinds = Vec::with_capacity(words.len());
         for w in words {
             bounds.push(spans.len() as u32);
-            lexicon.trie.spans(w, |span| spans.push(span));
+            let mut bits = 0;
+            lexicon.trie.spans(w, |span| {
+                for kind in Kind::ALL {
+                    if span.has_class(kind as u32) {
+                        bits |= kind.bit();
+                    }
+                }
+                spans.push(span);
+            });
+            kinds.push(bits);
         }
         bounds.push(spans.len() as u32);
         Self {
             lexicon,
             bounds,
             spans,
+            kinds,
         }
+    }
+
+    /// Whether some entry of `kind` may start at token `i` (its first
+    /// word reaches a node of that kind): when not, [`Self::at`] is empty.
+    pub fn has(&self, i: usize, kind: Kind) -> bool {
+        self.kinds
+            .get(i)
+            .is_some_and(|&bits| bits & kind.bit() != 0)
     }
 
     /// The entries of `kind` whose first word matches token `i`, in their
@@ -198,6 +228,14 @@ mod tests {
                 "{w}"
             );
         }
+        for (i, w) in words.iter().enumerate() {
+            for kind in Kind::ALL {
+                if scan.at(i, kind).next().is_some() {
+                    assert!(scan.has(i, kind), "{w} {kind:?}");
+                }
+            }
+        }
+        assert!(!scan.has(words.len(), Kind::Actor));
         assert!(
             scan.at(1, Kind::Actor).next().is_some(),
             "UNITED starts actors"

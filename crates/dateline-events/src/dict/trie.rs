@@ -37,8 +37,9 @@ struct Node {
 /// entries folded into their last node's label.
 ///
 /// A record is `[label length: u8][label][first entry: u32][entry count
-/// of each class: 4 x u32][child count: u16][each child's first byte][each
-/// child's record offset: u32]`. The label is the bytes after the edge's first byte that
+/// of each class: 4 x u32][classes with a stem entry, a bit each, and with
+/// a whole-word entry, four bits up: u8][child count: u16][each child's
+/// first byte][each child's record offset: u32]`. The label is the bytes after the edge's first byte that
 /// lead to the node (at most 255: a longer chain goes on in a record of
 /// its own). A walk step reads one record, mostly one cache line, where
 /// a node per byte in three arrays cost three misses.
@@ -74,6 +75,8 @@ pub struct IdSpan {
     start: u32,
     counts: [u32; CLASSES],
     whole: bool,
+    /// The classes with an entry that matches the token, a bit each.
+    matching: u8,
 }
 
 /// An id's class is its top two bits: a trie that holds several kinds of
@@ -84,6 +87,11 @@ pub const CLASS_SHIFT: u32 = 30;
 const CLASSES: usize = 4;
 
 impl IdSpan {
+    /// Whether some entry of `class` in the node matches the token.
+    pub fn has_class(self, class: u32) -> bool {
+        self.matching & (1 << class) != 0
+    }
+
     /// Whether the token ends at the node, so that its whole-word entries
     /// match too.
     pub fn whole(self) -> bool {
@@ -94,7 +102,7 @@ impl IdSpan {
 /// Bytes of a record before its label.
 const LABEL_AT: usize = 1;
 /// Bytes of a record's fixed fields after its label.
-const HEADER: usize = 4 + 4 * CLASSES + 2;
+const HEADER: usize = 4 + 4 * CLASSES + 1 + 2;
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
@@ -206,15 +214,19 @@ impl StemTrie {
             ) else {
                 return;
             };
-            let mut counts = [0; CLASSES];
-            for (class, count) in counts.iter_mut().enumerate() {
-                *count = read_u32(record, header + 4 + 4 * class).unwrap_or(0);
-            }
-            if counts.iter().any(|&c| c > 0) {
+            let kinds = record.get(header + 4 + 4 * CLASSES).copied().unwrap_or(0);
+            let whole = rest.is_empty();
+            let matching = (kinds & 0x0f) | if whole { kinds >> 4 } else { 0 };
+            if matching != 0 {
+                let mut counts = [0; CLASSES];
+                for (class, count) in counts.iter_mut().enumerate() {
+                    *count = read_u32(record, header + 4 + 4 * class).unwrap_or(0);
+                }
                 f(IdSpan {
                     start,
                     counts,
-                    whole: rest.is_empty(),
+                    whole,
+                    matching,
                 });
             }
             let Some((&b, tail)) = rest.split_first() else {
@@ -302,12 +314,17 @@ impl StemTrie {
             packed
                 .records
                 .extend_from_slice(&(packed.ids.len() as u32).to_le_bytes());
+            let mut kinds = 0u8;
             for class in 0..CLASSES as u32 {
-                let count = node.ids.iter().filter(|e| e.id >> CLASS_SHIFT == class);
-                packed
-                    .records
-                    .extend_from_slice(&(count.count() as u32).to_le_bytes());
+                let of_class = node.ids.iter().filter(|e| e.id >> CLASS_SHIFT == class);
+                let mut count = 0u32;
+                for e in of_class {
+                    count += 1;
+                    kinds |= (if e.exact { 0x10 } else { 0x01 }) << class;
+                }
+                packed.records.extend_from_slice(&count.to_le_bytes());
             }
+            packed.records.push(kinds);
             packed
                 .records
                 .extend_from_slice(&(node.children.len() as u16).to_le_bytes());
