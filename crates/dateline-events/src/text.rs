@@ -190,20 +190,20 @@ fn push_sentence(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: u
 
 /// Whether the text before a dot ends in an initial or a title.
 fn abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    // The run of letters and dots the text ends with, as a slice.
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
+        .last()
+        .map_or(before.len(), |(at, _)| at);
+    let word = &before[start..];
     let single = word.chars().filter(|c| c.is_alphabetic()).count() == 1
         && word.chars().next().is_some_and(char::is_uppercase);
     single
         || word.contains('.')
         || matches!(
-            word.as_str(),
+            word,
             "Mr" | "Mrs"
                 | "Ms"
                 | "Dr"

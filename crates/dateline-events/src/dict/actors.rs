@@ -178,7 +178,11 @@ impl<T> PhraseIndex<T> {
     ) -> Option<(usize, &T)> {
         let mut longest = Longest::new(tokens, at);
         for entry in candidates {
-            self.consider(entry, tokens, &mut longest);
+            // Most candidates go on the byte compare: checked here, without
+            // a call.
+            if entry.tag == 0 || longest.next_byte == Some(entry.tag) {
+                self.consider(entry, tokens, &mut longest);
+            }
         }
         longest.best.map(|(n, _, v)| (n, v))
     }

@@ -27,6 +27,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    #[cfg(test)]
     const ALL: [Kind; 4] = [Kind::Discard, Kind::Actor, Kind::Agent, Kind::VerbWord];
 
     fn bit(self) -> u8 {
@@ -116,11 +117,8 @@ impl<'l> Scan<'l> {
             bounds.push(spans.len() as u32);
             let mut bits = 0;
             lexicon.trie.spans(w, |span| {
-                for kind in Kind::ALL {
-                    if span.has_class(kind as u32) {
-                        bits |= kind.bit();
-                    }
-                }
+                // A kind's bit is its class's.
+                bits |= span.matching_classes();
                 spans.push(span);
             });
             kinds.push(bits);

@@ -87,9 +87,10 @@ pub const CLASS_SHIFT: u32 = 30;
 const CLASSES: usize = 4;
 
 impl IdSpan {
-    /// Whether some entry of `class` in the node matches the token.
-    pub fn has_class(self, class: u32) -> bool {
-        self.matching & (1 << class) != 0
+    /// The classes with an entry in the node that matches the token, bit
+    /// `c` for class `c`.
+    pub fn matching_classes(self) -> u8 {
+        self.matching
     }
 
     /// Whether the token ends at the node, so that its whole-word entries
@@ -203,9 +204,13 @@ impl StemTrie {
                 return;
             };
             let header = LABEL_AT + label_len as usize;
-            match (record.get(LABEL_AT..header), rest.get(..label_len as usize)) {
-                (Some(label), Some(next)) if label == next => {}
-                _ => return,
+            if label_len > 0 {
+                // Labels are a few bytes: compared in a line, not by a
+                // call to memcmp.
+                match (record.get(LABEL_AT..header), rest.get(..label_len as usize)) {
+                    (Some(label), Some(next)) if label.iter().zip(next).all(|(a, b)| a == b) => {}
+                    _ => return,
+                }
             }
             rest = &rest[label_len as usize..];
             let (Some(start), Some(children)) = (
