@@ -163,7 +163,7 @@ pub fn phrases(
             && matches!(members[0].2, Unit::Actor { .. })
             && tokens.get(end).is_some_and(|t| t.word && !t.capital)
             && dict.verbs.by_first.contains_key(words[end])
-            && demonym(dict, tokens, words, first)
+            && demonym(dict, tokens, words, scan, first)
         {
             i = next;
             continue;
@@ -188,7 +188,13 @@ pub fn phrases(
 /// capitalised word that is not its group's name and ends like a demonym
 /// (-an, -ese, -ish, -i, -ic, -ch). Such a word names what a thing belongs
 /// to, not who acts, unless a role follows ("Chinese troops").
-pub fn demonym(dict: &Dictionaries, tokens: &[Token], words: &[&str], k: usize) -> bool {
+pub fn demonym(
+    dict: &Dictionaries,
+    tokens: &[Token],
+    words: &[&str],
+    scan: &Scan<'_>,
+    k: usize,
+) -> bool {
     let w = words[k];
     if !tokens[k].capital
         || !["AN", "ESE", "ISH", "I", "IC", "CH"]
@@ -197,7 +203,8 @@ pub fn demonym(dict: &Dictionaries, tokens: &[Token], words: &[&str], k: usize) 
     {
         return false;
     }
-    let Some((1, &group)) = dict.actors.longest(words, k) else {
+    let actor = dict.actors.longest_among(scan.at(k, Kind::Actor), words, k);
+    let Some((1, &group)) = actor else {
         return false;
     };
     let name = &dict.groups[group as usize].name;

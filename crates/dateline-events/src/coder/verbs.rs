@@ -47,7 +47,8 @@ pub(super) fn find_verbs(
         }
         // "Chinese purchases", "Israeli-Palestinian conflict": after a
         // demonym a verb form is a noun.
-        let after_demonym = i > 0 && crate::phrases::demonym(dict, input.tokens, words, i - 1);
+        let after_demonym =
+            i > 0 && crate::phrases::demonym(dict, input.tokens, words, input.scan, i - 1);
         let noun = after_demonym
             || prev
             .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && p != "TO"))

@@ -102,6 +102,8 @@ pub struct Scan<'l> {
     /// Token `i`'s nodes are `spans[bounds[i]..bounds[i + 1]]`.
     bounds: Vec<u32>,
     spans: Vec<IdSpan>,
+    /// The first byte of each token.
+    first_bytes: Vec<Option<u8>>,
     /// Token `i`'s kinds of entry, a bit per [`Kind`]: most tokens start
     /// no phrase of a kind, and a reader skips them on one bit.
     kinds: Vec<u8>,
@@ -129,6 +131,10 @@ impl<'l> Scan<'l> {
             bounds,
             spans,
             kinds,
+            first_bytes: words
+                .iter()
+                .map(|w| w.as_bytes().first().copied())
+                .collect(),
         }
     }
 
@@ -140,16 +146,24 @@ impl<'l> Scan<'l> {
             .is_some_and(|&bits| bits & kind.bit() != 0)
     }
 
-    /// The entries of `kind` whose first word matches token `i`, in their
-    /// dictionary's order (ids within that dictionary).
+    /// The entries of `kind` that can start at token `i`: their first word
+    /// matches it and their second word, if any, begins with the next
+    /// token's first byte ([`FirstWord::next_byte`]). Shorter stems first;
+    /// within a node, one-word entries first, each group in its
+    /// dictionary's order (entries of one length keep their order, which
+    /// is what breaks a longest-match tie). Ids are within the dictionary.
     pub fn at(&self, i: usize, kind: Kind) -> impl Iterator<Item = Entry> + '_ {
         let range = match (self.bounds.get(i), self.bounds.get(i + 1)) {
             (Some(&from), Some(&to)) => from as usize..to as usize,
             _ => 0..0,
         };
-        self.spans[range]
-            .iter()
-            .flat_map(move |&span| self.of_kind(span, kind))
+        let next = self.first_bytes.get(i + 1).copied().flatten();
+        self.spans[range].iter().flat_map(move |&span| {
+            self.lexicon
+                .trie
+                .span_class_before(span, kind as u32, next)
+                .map(unmasked)
+        })
     }
 
     /// Every entry of `kind` matched by some token.
@@ -165,10 +179,15 @@ impl<'l> Scan<'l> {
         self.lexicon
             .trie
             .span_class(span, kind as u32)
-            .map(|entry| Entry {
-                id: entry.id & ENTRY_MASK,
-                ..entry
-            })
+            .map(unmasked)
+    }
+}
+
+/// `entry` with its id in its own dictionary, the kind bits cleared.
+fn unmasked(entry: Entry) -> Entry {
+    Entry {
+        id: entry.id & ENTRY_MASK,
+        ..entry
     }
 }
 
@@ -199,32 +218,25 @@ mod tests {
             "'S",
         ];
         let scan = Scan::of(&d.lexicon, &words);
+        let dictionaries = [
+            (Kind::Actor, d.actors.trie()),
+            (Kind::Agent, d.agents.trie()),
+            (Kind::Discard, d.discards.trie()),
+            (Kind::VerbWord, &d.verbs.words),
+        ];
         for (i, w) in words.iter().enumerate() {
-            let own = |trie: &StemTrie| {
-                let mut v = Vec::new();
-                trie.matches(w, |id| v.push(id));
-                v
-            };
-            assert_eq!(
-                scan.at(i, Kind::Actor).map(|e| e.id).collect::<Vec<_>>(),
-                own(d.actors.trie()),
-                "{w}"
-            );
-            assert_eq!(
-                scan.at(i, Kind::Agent).map(|e| e.id).collect::<Vec<_>>(),
-                own(d.agents.trie()),
-                "{w}"
-            );
-            assert_eq!(
-                scan.at(i, Kind::Discard).map(|e| e.id).collect::<Vec<_>>(),
-                own(d.discards.trie()),
-                "{w}"
-            );
-            assert_eq!(
-                scan.at(i, Kind::VerbWord).map(|e| e.id).collect::<Vec<_>>(),
-                own(&d.verbs.words),
-                "{w}"
-            );
+            let next = words.get(i + 1).and_then(|n| n.bytes().next());
+            for (kind, trie) in dictionaries {
+                // Its own trie's entries whose next word can follow.
+                let mut own = Vec::new();
+                trie.entries(w, |e| {
+                    if e.tag == 0 || Some(e.tag) == next {
+                        own.push(e.id);
+                    }
+                });
+                let scanned: Vec<u32> = scan.at(i, kind).map(|e| e.id).collect();
+                assert_eq!(scanned, own, "{w} {kind:?}");
+            }
         }
         for (i, w) in words.iter().enumerate() {
             for kind in Kind::ALL {

@@ -167,7 +167,8 @@ impl StemTrie {
 
     /// Calls `f` with every id whose word matches `token`: stems that
     /// begin it, shortest first, then the entries of the whole word; a
-    /// node's entries class by class, in insertion order within a class.
+    /// node's entries class by class, by tag within a class and in
+    /// insertion order within a tag.
     #[inline]
     pub fn matches(&self, token: &str, mut f: impl FnMut(u32)) {
         self.entries(token, |entry| f(entry.id));
@@ -250,9 +251,52 @@ impl StemTrie {
         }
     }
 
-    /// The entries of `class` in `span` that match its token, in insertion
-    /// order.
+    /// The entries of `class` in `span` whose tag is 0 or `next` and that
+    /// match the span's token, tag 0 first, in insertion order within a
+    /// tag: for a phrase index, the phrases that can start at a token
+    /// followed by a word beginning with `next`. A common first word
+    /// ("THE") starts a hundred phrases, found by binary searches.
+    pub fn span_class_before(
+        &self,
+        span: IdSpan,
+        class: u32,
+        next: Option<u8>,
+    ) -> impl Iterator<Item = Entry> + '_ {
+        let entries = self.class_entries(span, class);
+        // A few entries are filtered in a line; binary searches pay off on
+        // a long run.
+        let (untagged, tagged) = if entries.len() <= 16 {
+            (entries, &[][..])
+        } else {
+            let untagged = entries.partition_point(|e| e.tag == 0);
+            let tagged = match next {
+                Some(b) if b != 0 => {
+                    let from = entries.partition_point(|e| e.tag < b);
+                    let to = entries.partition_point(|e| e.tag <= b);
+                    &entries[from..to]
+                }
+                _ => &[],
+            };
+            (&entries[..untagged], tagged)
+        };
+        untagged
+            .iter()
+            .chain(tagged)
+            .filter(move |e| (e.tag == 0 || Some(e.tag) == next) && (span.whole || !e.exact))
+            .copied()
+    }
+
+    /// The entries of `class` in `span` that match its token, by tag and
+    /// in insertion order within a tag.
     pub fn span_class(&self, span: IdSpan, class: u32) -> impl Iterator<Item = Entry> + '_ {
+        self.class_entries(span, class)
+            .iter()
+            .filter(move |e| span.whole || !e.exact)
+            .copied()
+    }
+
+    /// The entries of `class` in `span`, matching or not.
+    fn class_entries(&self, span: IdSpan, class: u32) -> &[Entry] {
         let entries = match span.counts.get(class as usize) {
             Some(&count) if count > 0 => {
                 let packed = self.packed.get_or_init(|| self.pack());
@@ -269,9 +313,6 @@ impl StemTrie {
             _ => &[],
         };
         entries
-            .iter()
-            .filter(move |e| span.whole || !e.exact)
-            .copied()
     }
 
     /// The packed form: records depth first from the root's children in
@@ -334,7 +375,7 @@ impl StemTrie {
                 .records
                 .extend_from_slice(&(node.children.len() as u16).to_le_bytes());
             let mut entries = node.ids.clone();
-            entries.sort_by_key(|e| e.id >> CLASS_SHIFT);
+            entries.sort_by_key(|e| (e.id >> CLASS_SHIFT, e.tag));
             packed.ids.extend_from_slice(&entries);
             packed.records.extend(node.children.iter().map(|&(b, _)| b));
             let offsets = packed.records.len();
