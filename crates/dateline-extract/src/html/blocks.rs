@@ -559,17 +559,16 @@ impl Builder {
             self.leading_open = true;
             return;
         };
-        let text = std::mem::take(&mut self.text);
-        let trimmed = text.trim_end();
+        let trimmed = self.text.trim_end();
         // Trailing white space may be multi-byte (U+3000, NBSP in `<pre>`).
         let chars = self
             .chars
-            .saturating_sub(text[trimmed.len()..].chars().count());
-        let text = if trimmed.len() == text.len() {
-            text
-        } else {
-            trimmed.to_owned()
-        };
+            .saturating_sub(self.text[trimmed.len()..].chars().count());
+        // The block gets a copy of its size, and the buffer stays for the
+        // next block: a new buffer for every block grew step by step
+        // (a few reallocations and copies per block).
+        let text = trimmed.to_owned();
+        self.text.clear();
         self.blocks.push(TextBlock {
             text,
             link_chars: self.link_chars.min(chars),

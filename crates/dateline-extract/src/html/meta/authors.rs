@@ -289,7 +289,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
 /// text.contains(n))` says, in one pass over `text` that compares only
 /// where a needle's first byte stands (every element's class and id is
 /// searched for a dozen byline hints).
-fn contains_any(text: &str, needles: &[&str]) -> bool {
+pub(super) fn contains_any(text: &str, needles: &[&str]) -> bool {
     let mut firsts = [false; 256];
     for needle in needles {
         match needle.as_bytes().first() {

@@ -255,9 +255,13 @@ fn text_date(
         ) {
             continue;
         }
-        let c = class_id(&n);
         let is_time = n.tag() == Tag::Time;
-        let hint = DATE_HINTS.iter().any(|h| c.contains(h))
+        // Without a class or id no hint can match: most elements end here.
+        if !is_time && n.attr("class").is_none() && n.attr("id").is_none() {
+            continue;
+        }
+        let c = class_id(&n);
+        let hint = super::authors::contains_any(&c, DATE_HINTS)
             && !c.contains("update")
             && !c.contains("modif");
         if !(hint || is_time) || !small(&n) {
