@@ -266,6 +266,12 @@ fn belongs_in_head(tag: Tag) -> bool {
 struct Builder {
     doc: Document,
     stack: Vec<u32>,
+    /// Open `p`, `a` and `button` elements on `stack`: the start tags that
+    /// close an open one (`<div>` closes a `p`, `<a>` an `a`) search the
+    /// whole stack only when there is one.
+    open_p: u32,
+    open_a: u32,
+    open_button: u32,
     foreign_depth: usize,
     head_open: bool,
     seen_html: bool,
@@ -289,6 +295,9 @@ impl Builder {
                 buf: String::with_capacity(input_len / 2),
             },
             stack: vec![0],
+            open_p: 0,
+            open_a: 0,
+            open_button: 0,
             foreign_depth: 0,
             head_open: false,
             seen_html: false,
@@ -390,6 +399,9 @@ impl Builder {
         match node.tag {
             Tag::Svg | Tag::Math => self.foreign_depth = self.foreign_depth.saturating_sub(1),
             Tag::Head => self.head_open = false,
+            Tag::P => self.open_p -= 1,
+            Tag::A => self.open_a -= 1,
+            Tag::Button => self.open_button -= 1,
             _ => {}
         }
     }
@@ -416,6 +428,9 @@ impl Builder {
     }
 
     fn close_p(&mut self) {
+        if self.open_p == 0 {
+            return;
+        }
         if let Some(depth) = self.find_open(
             |t| t == Tag::P,
             |t| t.is_scope_boundary() || t == Tag::Button,
@@ -458,6 +473,9 @@ impl Builder {
         match tag {
             Tag::Svg | Tag::Math => self.foreign_depth += 1,
             Tag::Head => self.head_open = true,
+            Tag::P => self.open_p += 1,
+            Tag::A => self.open_a += 1,
+            Tag::Button => self.open_button += 1,
             _ => {}
         }
     }
@@ -493,8 +511,10 @@ impl Builder {
                 |t| matches!(t, Tag::Option | Tag::Optgroup),
                 |t| !matches!(t, Tag::Option | Tag::Optgroup),
             ),
-            Tag::A => self.find_open(|t| t == Tag::A, |t| t.is_scope_boundary()),
-            Tag::Button => self.find_open(|t| t == Tag::Button, |t| t.is_scope_boundary()),
+            Tag::A if self.open_a > 0 => self.find_open(|t| t == Tag::A, |t| t.is_scope_boundary()),
+            Tag::Button if self.open_button > 0 => {
+                self.find_open(|t| t == Tag::Button, |t| t.is_scope_boundary())
+            }
             Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
                 let top = self.stack.len() - 1;
                 (top > 0 && self.tag_at(top).is_heading()).then_some(top)
