@@ -300,7 +300,14 @@ pub(super) fn contains_any(text: &str, needles: &[&str]) -> bool {
     let bytes = text.as_bytes();
     (0..bytes.len()).any(|i| {
         firsts[usize::from(bytes[i])]
-            && needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes()))
+            && needles.iter().any(|n| {
+                let n = n.as_bytes();
+                // The first two bytes before the whole: most candidates
+                // fail there, without a call to compare.
+                n[0] == bytes[i]
+                    && n.get(1).is_none_or(|b| bytes.get(i + 1) == Some(b))
+                    && bytes[i..].starts_with(n)
+            })
     })
 }
 
