@@ -690,7 +690,9 @@ const IN_EMBEDS: u8 = 8;
 /// classifies every class and id word of the page).
 fn word_lists(word: &str) -> u8 {
     struct Table {
-        bits: FxHashMap<&'static str, u8>,
+        /// Keyed by bytes: the look-up needs no UTF-8 check of the
+        /// lower-cased copy (ASCII lower-casing keeps a `str` valid).
+        bits: FxHashMap<&'static [u8], u8>,
         longest: usize,
         /// `starts[len]` has bit `c - 'a'` set when a listed word of `len`
         /// bytes starts with `c`: most page words fail this before hashing.
@@ -698,7 +700,7 @@ fn word_lists(word: &str) -> u8 {
     }
     static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut bits: FxHashMap<&'static str, u8> = FxHashMap::default();
+        let mut bits: FxHashMap<&'static [u8], u8> = FxHashMap::default();
         for (list, bit) in [
             (STRONG, IN_STRONG),
             (WEAK, IN_WEAK),
@@ -707,13 +709,13 @@ fn word_lists(word: &str) -> u8 {
         ] {
             for w in list {
                 debug_assert!(!w.bytes().any(|b| b.is_ascii_uppercase()), "{w}");
-                *bits.entry(w).or_default() |= bit;
+                *bits.entry(w.as_bytes()).or_default() |= bit;
             }
         }
         let longest = bits.keys().map(|w| w.len()).max().unwrap_or(0);
         let mut starts = [0u32; 32];
         for w in bits.keys() {
-            if let (Some(slot), Some(b)) = (starts.get_mut(w.len()), w.bytes().next()) {
+            if let (Some(slot), Some(b)) = (starts.get_mut(w.len()), w.first().copied()) {
                 *slot |= 1 << (b.to_ascii_lowercase().wrapping_sub(b'a') % 32);
             }
         }
@@ -737,11 +739,7 @@ fn word_lists(word: &str) -> u8 {
     for (dst, src) in lower.iter_mut().zip(word.bytes()) {
         *dst = src.to_ascii_lowercase();
     }
-    std::str::from_utf8(&lower[..word.len()])
-        .ok()
-        .and_then(|w| table.bits.get(w))
-        .copied()
-        .unwrap_or(0)
+    table.bits.get(&lower[..word.len()]).copied().unwrap_or(0)
 }
 
 /// Whether `word` is one of `list`'s (lower-case) words, ignoring case.
