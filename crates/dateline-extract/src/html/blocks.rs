@@ -6,6 +6,7 @@
 
 use dateline_html::{Document, Node, NodeId, Tag};
 use dateline_model::BlockKind;
+use rustc_hash::FxHashMap;
 
 use super::boilerplate::{self, Removal};
 
@@ -207,20 +208,25 @@ impl FirstPass {
 }
 
 /// The state of one walk over the arena in document order.
-struct Walk {
+struct Walk<'a> {
     builder: Builder,
     open: Vec<Open>,
     ctx: Context,
     containers: Vec<NodeId>,
+    /// Whether each class value met so far names a caption
+    /// ([`boilerplate::names_caption`]): pages repeat their class values,
+    /// and the walk asks at every element it enters.
+    caption_classes: FxHashMap<&'a str, bool>,
 }
 
-impl Walk {
-    fn new(root: Node<'_>) -> Walk {
+impl<'a> Walk<'a> {
+    fn new(root: Node<'_>) -> Walk<'a> {
         Walk {
             builder: Builder::new(),
             open: Vec::new(),
             ctx: Context::default(),
             containers: vec![root.id()],
+            caption_classes: FxHashMap::default(),
         }
     }
 
@@ -238,7 +244,7 @@ impl Walk {
     }
 
     /// Takes in node `i`; returns the next node to visit.
-    fn visit(&mut self, doc: &Document, i: u32, removal: &Removal) -> u32 {
+    fn visit(&mut self, doc: &'a Document, i: u32, removal: &Removal) -> u32 {
         let node = doc.node(NodeId(i));
         if let Some(text) = node.text() {
             // Links within the page (footnotes, section anchors) do not
@@ -264,7 +270,12 @@ impl Walk {
                 .line_break(&ctx_snapshot(&self.ctx, &self.containers, &self.open));
             return i + 1;
         }
-        let entry = open_entry(node);
+        let captions = &mut self.caption_classes;
+        let entry = open_entry_with(node, |class| {
+            *captions
+                .entry(class)
+                .or_insert_with(|| boilerplate::names_caption(class))
+        });
         if entry.block {
             self.builder
                 .flush(&ctx_snapshot(&self.ctx, &self.containers, &self.open));
@@ -311,13 +322,18 @@ impl Walk {
 
 /// What an element contributes to the walk's context.
 fn open_entry(node: Node<'_>) -> Open {
+    open_entry_with(node, boilerplate::names_caption)
+}
+
+/// [`open_entry`], with the caption test of class values given.
+fn open_entry_with<'a>(node: Node<'a>, class_names_caption: impl FnOnce(&'a str) -> bool) -> Open {
     let tag = node.tag();
     Open {
         end: node.subtree_end().0,
         tag,
         away: tag == Tag::A && !node.attr("href").is_some_and(|h| h.starts_with('#')),
         block: tag.is_block(),
-        caption: boilerplate::is_caption(node),
+        caption: boilerplate::is_caption_with(node, class_names_caption),
     }
 }
 

@@ -750,24 +750,39 @@ fn listed(list: &[&str], word: &str) -> bool {
 /// Captions, credits and the figures that hold them; a figure that holds
 /// a quotation is not one ([`is_quote_figure`]).
 pub fn is_caption(node: Node<'_>) -> bool {
+    is_caption_with(node, names_caption)
+}
+
+/// [`is_caption`], with the test of the class value given (the block
+/// walk remembers it by value).
+pub fn is_caption_with<'a>(
+    node: Node<'a>,
+    class_names_caption: impl FnOnce(&'a str) -> bool,
+) -> bool {
     match node.tag() {
         Tag::Figure => !is_quote_figure(node),
         Tag::Figcaption => !node.parent().is_some_and(is_quote_figure),
         // Page-level class lists carry feature flags ("video_captions_on").
         Tag::Html | Tag::Body | Tag::Main | Tag::Article | Tag::Section => false,
-        _ => names_any(
-            node,
-            &["class", "id"],
-            &[
-                "caption",
-                "captions",
-                "credit",
-                "credits",
-                "figcaption",
-                "copyright",
-            ],
-        ),
+        _ => {
+            node.attr("class").is_some_and(class_names_caption)
+                || node.attr("id").is_some_and(names_caption)
+        }
     }
+}
+
+/// Whether a class or id value holds a word of captions and credits
+/// (split as [`names_any`] splits them).
+pub fn names_caption(value: &str) -> bool {
+    const CAPTION_WORDS: &[&str] = &[
+        "caption",
+        "captions",
+        "credit",
+        "credits",
+        "figcaption",
+        "copyright",
+    ];
+    word_slices(value).any(|w| listed(CAPTION_WORDS, w))
 }
 
 /// Whether a `<figure>` holds a quotation rather than a picture.
