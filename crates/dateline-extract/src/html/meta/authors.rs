@@ -227,6 +227,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
     let mut best: Option<(i64, Vec<String>)> = None;
     // The lower-case class and id of the element, reused between elements.
     let mut c = String::new();
+    let byline_hints = Needles::new(BYLINE_HINTS);
     for n in doc.elements() {
         if matches!(
             n.tag(),
@@ -250,7 +251,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
                 .split_whitespace()
                 .any(|r| r == "author")
         });
-        if !(rel_author || contains_any(&c, BYLINE_HINTS))
+        if !(rel_author || byline_hints.in_text(&c))
             || c.contains("bio")
             || c.contains("avatar")
             || c.contains("comment")
@@ -286,29 +287,58 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
 }
 
 /// Whether `text` contains one of `needles`, as `needles.iter().any(|n|
-/// text.contains(n))` says, in one pass over `text` that compares only
-/// where a needle's first byte stands (every element's class and id is
-/// searched for a dozen byline hints).
-pub(super) fn contains_any(text: &str, needles: &[&str]) -> bool {
-    let mut firsts = [false; 256];
-    for needle in needles {
-        match needle.as_bytes().first() {
-            Some(b) => firsts[usize::from(*b)] = true,
-            None => return true,
+/// text.contains(n))` says ([`Needles::in_text`]).
+#[cfg(test)]
+fn contains_any(text: &str, needles: &[&str]) -> bool {
+    Needles::new(needles).in_text(text)
+}
+
+/// Needles to look for in many texts, with the table of the bytes they
+/// start with, built once per scan (every element's class and id is
+/// searched for a dozen byline or date hints).
+pub(super) struct Needles<'n> {
+    needles: &'n [&'n str],
+    firsts: [bool; 256],
+    /// An empty needle is in every text.
+    any_empty: bool,
+}
+
+impl<'n> Needles<'n> {
+    pub(super) fn new(needles: &'n [&'n str]) -> Self {
+        let mut firsts = [false; 256];
+        let mut any_empty = false;
+        for needle in needles {
+            match needle.as_bytes().first() {
+                Some(b) => firsts[usize::from(*b)] = true,
+                None => any_empty = true,
+            }
+        }
+        Needles {
+            needles,
+            firsts,
+            any_empty,
         }
     }
-    let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| {
-        firsts[usize::from(bytes[i])]
-            && needles.iter().any(|n| {
-                let n = n.as_bytes();
-                // The first two bytes before the whole: most candidates
-                // fail there, without a call to compare.
-                n[0] == bytes[i]
-                    && n.get(1).is_none_or(|b| bytes.get(i + 1) == Some(b))
-                    && bytes[i..].starts_with(n)
-            })
-    })
+
+    /// Whether `text` contains one of the needles, in one pass over `text`
+    /// that compares only where a needle's first byte stands.
+    pub(super) fn in_text(&self, text: &str) -> bool {
+        if self.any_empty {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        (0..bytes.len()).any(|i| {
+            self.firsts[usize::from(bytes[i])]
+                && self.needles.iter().any(|n| {
+                    let n = n.as_bytes();
+                    // The first two bytes before the whole: most candidates
+                    // fail there, without a call to compare.
+                    n[0] == bytes[i]
+                        && n.get(1).is_none_or(|b| bytes.get(i + 1) == Some(b))
+                        && bytes[i..].starts_with(n)
+                })
+        })
+    }
 }
 
 /// Byline labels that stand alone, the name following in its own element.

@@ -248,6 +248,7 @@ fn text_date(
     let distance = |n: &Node| headline_distance(n, headline.unwrap_or(0));
     let mut hinted: Option<(i64, Timestamp)> = None;
     let mut timed: Option<(i64, Timestamp)> = None;
+    let date_hints = super::authors::Needles::new(DATE_HINTS);
     for n in doc.elements() {
         if matches!(
             n.tag(),
@@ -261,9 +262,7 @@ fn text_date(
             continue;
         }
         let c = class_id(&n);
-        let hint = super::authors::contains_any(&c, DATE_HINTS)
-            && !c.contains("update")
-            && !c.contains("modif");
+        let hint = date_hints.in_text(&c) && !c.contains("update") && !c.contains("modif");
         if !(hint || is_time) || !small(&n) {
             continue;
         }
