@@ -26,7 +26,12 @@ impl Tokenizer<'_> {
     fn run(&mut self, b: &mut Builder) {
         let n = self.bytes.len();
         while self.pos < n {
-            let lt = memchr(b'<', &self.bytes[self.pos..]).map_or(n, |i| self.pos + i);
+            // Tags often follow each other: no search when one starts here.
+            let lt = if self.bytes[self.pos] == b'<' {
+                self.pos
+            } else {
+                memchr(b'<', &self.bytes[self.pos..]).map_or(n, |i| self.pos + i)
+            };
             if lt > self.pos {
                 b.text(&self.html[self.pos..lt], true);
             }
@@ -99,7 +104,12 @@ impl Tokenizer<'_> {
     fn end_tag(&mut self, b: &mut Builder) {
         self.pos += 2;
         let (start, end) = self.tag_name();
-        self.skip_past(b'>');
+        // The `>` mostly follows the name at once: no search for it.
+        if self.bytes.get(self.pos) == Some(&b'>') {
+            self.pos += 1;
+        } else {
+            self.skip_past(b'>');
+        }
         b.end_tag(&self.html[start..end]);
     }
 
