@@ -298,45 +298,56 @@ fn contains_any(text: &str, needles: &[&str]) -> bool {
 /// searched for a dozen byline or date hints).
 pub(super) struct Needles<'n> {
     needles: &'n [&'n str],
-    firsts: [bool; 256],
-    /// An empty needle is in every text.
+    /// For each byte, the needles (bit `k` for `needles[k]`, the first 64)
+    /// that start with it.
+    by_first: [u64; 256],
+    /// An empty needle is in every text; needles past the 64th are
+    /// compared at every byte.
     any_empty: bool,
+    many: bool,
 }
 
 impl<'n> Needles<'n> {
     pub(super) fn new(needles: &'n [&'n str]) -> Self {
-        let mut firsts = [false; 256];
+        let mut by_first = [0u64; 256];
         let mut any_empty = false;
-        for needle in needles {
+        for (k, needle) in needles.iter().enumerate().take(64) {
             match needle.as_bytes().first() {
-                Some(b) => firsts[usize::from(*b)] = true,
+                Some(b) => by_first[usize::from(*b)] |= 1 << k,
                 None => any_empty = true,
             }
         }
         Needles {
             needles,
-            firsts,
-            any_empty,
+            by_first,
+            any_empty: any_empty || needles.iter().any(|n| n.is_empty()),
+            many: needles.len() > 64,
         }
     }
 
     /// Whether `text` contains one of the needles, in one pass over `text`
-    /// that compares only where a needle's first byte stands.
+    /// that compares only the needles starting with the byte it stands on.
     pub(super) fn in_text(&self, text: &str) -> bool {
         if self.any_empty {
             return true;
         }
+        if self.many {
+            return self.needles.iter().any(|n| text.contains(n));
+        }
         let bytes = text.as_bytes();
         (0..bytes.len()).any(|i| {
-            self.firsts[usize::from(bytes[i])]
-                && self.needles.iter().any(|n| {
-                    let n = n.as_bytes();
-                    // The first two bytes before the whole: most candidates
-                    // fail there, without a call to compare.
-                    n[0] == bytes[i]
-                        && n.get(1).is_none_or(|b| bytes.get(i + 1) == Some(b))
-                        && bytes[i..].starts_with(n)
-                })
+            let mut candidates = self.by_first[usize::from(bytes[i])];
+            while candidates != 0 {
+                let n = self.needles[candidates.trailing_zeros() as usize].as_bytes();
+                // The second byte before the whole: most candidates fail
+                // there, without a call to compare.
+                if n.get(1).is_none_or(|b| bytes.get(i + 1) == Some(b)) && bytes[i..].starts_with(n)
+                {
+                    return true;
+                }
+                candidates &= candidates - 1;
+            }
+            false
         })
     }
 }
