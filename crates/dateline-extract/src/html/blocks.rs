@@ -455,16 +455,30 @@ impl Builder {
 
     /// Appends text, collapsing runs of white space to one space.
     ///
-    /// Runs of other characters are appended whole ([`Builder::push_run`]);
+    /// Runs of other characters are appended whole ([`Builder::push_run`]),
+    /// with the single spaces between them (which collapse to themselves):
     /// the result is the same as appending them one by one.
     fn push(&mut self, raw: &str, node: NodeId, in_link: bool) {
         let bytes = raw.as_bytes();
         let mut i = 0;
-        // Start (byte) and length (chars) of the run of non-space characters.
+        // Start (byte) and length (chars) of the run of non-space
+        // characters and the single spaces taken in between them.
         let mut run = 0;
         let mut run_chars = 0;
+        let mut run_spaces = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // A lone space between two words stays in the run: the text
+            // is copied once per run of words, not once per word.
+            if b == b' '
+                && run_chars > 0
+                && bytes.get(i + 1).is_some_and(|n| (0x21..0x80).contains(n))
+            {
+                run_chars += 1;
+                run_spaces += 1;
+                i += 1;
+                continue;
+            }
             let (space, len) = if b < 0x80 {
                 ((b as char).is_whitespace(), 1)
             } else {
@@ -476,8 +490,9 @@ impl Builder {
             };
             if space {
                 if run_chars > 0 {
-                    self.push_run(&raw[run..i], run_chars, node, in_link);
+                    self.push_run(&raw[run..i], run_chars, run_spaces, node, in_link);
                     run_chars = 0;
+                    run_spaces = 0;
                 }
                 if !self.text.is_empty() {
                     self.pending_space = true;
@@ -491,13 +506,14 @@ impl Builder {
             i += len;
         }
         if run_chars > 0 {
-            self.push_run(&raw[run..], run_chars, node, in_link);
+            self.push_run(&raw[run..], run_chars, run_spaces, node, in_link);
         }
     }
 
-    /// Appends `chars` characters that hold no white space, as
-    /// [`Builder::push_char`] would one by one.
-    fn push_run(&mut self, run: &str, chars: usize, node: NodeId, in_link: bool) {
+    /// Appends `chars` characters that hold no white space but `spaces`
+    /// single spaces between words, as [`Builder::push_char`] would one by
+    /// one (the spaces as pending spaces, which links do not count).
+    fn push_run(&mut self, run: &str, chars: usize, spaces: usize, node: NodeId, in_link: bool) {
         if self.pending_space {
             self.text.push(' ');
             self.chars += 1;
@@ -508,7 +524,7 @@ impl Builder {
         self.chars += chars;
         self.br_run = 0;
         if in_link {
-            self.link_chars += chars;
+            self.link_chars += chars - spaces;
         }
         if self.leading_open {
             if in_link {
