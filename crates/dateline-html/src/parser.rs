@@ -1,6 +1,6 @@
 //! One-pass tokenizer and simplified tree builder.
 
-use memchr::{memchr, memmem};
+use memchr::{memchr, memchr2, memmem};
 
 use crate::node::{attr_key, AttrData, NodeData, NodeKind, NONE};
 use crate::{Document, Tag, MAX_DEPTH};
@@ -27,13 +27,14 @@ impl Tokenizer<'_> {
         let n = self.bytes.len();
         while self.pos < n {
             // Tags often follow each other: no search when one starts here.
-            let lt = if self.bytes[self.pos] == b'<' {
-                self.pos
+            let (lt, has_reference) = if self.bytes[self.pos] == b'<' {
+                (self.pos, false)
             } else {
-                memchr(b'<', &self.bytes[self.pos..]).map_or(n, |i| self.pos + i)
+                until_either(b'<', &self.bytes[self.pos..])
+                    .map_or((n, true), |(i, amp)| (self.pos + i, amp))
             };
             if lt > self.pos {
-                b.text(&self.html[self.pos..lt], true);
+                b.text(&self.html[self.pos..lt], has_reference);
             }
             if lt >= n {
                 break;
@@ -174,6 +175,7 @@ impl Tokenizer<'_> {
                 self.pos += 1;
             }
             let mut value = "";
+            let mut has_reference = false;
             if self.pos < n && bytes[self.pos] == b'=' {
                 self.pos += 1;
                 while self.pos < n
@@ -184,7 +186,16 @@ impl Tokenizer<'_> {
                 if self.pos < n && (bytes[self.pos] == b'"' || bytes[self.pos] == b'\'') {
                     let quote = bytes[self.pos];
                     let start = self.pos + 1;
-                    let end = memchr(quote, &bytes[start..]).map_or(n, |i| start + i);
+                    let end = match until_either(quote, &bytes[start..]) {
+                        Some((i, amp)) => {
+                            has_reference = amp;
+                            start + i
+                        }
+                        None => {
+                            has_reference = true;
+                            n
+                        }
+                    };
                     value = &self.html[start..end];
                     self.pos = (end + 1).min(n);
                 } else {
@@ -198,9 +209,10 @@ impl Tokenizer<'_> {
                         self.pos += 1;
                     }
                     value = &self.html[start..self.pos];
+                    has_reference = memchr(b'&', value.as_bytes()).is_some();
                 }
             }
-            b.attribute(first, name, value);
+            b.attribute(first, name, value, has_reference);
         }
     }
 
@@ -229,13 +241,26 @@ impl Tokenizer<'_> {
         let content = &self.html[self.pos..close];
         match mode {
             RawText::Keep if !content.is_empty() => b.text(content, false),
-            RawText::Decode if !content.is_empty() => b.text(content, true),
+            RawText::Decode if !content.is_empty() => {
+                b.text(content, memchr(b'&', content.as_bytes()).is_some())
+            }
             _ => {}
         }
         self.pos = close;
         if close < n {
             self.end_tag(b);
         }
+    }
+}
+
+/// Where `needle` first stands in `hay`, and whether a `&` comes before
+/// it (true when there is no `needle`: the caller then looks no further).
+/// One search finds the end of a text run or an attribute value and
+/// tells whether it holds character references, where two searches did.
+fn until_either(needle: u8, hay: &[u8]) -> Option<(usize, bool)> {
+    match memchr2(needle, b'&', hay)? {
+        i if hay[i] == needle => Some((i, false)),
+        amp => memchr(needle, &hay[amp + 1..]).map(|i| (amp + 1 + i, true)),
     }
 }
 
@@ -335,9 +360,11 @@ impl Builder {
         id
     }
 
-    fn text(&mut self, raw: &str, decode: bool) {
+    /// Adds a text run; `has_reference` when it holds a `&` that may start
+    /// a character reference to decode.
+    fn text(&mut self, raw: &str, has_reference: bool) {
         let start = self.doc.buf.len() as u32;
-        if decode && memchr(b'&', raw.as_bytes()).is_some() {
+        if has_reference {
             self.doc.buf.push_str(&htmlize::unescape(raw));
         } else {
             self.doc.buf.push_str(raw);
@@ -374,7 +401,9 @@ impl Builder {
         (start, self.doc.buf.len() as u32)
     }
 
-    fn attribute(&mut self, first: usize, name: &str, value: &str) {
+    /// Adds an attribute to the element whose attributes start at
+    /// `first`; `has_reference` when the value holds a `&`.
+    fn attribute(&mut self, first: usize, name: &str, value: &str, has_reference: bool) {
         // The first of duplicate attributes wins, as in browsers.
         let duplicate = self.doc.attrs[first..]
             .iter()
@@ -384,7 +413,7 @@ impl Builder {
         }
         let name = self.push_lower(name);
         let start = self.doc.buf.len() as u32;
-        if memchr(b'&', value.as_bytes()).is_some() {
+        if has_reference {
             self.doc.buf.push_str(&htmlize::unescape_attribute(value));
         } else {
             self.doc.buf.push_str(value);
