@@ -35,7 +35,11 @@ pub fn parse_date_mdy(text: &str) -> Option<Timestamp> {
 
 fn parse_with(text: &str, mdy: bool) -> Option<Timestamp> {
     let text = text.trim();
-    if text.is_empty() || text.len() > 400 {
+    // Every form read here holds ASCII digits (a year, a day, Unix
+    // seconds): text without one, most of what the page scans offer (menu
+    // entries, labels, short lines), is passed over before it is split
+    // into words.
+    if text.is_empty() || text.len() > 400 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     if let Some(ts) = Timestamp::parse_iso(text) {

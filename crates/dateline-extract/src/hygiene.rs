@@ -42,12 +42,33 @@ pub fn clean(text: &str) -> Option<String> {
 pub(crate) fn trim(text: &str) -> &str {
     // ASCII bytes that `char::is_whitespace` accepts.
     let space = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    // Indentation comes in runs of spaces or tabs: those are passed over
+    // eight bytes at a time.
+    let indent = |chunk: &[u8]| {
+        let word = chunk.try_into().map_or(0, u64::from_ne_bytes);
+        word == u64::from_ne_bytes([b' '; 8]) || word == u64::from_ne_bytes([b'\t'; 8])
+    };
     let bytes = text.as_bytes();
-    let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
-    let end = bytes[start..]
-        .iter()
-        .rposition(|b| !space(b))
-        .map_or(start, |i| start + i + 1);
+    let mut start = 0;
+    while start < bytes.len() {
+        if bytes.len() - start >= 8 && indent(&bytes[start..start + 8]) {
+            start += 8;
+        } else if space(&bytes[start]) {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    let mut end = bytes.len();
+    while end > start {
+        if end - start >= 8 && indent(&bytes[end - 8..end]) {
+            end -= 8;
+        } else if space(&bytes[end - 1]) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
     let inner = &text[start..end];
     // Other white space is not ASCII: its first byte has the high bit set.
     if inner.as_bytes().first().is_some_and(|b| *b >= 0x80)
@@ -147,6 +168,26 @@ mod tests {
             seed ^= seed << 17;
             let s: String = (0..seed % 7)
                 .map(|k| alphabet[((seed >> (8 * k)) % 8) as usize])
+                .collect();
+            assert_eq!(trim(&s), s.trim(), "{s:?}");
+        }
+        // Long runs of indentation, passed over eight bytes at a time.
+        let pieces = [
+            " ",
+            "        ",
+            "\t\t\t\t\t\t\t\t",
+            "\n",
+            "\t",
+            "x",
+            "é",
+            "\u{a0}",
+        ];
+        for _ in 0..5000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let s: String = (0..seed % 12)
+                .map(|k| pieces[((seed >> (5 * k)) % 8) as usize])
                 .collect();
             assert_eq!(trim(&s), s.trim(), "{s:?}");
         }

@@ -198,7 +198,13 @@ impl<'a> Node<'a> {
     /// An attribute's decoded value; names are matched lower-case.
     #[inline(always)]
     pub fn attr(&self, name: &str) -> Option<&'a str> {
-        self.attr_keyed(attr_key(name.as_bytes()), name)
+        let key = attr_key(name.as_bytes());
+        // Most look-ups are of a known name the element lacks: they end
+        // here, in the caller, without a call (one bit test).
+        if key != 0 && self.data().attr_keys & (1 << key) == 0 {
+            return None;
+        }
+        self.attr_keyed(key, name)
     }
 
     /// [`Node::attr`] once the name's key is known (a literal name's key
@@ -206,9 +212,6 @@ impl<'a> Node<'a> {
     fn attr_keyed(&self, key: u8, name: &str) -> Option<&'a str> {
         let doc = self.doc;
         let found = if key != 0 {
-            if self.data().attr_keys & (1 << key) == 0 {
-                return None;
-            }
             self.attr_data().iter().find(|a| a.key == key)
         } else {
             self.attr_data()

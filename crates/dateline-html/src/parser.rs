@@ -1,6 +1,6 @@
 //! One-pass tokenizer and simplified tree builder.
 
-use memchr::{memchr, memmem};
+use memchr::{memchr, memchr2, memmem};
 
 use crate::node::{attr_key, AttrData, NodeData, NodeKind, NONE};
 use crate::{Document, Tag, MAX_DEPTH};
@@ -26,9 +26,15 @@ impl Tokenizer<'_> {
     fn run(&mut self, b: &mut Builder) {
         let n = self.bytes.len();
         while self.pos < n {
-            let lt = memchr(b'<', &self.bytes[self.pos..]).map_or(n, |i| self.pos + i);
+            // Tags often follow each other: no search when one starts here.
+            let (lt, has_reference) = if self.bytes[self.pos] == b'<' {
+                (self.pos, false)
+            } else {
+                until_either(b'<', &self.bytes[self.pos..])
+                    .map_or((n, true), |(i, amp)| (self.pos + i, amp))
+            };
             if lt > self.pos {
-                b.text(&self.html[self.pos..lt], true);
+                b.text(&self.html[self.pos..lt], has_reference);
             }
             if lt >= n {
                 break;
@@ -99,7 +105,12 @@ impl Tokenizer<'_> {
     fn end_tag(&mut self, b: &mut Builder) {
         self.pos += 2;
         let (start, end) = self.tag_name();
-        self.skip_past(b'>');
+        // The `>` mostly follows the name at once: no search for it.
+        if self.bytes.get(self.pos) == Some(&b'>') {
+            self.pos += 1;
+        } else {
+            self.skip_past(b'>');
+        }
         b.end_tag(&self.html[start..end]);
     }
 
@@ -164,6 +175,7 @@ impl Tokenizer<'_> {
                 self.pos += 1;
             }
             let mut value = "";
+            let mut has_reference = false;
             if self.pos < n && bytes[self.pos] == b'=' {
                 self.pos += 1;
                 while self.pos < n
@@ -174,7 +186,16 @@ impl Tokenizer<'_> {
                 if self.pos < n && (bytes[self.pos] == b'"' || bytes[self.pos] == b'\'') {
                     let quote = bytes[self.pos];
                     let start = self.pos + 1;
-                    let end = memchr(quote, &bytes[start..]).map_or(n, |i| start + i);
+                    let end = match until_either(quote, &bytes[start..]) {
+                        Some((i, amp)) => {
+                            has_reference = amp;
+                            start + i
+                        }
+                        None => {
+                            has_reference = true;
+                            n
+                        }
+                    };
                     value = &self.html[start..end];
                     self.pos = (end + 1).min(n);
                 } else {
@@ -188,9 +209,10 @@ impl Tokenizer<'_> {
                         self.pos += 1;
                     }
                     value = &self.html[start..self.pos];
+                    has_reference = memchr(b'&', value.as_bytes()).is_some();
                 }
             }
-            b.attribute(first, name, value);
+            b.attribute(first, name, value, has_reference);
         }
     }
 
@@ -219,13 +241,26 @@ impl Tokenizer<'_> {
         let content = &self.html[self.pos..close];
         match mode {
             RawText::Keep if !content.is_empty() => b.text(content, false),
-            RawText::Decode if !content.is_empty() => b.text(content, true),
+            RawText::Decode if !content.is_empty() => {
+                b.text(content, memchr(b'&', content.as_bytes()).is_some())
+            }
             _ => {}
         }
         self.pos = close;
         if close < n {
             self.end_tag(b);
         }
+    }
+}
+
+/// Where `needle` first stands in `hay`, and whether a `&` comes before
+/// it (true when there is no `needle`: the caller then looks no further).
+/// One search finds the end of a text run or an attribute value and
+/// tells whether it holds character references, where two searches did.
+fn until_either(needle: u8, hay: &[u8]) -> Option<(usize, bool)> {
+    match memchr2(needle, b'&', hay)? {
+        i if hay[i] == needle => Some((i, false)),
+        amp => memchr(needle, &hay[amp + 1..]).map(|i| (amp + 1 + i, true)),
     }
 }
 
@@ -266,6 +301,12 @@ fn belongs_in_head(tag: Tag) -> bool {
 struct Builder {
     doc: Document,
     stack: Vec<u32>,
+    /// Open `p`, `a` and `button` elements on `stack`: the start tags that
+    /// close an open one (`<div>` closes a `p`, `<a>` an `a`) search the
+    /// whole stack only when there is one.
+    open_p: u32,
+    open_a: u32,
+    open_button: u32,
     foreign_depth: usize,
     head_open: bool,
     seen_html: bool,
@@ -289,6 +330,9 @@ impl Builder {
                 buf: String::with_capacity(input_len / 2),
             },
             stack: vec![0],
+            open_p: 0,
+            open_a: 0,
+            open_button: 0,
             foreign_depth: 0,
             head_open: false,
             seen_html: false,
@@ -316,9 +360,11 @@ impl Builder {
         id
     }
 
-    fn text(&mut self, raw: &str, decode: bool) {
+    /// Adds a text run; `has_reference` when it holds a `&` that may start
+    /// a character reference to decode.
+    fn text(&mut self, raw: &str, has_reference: bool) {
         let start = self.doc.buf.len() as u32;
-        if decode && memchr(b'&', raw.as_bytes()).is_some() {
+        if has_reference {
             self.doc.buf.push_str(&htmlize::unescape(raw));
         } else {
             self.doc.buf.push_str(raw);
@@ -355,7 +401,9 @@ impl Builder {
         (start, self.doc.buf.len() as u32)
     }
 
-    fn attribute(&mut self, first: usize, name: &str, value: &str) {
+    /// Adds an attribute to the element whose attributes start at
+    /// `first`; `has_reference` when the value holds a `&`.
+    fn attribute(&mut self, first: usize, name: &str, value: &str, has_reference: bool) {
         // The first of duplicate attributes wins, as in browsers.
         let duplicate = self.doc.attrs[first..]
             .iter()
@@ -365,7 +413,7 @@ impl Builder {
         }
         let name = self.push_lower(name);
         let start = self.doc.buf.len() as u32;
-        if memchr(b'&', value.as_bytes()).is_some() {
+        if has_reference {
             self.doc.buf.push_str(&htmlize::unescape_attribute(value));
         } else {
             self.doc.buf.push_str(value);
@@ -390,6 +438,9 @@ impl Builder {
         match node.tag {
             Tag::Svg | Tag::Math => self.foreign_depth = self.foreign_depth.saturating_sub(1),
             Tag::Head => self.head_open = false,
+            Tag::P => self.open_p -= 1,
+            Tag::A => self.open_a -= 1,
+            Tag::Button => self.open_button -= 1,
             _ => {}
         }
     }
@@ -416,6 +467,9 @@ impl Builder {
     }
 
     fn close_p(&mut self) {
+        if self.open_p == 0 {
+            return;
+        }
         if let Some(depth) = self.find_open(
             |t| t == Tag::P,
             |t| t.is_scope_boundary() || t == Tag::Button,
@@ -458,6 +512,9 @@ impl Builder {
         match tag {
             Tag::Svg | Tag::Math => self.foreign_depth += 1,
             Tag::Head => self.head_open = true,
+            Tag::P => self.open_p += 1,
+            Tag::A => self.open_a += 1,
+            Tag::Button => self.open_button += 1,
             _ => {}
         }
     }
@@ -493,8 +550,10 @@ impl Builder {
                 |t| matches!(t, Tag::Option | Tag::Optgroup),
                 |t| !matches!(t, Tag::Option | Tag::Optgroup),
             ),
-            Tag::A => self.find_open(|t| t == Tag::A, |t| t.is_scope_boundary()),
-            Tag::Button => self.find_open(|t| t == Tag::Button, |t| t.is_scope_boundary()),
+            Tag::A if self.open_a > 0 => self.find_open(|t| t == Tag::A, |t| t.is_scope_boundary()),
+            Tag::Button if self.open_button > 0 => {
+                self.find_open(|t| t == Tag::Button, |t| t.is_scope_boundary())
+            }
             Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
                 let top = self.stack.len() - 1;
                 (top > 0 && self.tag_at(top).is_heading()).then_some(top)

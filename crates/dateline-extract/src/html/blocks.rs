@@ -6,6 +6,7 @@
 
 use dateline_html::{Document, Node, NodeId, Tag};
 use dateline_model::BlockKind;
+use rustc_hash::FxHashMap;
 
 use super::boilerplate::{self, Removal};
 
@@ -207,20 +208,25 @@ impl FirstPass {
 }
 
 /// The state of one walk over the arena in document order.
-struct Walk {
+struct Walk<'a> {
     builder: Builder,
     open: Vec<Open>,
     ctx: Context,
     containers: Vec<NodeId>,
+    /// Whether each class value met so far names a caption
+    /// ([`boilerplate::names_caption`]): pages repeat their class values,
+    /// and the walk asks at every element it enters.
+    caption_classes: FxHashMap<&'a str, bool>,
 }
 
-impl Walk {
-    fn new(root: Node<'_>) -> Walk {
+impl<'a> Walk<'a> {
+    fn new(root: Node<'_>) -> Walk<'a> {
         Walk {
             builder: Builder::new(),
             open: Vec::new(),
             ctx: Context::default(),
             containers: vec![root.id()],
+            caption_classes: FxHashMap::default(),
         }
     }
 
@@ -238,7 +244,7 @@ impl Walk {
     }
 
     /// Takes in node `i`; returns the next node to visit.
-    fn visit(&mut self, doc: &Document, i: u32, removal: &Removal) -> u32 {
+    fn visit(&mut self, doc: &'a Document, i: u32, removal: &Removal) -> u32 {
         let node = doc.node(NodeId(i));
         if let Some(text) = node.text() {
             // Links within the page (footnotes, section anchors) do not
@@ -264,7 +270,12 @@ impl Walk {
                 .line_break(&ctx_snapshot(&self.ctx, &self.containers, &self.open));
             return i + 1;
         }
-        let entry = open_entry(node);
+        let captions = &mut self.caption_classes;
+        let entry = open_entry_with(node, |class| {
+            *captions
+                .entry(class)
+                .or_insert_with(|| boilerplate::names_caption(class))
+        });
         if entry.block {
             self.builder
                 .flush(&ctx_snapshot(&self.ctx, &self.containers, &self.open));
@@ -311,13 +322,18 @@ impl Walk {
 
 /// What an element contributes to the walk's context.
 fn open_entry(node: Node<'_>) -> Open {
+    open_entry_with(node, boilerplate::names_caption)
+}
+
+/// [`open_entry`], with the caption test of class values given.
+fn open_entry_with<'a>(node: Node<'a>, class_names_caption: impl FnOnce(&'a str) -> bool) -> Open {
     let tag = node.tag();
     Open {
         end: node.subtree_end().0,
         tag,
         away: tag == Tag::A && !node.attr("href").is_some_and(|h| h.starts_with('#')),
         block: tag.is_block(),
-        caption: boilerplate::is_caption(node),
+        caption: boilerplate::is_caption_with(node, class_names_caption),
     }
 }
 
@@ -439,16 +455,30 @@ impl Builder {
 
     /// Appends text, collapsing runs of white space to one space.
     ///
-    /// Runs of other characters are appended whole ([`Builder::push_run`]);
+    /// Runs of other characters are appended whole ([`Builder::push_run`]),
+    /// with the single spaces between them (which collapse to themselves):
     /// the result is the same as appending them one by one.
     fn push(&mut self, raw: &str, node: NodeId, in_link: bool) {
         let bytes = raw.as_bytes();
         let mut i = 0;
-        // Start (byte) and length (chars) of the run of non-space characters.
+        // Start (byte) and length (chars) of the run of non-space
+        // characters and the single spaces taken in between them.
         let mut run = 0;
         let mut run_chars = 0;
+        let mut run_spaces = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // A lone space between two words stays in the run: the text
+            // is copied once per run of words, not once per word.
+            if b == b' '
+                && run_chars > 0
+                && bytes.get(i + 1).is_some_and(|n| (0x21..0x80).contains(n))
+            {
+                run_chars += 1;
+                run_spaces += 1;
+                i += 1;
+                continue;
+            }
             let (space, len) = if b < 0x80 {
                 ((b as char).is_whitespace(), 1)
             } else {
@@ -460,8 +490,9 @@ impl Builder {
             };
             if space {
                 if run_chars > 0 {
-                    self.push_run(&raw[run..i], run_chars, node, in_link);
+                    self.push_run(&raw[run..i], run_chars, run_spaces, node, in_link);
                     run_chars = 0;
+                    run_spaces = 0;
                 }
                 if !self.text.is_empty() {
                     self.pending_space = true;
@@ -475,13 +506,14 @@ impl Builder {
             i += len;
         }
         if run_chars > 0 {
-            self.push_run(&raw[run..], run_chars, node, in_link);
+            self.push_run(&raw[run..], run_chars, run_spaces, node, in_link);
         }
     }
 
-    /// Appends `chars` characters that hold no white space, as
-    /// [`Builder::push_char`] would one by one.
-    fn push_run(&mut self, run: &str, chars: usize, node: NodeId, in_link: bool) {
+    /// Appends `chars` characters that hold no white space but `spaces`
+    /// single spaces between words, as [`Builder::push_char`] would one by
+    /// one (the spaces as pending spaces, which links do not count).
+    fn push_run(&mut self, run: &str, chars: usize, spaces: usize, node: NodeId, in_link: bool) {
         if self.pending_space {
             self.text.push(' ');
             self.chars += 1;
@@ -492,7 +524,7 @@ impl Builder {
         self.chars += chars;
         self.br_run = 0;
         if in_link {
-            self.link_chars += chars;
+            self.link_chars += chars - spaces;
         }
         if self.leading_open {
             if in_link {
@@ -559,17 +591,16 @@ impl Builder {
             self.leading_open = true;
             return;
         };
-        let text = std::mem::take(&mut self.text);
-        let trimmed = text.trim_end();
+        let trimmed = self.text.trim_end();
         // Trailing white space may be multi-byte (U+3000, NBSP in `<pre>`).
         let chars = self
             .chars
-            .saturating_sub(text[trimmed.len()..].chars().count());
-        let text = if trimmed.len() == text.len() {
-            text
-        } else {
-            trimmed.to_owned()
-        };
+            .saturating_sub(self.text[trimmed.len()..].chars().count());
+        // The block gets a copy of its size, and the buffer stays for the
+        // next block: a new buffer for every block grew step by step
+        // (a few reallocations and copies per block).
+        let text = trimmed.to_owned();
+        self.text.clear();
         self.blocks.push(TextBlock {
             text,
             link_chars: self.link_chars.min(chars),

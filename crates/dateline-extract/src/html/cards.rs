@@ -28,9 +28,17 @@ const MAX_CARD_NODES: u32 = 400;
 pub fn mark(doc: &Document, text_sizes: &[usize]) -> Vec<bool> {
     let mut cards = vec![false; doc.len()];
     let mut groups: FxHashMap<(&str, &str), Vec<NodeId>> = FxHashMap::default();
+    // Element children of each node, counted in one pass (up to 255).
+    let mut element_children = vec![0u8; doc.len()];
+    for child in doc.elements() {
+        if let Some(parent) = child.parent() {
+            let count = &mut element_children[parent.id().0 as usize];
+            *count = count.saturating_add(1);
+        }
+    }
     for parent in doc.elements() {
         // Cheap test first: most elements have fewer children than a list.
-        if parent.element_children().nth(MIN_CARDS - 1).is_none() {
+        if usize::from(element_children[parent.id().0 as usize]) < MIN_CARDS {
             continue;
         }
         // A list needs three cards among its (at least four) members, so a

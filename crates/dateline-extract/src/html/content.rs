@@ -97,6 +97,20 @@ pub fn select(doc: &Document, blocks: &[TextBlock], title: Option<&str>) -> Cont
 pub fn element_scores(doc: &Document, blocks: &[TextBlock], decay: f32) -> (Vec<f32>, Vec<f32>) {
     let mut good_sum = vec![0f32; doc.len()];
     let mut bad_sum = vec![0f32; doc.len()];
+    // Whether each node has two element children or more, counted once:
+    // every block's walk up the tree asks it of every ancestor. Without
+    // decay nothing depends on it.
+    let mut with_siblings = vec![false; doc.len()];
+    if decay != 1.0 {
+        let mut element_children = vec![0u8; doc.len()];
+        for n in doc.elements() {
+            if let Some(p) = n.parent() {
+                let count = &mut element_children[p.id().0 as usize];
+                *count = count.saturating_add(1);
+                with_siblings[p.id().0 as usize] = *count >= 2;
+            }
+        }
+    }
     for block in blocks {
         let (mut g, mut b) = (good(block), bad(block));
         if g == 0.0 && b == 0.0 {
@@ -107,9 +121,7 @@ pub fn element_scores(doc: &Document, blocks: &[TextBlock], decay: f32) -> (Vec<
             good_sum[n.id().0 as usize] += g;
             bad_sum[n.id().0 as usize] += b;
             // Single-child wrappers add nothing around their child.
-            if n.parent()
-                .is_some_and(|p| p.element_children().nth(1).is_some())
-            {
+            if n.parent().is_some_and(|p| with_siblings[p.id().0 as usize]) {
                 g *= decay;
                 b *= decay;
             }

@@ -227,6 +227,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
     let mut best: Option<(i64, Vec<String>)> = None;
     // The lower-case class and id of the element, reused between elements.
     let mut c = String::new();
+    let byline_hints = Needles::new(BYLINE_HINTS);
     for n in doc.elements() {
         if matches!(
             n.tag(),
@@ -250,7 +251,7 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
                 .split_whitespace()
                 .any(|r| r == "author")
         });
-        if !(rel_author || contains_any(&c, BYLINE_HINTS))
+        if !(rel_author || byline_hints.in_text(&c))
             || c.contains("bio")
             || c.contains("avatar")
             || c.contains("comment")
@@ -286,22 +287,69 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
 }
 
 /// Whether `text` contains one of `needles`, as `needles.iter().any(|n|
-/// text.contains(n))` says, in one pass over `text` that compares only
-/// where a needle's first byte stands (every element's class and id is
-/// searched for a dozen byline hints).
+/// text.contains(n))` says ([`Needles::in_text`]).
+#[cfg(test)]
 fn contains_any(text: &str, needles: &[&str]) -> bool {
-    let mut firsts = [false; 256];
-    for needle in needles {
-        match needle.as_bytes().first() {
-            Some(b) => firsts[usize::from(*b)] = true,
-            None => return true,
+    Needles::new(needles).in_text(text)
+}
+
+/// Needles to look for in many texts, with the table of the bytes they
+/// start with, built once per scan (every element's class and id is
+/// searched for a dozen byline or date hints).
+pub(super) struct Needles<'n> {
+    needles: &'n [&'n str],
+    /// For each byte, the needles (bit `k` for `needles[k]`, the first 64)
+    /// that start with it.
+    by_first: [u64; 256],
+    /// An empty needle is in every text; needles past the 64th are
+    /// compared at every byte.
+    any_empty: bool,
+    many: bool,
+}
+
+impl<'n> Needles<'n> {
+    pub(super) fn new(needles: &'n [&'n str]) -> Self {
+        let mut by_first = [0u64; 256];
+        let mut any_empty = false;
+        for (k, needle) in needles.iter().enumerate().take(64) {
+            match needle.as_bytes().first() {
+                Some(b) => by_first[usize::from(*b)] |= 1 << k,
+                None => any_empty = true,
+            }
+        }
+        Needles {
+            needles,
+            by_first,
+            any_empty: any_empty || needles.iter().any(|n| n.is_empty()),
+            many: needles.len() > 64,
         }
     }
-    let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| {
-        firsts[usize::from(bytes[i])]
-            && needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes()))
-    })
+
+    /// Whether `text` contains one of the needles, in one pass over `text`
+    /// that compares only the needles starting with the byte it stands on.
+    pub(super) fn in_text(&self, text: &str) -> bool {
+        if self.any_empty {
+            return true;
+        }
+        if self.many {
+            return self.needles.iter().any(|n| text.contains(n));
+        }
+        let bytes = text.as_bytes();
+        (0..bytes.len()).any(|i| {
+            let mut candidates = self.by_first[usize::from(bytes[i])];
+            while candidates != 0 {
+                let n = self.needles[candidates.trailing_zeros() as usize].as_bytes();
+                // The second byte before the whole: most candidates fail
+                // there, without a call to compare.
+                if n.get(1).is_none_or(|b| bytes.get(i + 1) == Some(b)) && bytes[i..].starts_with(n)
+                {
+                    return true;
+                }
+                candidates &= candidates - 1;
+            }
+            false
+        })
+    }
 }
 
 /// Byline labels that stand alone, the name following in its own element.

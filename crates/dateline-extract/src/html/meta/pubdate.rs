@@ -248,6 +248,7 @@ fn text_date(
     let distance = |n: &Node| headline_distance(n, headline.unwrap_or(0));
     let mut hinted: Option<(i64, Timestamp)> = None;
     let mut timed: Option<(i64, Timestamp)> = None;
+    let date_hints = super::authors::Needles::new(DATE_HINTS);
     for n in doc.elements() {
         if matches!(
             n.tag(),
@@ -255,11 +256,13 @@ fn text_date(
         ) {
             continue;
         }
-        let c = class_id(&n);
         let is_time = n.tag() == Tag::Time;
-        let hint = DATE_HINTS.iter().any(|h| c.contains(h))
-            && !c.contains("update")
-            && !c.contains("modif");
+        // Without a class or id no hint can match: most elements end here.
+        if !is_time && n.attr("class").is_none() && n.attr("id").is_none() {
+            continue;
+        }
+        let c = class_id(&n);
+        let hint = date_hints.in_text(&c) && !c.contains("update") && !c.contains("modif");
         if !(hint || is_time) || !small(&n) {
             continue;
         }
