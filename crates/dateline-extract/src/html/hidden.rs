@@ -14,13 +14,16 @@ use super::class_words::word_slices;
 /// placeholder `<template id="B:0">` where it belongs.
 /// **Why**: a reader sees that content; taken as hidden, a whole story or
 /// product page comes out empty (10 such pages of wcxb did).
+/// Segment numbers are hexadecimal (`S:0` ... `S:9`, `S:a`, `S:2e`):
+/// read as decimal only, the eleventh segment on was hidden (wcxb
+/// products 0.586 -> 0.591, articles 0.947 unchanged).
 /// **Example**: `<template id="B:0"></template>...<div hidden id="S:0"><article>...`.
 /// **Known failures**: a segment that the script never shows (a fallback
 /// replaced by another segment) is kept too.
 fn is_streamed_segment(node: Node<'_>) -> bool {
     node.attr("id")
         .and_then(|id| id.strip_prefix("S:"))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Whether a hidden element is a tab panel (`role="tabpanel"`).
@@ -303,6 +306,9 @@ mod tests {
         );
         assert!(!article.text.contains("sign-in"), "{}", article.text);
         assert!(!article.text.contains("promotion"), "{}", article.text);
+        let doc = Document::parse("<div hidden id=S:2e>a</div><div hidden id=S:x>b</div>");
+        let hidden: Vec<bool> = doc.elements().map(is_hidden).collect();
+        assert_eq!(hidden, [false, true]);
     }
 
     #[test]
