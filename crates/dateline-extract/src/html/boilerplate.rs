@@ -24,7 +24,9 @@ use dateline_html::{Document, Node, Tag};
 use rustc_hash::FxHashMap;
 
 use super::class_words::{name_words, word_slices};
-use super::hidden::{hides_everywhere, is_hidden, is_veil, text_before_each, veils_the_page};
+use super::hidden::{
+    hides_everywhere, is_hidden, is_never_shown, is_veil, text_before_each, veils_the_page,
+};
 
 /// Which element subtrees are removed.
 #[derive(Clone)]
@@ -37,6 +39,17 @@ pub struct Removal {
 impl Removal {
     /// Removes what tags and hiding say is never content.
     pub fn structural(doc: &Document) -> Removal {
+        Self::structural_with(doc, false)
+    }
+
+    /// [`Removal::structural`] that keeps elements hidden by a state a
+    /// script may lift (`hidden`, `aria-hidden`, an inline style): for a
+    /// page that shows nothing otherwise (see `super::extract_html`).
+    pub fn structural_showing_hidden(doc: &Document) -> Removal {
+        Self::structural_with(doc, true)
+    }
+
+    fn structural_with(doc: &Document, show_hidden: bool) -> Removal {
         let mut removed = vec![false; doc.len()];
         let mut text_before: Option<Vec<u32>> = None;
         let mut i = 0u32;
@@ -44,7 +57,12 @@ impl Removal {
         while i < n {
             let node = doc.node(dateline_html::NodeId(i));
             if node.is_element()
-                && (removed_by_tag(node) || is_hidden(node))
+                && (removed_by_tag(node)
+                    || if show_hidden {
+                        is_never_shown(node)
+                    } else {
+                        is_hidden(node)
+                    })
                 && !is_crawler_view(node)
                 && !(is_landmark(node)
                     && wraps_the_page(

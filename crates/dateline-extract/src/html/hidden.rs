@@ -53,6 +53,20 @@ fn is_tab_panel(node: Node<'_>) -> bool {
 /// but a streamed segment or a panel a reader opens
 /// ([`is_disclosure_panel`]).
 pub(super) fn is_hidden(node: Node<'_>) -> bool {
+    if is_never_shown(node) {
+        return true;
+    }
+    let hidden = (node.attr("hidden").is_some() && !is_streamed_segment(node))
+        || node.attr("aria-hidden") == Some("true")
+        || node.attr("style").is_some_and(hides_by_style);
+    hidden && !is_disclosure_panel(node)
+}
+
+/// Whether an element is not for a reader whatever the page's state: a
+/// role that is never the main text (navigation, dialogs, menus) or a
+/// screen-reader-only class. ([`is_hidden`] adds hiding that a script
+/// may lift.)
+pub(super) fn is_never_shown(node: Node<'_>) -> bool {
     if let Some(role) = node.attr("role") {
         if matches!(
             role,
@@ -72,7 +86,7 @@ pub(super) fn is_hidden(node: Node<'_>) -> bool {
     }
     // Screen-reader-only labels ("Media caption", "Image copyright") are
     // not on the page a reader sees.
-    if node.attr("class").is_some_and(|c| {
+    node.attr("class").is_some_and(|c| {
         c.split_ascii_whitespace().any(|c| {
             [
                 "sr-only",
@@ -88,13 +102,7 @@ pub(super) fn is_hidden(node: Node<'_>) -> bool {
             .iter()
             .any(|w| w.eq_ignore_ascii_case(c))
         })
-    }) {
-        return true;
-    }
-    let hidden = (node.attr("hidden").is_some() && !is_streamed_segment(node))
-        || node.attr("aria-hidden") == Some("true")
-        || node.attr("style").is_some_and(hides_by_style);
-    hidden && !is_disclosure_panel(node)
+    })
 }
 
 /// Whether a hidden element is a panel a reader opens with one click:

@@ -15,13 +15,47 @@ use dateline_html::{Document, Tag};
 use dateline_model::{Article, Block, BlockKind, PageType, Source, SourceFormat};
 
 /// Extracts an article from decoded HTML.
+///
+/// A page that comes out with no text at all is read again with its
+/// hidden elements shown (`Removal::structural_showing_hidden`).
+/// **Why**: shop and app pages hide their whole content behind a style a
+/// script lifts once it has run (`<div class="lockdown-content"
+/// style="display:none">` around a product grid, a deferred product
+/// block); hidden, the page was empty, the worst answer (wcxb: empty
+/// pages 24 -> 20, all pages 0.852 -> 0.853, collection 0.643 -> 0.652,
+/// products 0.602 -> 0.612). The shown text must hold `MIN_SHOWN_CHARS`
+/// (250 characters): an empty page's hidden leftovers (a search box's
+/// placeholder, a template's `${{amount}}`) are shorter, and pages whose
+/// reference text is empty lost their perfect empty answer to them.
+/// Pages with text are untouched, and the second reading costs time only
+/// on empty pages.
+/// **Example**: a coffee shop's collection page whose grid sits in a
+/// `display:none` wrapper gives the grid.
+/// **Known failures**: a page that is empty on purpose (a shell whose
+/// posts a script fetches) gives its hidden menus or templates instead
+/// when they are long enough.
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     let doc = Document::parse(html);
-    let metadata = meta::extract_metadata(&doc, url);
-    let first = first_pass(&doc);
-    let (blocks, removal) = content_blocks_with_removal(&doc, &first);
-    let title = metadata.title.clone().or_else(|| basic_title(&doc));
-    let content = content::select(&doc, &blocks, title.as_deref());
+    let article = extract_doc(&doc, url, false);
+    if article.text.is_empty() {
+        let shown = extract_doc(&doc, url, true);
+        if shown.text.chars().count() >= MIN_SHOWN_CHARS {
+            return shown;
+        }
+    }
+    article
+}
+
+/// Characters an empty page's text must reach with its hidden elements
+/// shown to be taken (see [`extract_html`]).
+const MIN_SHOWN_CHARS: usize = 250;
+
+fn extract_doc(doc: &Document, url: Option<&str>, show_hidden: bool) -> Article {
+    let metadata = meta::extract_metadata(doc, url);
+    let first = first_pass(doc, show_hidden);
+    let (blocks, removal) = content_blocks_with_removal(doc, &first);
+    let title = metadata.title.clone().or_else(|| basic_title(doc));
+    let content = content::select(doc, &blocks, title.as_deref());
     let body = declared_body_fallback(content.body, metadata.article_body.as_deref());
     let mut article = Article {
         title,
@@ -30,12 +64,12 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
         ..Article::default()
     };
     metadata.apply_to(&mut article);
-    let base = base_url(&doc)
+    let base = base_url(doc)
         .or(article.url.as_deref())
         .or(url)
         .map(str::to_owned);
     article.images = images::collect(
-        &doc,
+        doc,
         content.container,
         &removal,
         base.as_deref(),
@@ -83,7 +117,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
     // [`THIN_BODY_CHARS`].
     let thin = !not_a_story && signals.body_chars < THIN_BODY_CHARS;
     if not_a_story || thin {
-        let blocks = page_blocks(&doc, &first);
+        let blocks = page_blocks(doc, &first);
         let items = thin
             || page_type.is_some_and(|t| {
                 matches!(
@@ -91,15 +125,15 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Article {
                     PageType::Listing | PageType::Collection | PageType::Product
                 )
             });
-        let region = page::region(&doc, &blocks, content.container, items);
+        let region = page::region(doc, &blocks, content.container, items);
         // A story's own `<article>` bounds its list (see [`THIN_BODY_CHARS`]).
-        let region = match thin.then(|| story_element(&doc, content.container)) {
+        let region = match thin.then(|| story_element(doc, content.container)) {
             Some(Some(article)) if doc.node(region).contains(&doc.node(article)) => article,
             _ => region,
         };
         let product = page_type == Some(PageType::Product);
         let wide = page::body(
-            &doc,
+            doc,
             &blocks,
             region,
             article.title.as_deref(),
@@ -218,8 +252,13 @@ fn is_home_page(url: &str) -> bool {
 
 /// The first block pass (structural removal only) and each node's good
 /// text score from it, which furniture removal must not take away.
-fn first_pass(doc: &Document) -> (blocks::FirstPass, Vec<f32>) {
-    let first = blocks::FirstPass::new(doc, doc.root(), boilerplate::Removal::structural(doc));
+fn first_pass(doc: &Document, show_hidden: bool) -> (blocks::FirstPass, Vec<f32>) {
+    let removal = if show_hidden {
+        boilerplate::Removal::structural_showing_hidden(doc)
+    } else {
+        boilerplate::Removal::structural(doc)
+    };
+    let first = blocks::FirstPass::new(doc, doc.root(), removal);
     let (good, _) = content::element_scores(doc, &first.blocks, 1.0);
     (first, good)
 }
@@ -295,7 +334,7 @@ fn basic_title(doc: &Document) -> Option<String> {
 #[doc(hidden)]
 pub fn explain_html(html: &str) -> String {
     let doc = Document::parse(html);
-    let (blocks, removal) = content_blocks_with_removal(&doc, &first_pass(&doc));
+    let (blocks, removal) = content_blocks_with_removal(&doc, &first_pass(&doc, false));
     let mut out = content::explain(&doc, &blocks, basic_title(&doc).as_deref());
     for node in doc.elements().filter(|n| removal.is_removed(*n)) {
         let chars = node.text_content().len();
@@ -416,5 +455,29 @@ mod tests {
             story.text
         );
         assert!(!story.text.contains("The book numbered"), "{}", story.text);
+    }
+
+    #[test]
+    fn a_page_hidden_until_its_script_runs_is_read_with_it_shown() {
+        let items: String = (1..=8)
+            .map(|i| format!("<li><a href=\"/p/{i}\">Dark roast coffee number {i}</a> <span>$19.99</span></li>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Coffee</title></head><body><nav><a href=/>Home</a></nav>\
+             <div class=\"lockdown-content\" style=\"display:none\"><h1>Coffee</h1><ul>{items}</ul></div>\
+             <div hidden>Search for...</div></body></html>"
+        );
+        let article = extract_html(&html, Some("https://shop.example/collections/coffee"));
+        assert!(
+            article.text.contains("Dark roast coffee number 6"),
+            "{}",
+            article.text
+        );
+        // Short hidden leftovers of an empty page are not taken.
+        let empty = extract_html(
+            "<html><body><div hidden>Search for...</div><div style=\"display:none\">${{amount}}</div></body></html>",
+            Some("https://shop.example/collections/coffee"),
+        );
+        assert_eq!(empty.text, "");
     }
 }
