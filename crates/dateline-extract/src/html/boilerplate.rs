@@ -4,7 +4,8 @@
 //! 1. **Tags** that carry no reading text (`script`, `nav`, form controls,
 //!    `aside`, `footer`...); a `<noscript>` holding over 1,000 characters
 //!    of text stays (it is the page for readers without scripts).
-//! 2. **Hidden** elements (`hidden`, `aria-hidden`, inline `display:none`)
+//! 2. **Hidden** elements (`hidden`, `aria-hidden`, inline `display:none`;
+//!    [`super::hidden`])
 //!    and landmark roles other than the main one.
 //! 3. **Nested articles**: an `<article>` inside another is a comment or
 //!    a related story.
@@ -23,6 +24,9 @@ use dateline_html::{Document, Node, Tag};
 use rustc_hash::FxHashMap;
 
 use super::class_words::{name_words, word_slices};
+use super::hidden::{
+    hides_everywhere, is_hidden, is_never_shown, is_veil, text_before_each, veils_the_page,
+};
 
 /// Which element subtrees are removed.
 #[derive(Clone)]
@@ -35,6 +39,17 @@ pub struct Removal {
 impl Removal {
     /// Removes what tags and hiding say is never content.
     pub fn structural(doc: &Document) -> Removal {
+        Self::structural_with(doc, false)
+    }
+
+    /// [`Removal::structural`] that keeps elements hidden by a state a
+    /// script may lift (`hidden`, `aria-hidden`, an inline style): for a
+    /// page that shows nothing otherwise (see `super::extract_html`).
+    pub fn structural_showing_hidden(doc: &Document) -> Removal {
+        Self::structural_with(doc, true)
+    }
+
+    fn structural_with(doc: &Document, show_hidden: bool) -> Removal {
         let mut removed = vec![false; doc.len()];
         let mut text_before: Option<Vec<u32>> = None;
         let mut i = 0u32;
@@ -42,7 +57,12 @@ impl Removal {
         while i < n {
             let node = doc.node(dateline_html::NodeId(i));
             if node.is_element()
-                && (removed_by_tag(node) || is_hidden(node))
+                && (removed_by_tag(node)
+                    || if show_hidden {
+                        is_never_shown(node)
+                    } else {
+                        is_hidden(node)
+                    })
                 && !is_crawler_view(node)
                 && !(is_landmark(node)
                     && wraps_the_page(
@@ -246,69 +266,6 @@ fn is_landmark(node: Node<'_>) -> bool {
     node.tag() == Tag::Aside
 }
 
-/// An inline style that hides the element (`display:none`,
-/// `visibility:hidden`): when it holds nearly all the page's text, it is a
-/// veil over the page, not furniture.
-///
-/// **What**: such an element that wraps nine tenths or more of the page's
-/// text ([`veils_the_page`]) stays; its own hidden parts inside are
-/// still removed. A hidden block beside visible text (half the page, as
-/// in Readability's `visibility-hidden` test) is still hidden.
-/// **Why**: script-rendered sites hide the whole page until their styles
-/// or scripts load (`<div style="visibility:hidden;min-height:100vh">`
-/// around everything), and the reader sees it a moment later; removed,
-/// the page came out empty (wcxb: empty pages 26 -> 25, documentation
-/// 0.900 -> 0.909, articles 0.946 unchanged; at half the page instead of
-/// nine tenths, three more shop pages came back but Readability's
-/// `visibility-hidden` test page took its hidden block).
-/// **Example**: `<body><div style="visibility:hidden">` + the whole site.
-/// **Known failures**: a page whose hidden pop-up holds more text than
-/// the page itself keeps the pop-up.
-fn is_veil(node: Node<'_>) -> bool {
-    // A veil sits near the top of the tree (`html > body > div`); the
-    // check keeps the text count for the rare pages that have one.
-    node.attr("style").is_some_and(hides_by_style) && node.ancestors().nth(4).is_none()
-}
-
-fn hides_by_style(style: &str) -> bool {
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
-}
-
-/// Readable text bytes before each node in document order (the last entry
-/// is the page's total), so a subtree's text is a difference of two.
-fn text_before_each(doc: &Document) -> Vec<u32> {
-    let mut before = Vec::with_capacity(doc.len() + 1);
-    let mut total = 0u32;
-    for i in 0..doc.len() as u32 {
-        before.push(total);
-        let node = doc.node(dateline_html::NodeId(i));
-        if let Some(text) = node.text() {
-            let in_code = node
-                .parent()
-                .is_some_and(|p| matches!(p.tag(), Tag::Script | Tag::Style | Tag::Template));
-            if !in_code {
-                total = total.saturating_add(crate::hygiene::trim(text).len() as u32);
-            }
-        }
-    }
-    before.push(total);
-    before
-}
-
-/// Whether an element holds nine tenths or more of the page's text.
-fn veils_the_page(node: Node<'_>, text_before: &[u32]) -> bool {
-    const MIN_PAGE_BYTES: u32 = 500;
-    let (start, end) = (node.id().0 as usize, node.subtree_end().0 as usize);
-    let total = text_before.last().copied().unwrap_or(0);
-    let inside = text_before[end.min(text_before.len() - 1)] - text_before[start];
-    total >= MIN_PAGE_BYTES && inside as u64 * 10 >= total as u64 * 9
-}
-
 /// Whether a landmark holds most of the page's text: an `<aside>` left
 /// open by a broken template holds the page itself, and removing it
 /// empties the page (browsers show it all). Its own sidebars and menus
@@ -375,86 +332,6 @@ fn removed_by_tag(node: Node<'_>) -> bool {
         ),
         _ => false,
     }
-}
-
-/// Whether a `hidden` element is a segment of a streamed server render,
-/// which the page's script moves into place as soon as it loads.
-///
-/// **What**: React's streaming renderer sends the page's slow parts late,
-/// each in `<div hidden id="S:0">` (`S:` and a number), with a
-/// placeholder `<template id="B:0">` where it belongs.
-/// **Why**: a reader sees that content; taken as hidden, a whole story or
-/// product page comes out empty (10 such pages of wcxb did).
-/// **Example**: `<template id="B:0"></template>...<div hidden id="S:0"><article>...`.
-/// **Known failures**: a segment that the script never shows (a fallback
-/// replaced by another segment) is kept too.
-fn is_streamed_segment(node: Node<'_>) -> bool {
-    node.attr("id")
-        .and_then(|id| id.strip_prefix("S:"))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Whether a `hidden` element is a tab panel (`role="tabpanel"`).
-///
-/// **What**: tab panels stay, although all but the open one are hidden.
-/// **Why**: a reader opens each tab with one click, and the panels are
-/// the page's own text (a service's coverage by case, a product's
-/// specifications, an FAQ's answers); measured on wcxb, the text of
-/// hidden tab panels is in the reference text about twice as often as
-/// not (by words); service 0.798 -> 0.801, articles 0.945 unchanged.
-/// **Example**: `<div role="tabpanel" hidden>Coverage when you're
-/// offline ...</div>` beside the open panel.
-/// **Known failures**: tabs that repeat one text in several forms keep
-/// every form.
-fn is_tab_panel(node: Node<'_>) -> bool {
-    node.attr("role") == Some("tabpanel")
-}
-
-fn is_hidden(node: Node<'_>) -> bool {
-    if (node.attr("hidden").is_some() && !is_streamed_segment(node) && !is_tab_panel(node))
-        || node.attr("aria-hidden") == Some("true")
-    {
-        return true;
-    }
-    if let Some(role) = node.attr("role") {
-        if matches!(
-            role,
-            "navigation"
-                | "banner"
-                | "contentinfo"
-                | "complementary"
-                | "dialog"
-                | "alertdialog"
-                | "menu"
-                | "menubar"
-                | "search"
-                | "toolbar"
-        ) {
-            return true;
-        }
-    }
-    // Screen-reader-only labels ("Media caption", "Image copyright") are
-    // not on the page a reader sees.
-    if node.attr("class").is_some_and(|c| {
-        c.split_ascii_whitespace().any(|c| {
-            [
-                "sr-only",
-                "visually-hidden",
-                "visuallyhidden",
-                "screen-reader-text",
-                "off-screen",
-                "offscreen",
-                "screenreader-only",
-                "a11y-hidden",
-                "u-hidden-visually",
-            ]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(c))
-        })
-    }) {
-        return true;
-    }
-    node.attr("style").is_some_and(hides_by_style)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -625,57 +502,6 @@ fn name_marks(value: &str) -> u8 {
     marks
 }
 
-/// Whether a class (or id) value hides its element from a reader on a
-/// desktop screen (the page as the reference texts see it).
-///
-/// **What**: the furniture word `hidden` counts only when a class says
-/// the element is hidden at desktop width: `hidden` (`is-hidden`,
-/// `js-hidden`) with no other class showing it again at some width
-/// (`hidden md:block`), a width variant from medium up (`md:hidden`,
-/// `lg:hidden`), or a hidden-on-desktop class (`hidden-lg`,
-/// `elementor-hidden-desktop`).
-/// **Why**: utility classes carry the word without hiding anything from
-/// that reader: `overflow-hidden` clips, `hidden-xs` and `sm:hidden` hide
-/// on phones only, `blockAnim--hidden` is an animation's first frame, and
-/// `accordion__panel--hidden` a closed panel the reader opens. Taken as
-/// furniture, they removed whole sections of service pages and stories
-/// (wcxb: service 0.751 -> 0.779, articles 0.943 -> 0.944, all pages
-/// 0.824 -> 0.830).
-/// **Example**: `<div class="relative overflow-hidden rounded-lg">`
-/// around a service's feature list stays; `<div class="hidden">` goes.
-/// **Known failures**: a hiding class of another name (`is-gone`) is not
-/// seen, as before; a panel that no reader ever opens is kept.
-fn hides_everywhere(value: &str) -> bool {
-    let mut hidden = false;
-    for token in value.split_ascii_whitespace() {
-        let lower = token.to_ascii_lowercase();
-        if let Some((width, display)) = lower.rsplit_once(':') {
-            // Tailwind's width variants: `hidden md:block`, `lg:hidden`.
-            if display == "hidden" {
-                hidden |= matches!(width, "md" | "lg" | "xl" | "2xl");
-            } else if matches!(
-                display,
-                "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
-            ) {
-                return false;
-            }
-            continue;
-        }
-        let bare = ["is-", "js-", "u-", "is"]
-            .iter()
-            .find_map(|p| lower.strip_prefix(p))
-            .unwrap_or(&lower);
-        let desktop = |w: &str| matches!(w, "desktop" | "md" | "lg" | "xl" | "large");
-        let mut words = word_slices(bare);
-        // `hidden-md-up` hides from medium width up; `hidden-md-down` below.
-        hidden |= bare == "hidden"
-            || (words.any(|w| w == "hidden")
-                && words.next().is_some_and(desktop)
-                && words.next() != Some("down"));
-    }
-    hidden
-}
-
 /// Words that mark embedded posts and media, quoted in the story.
 const EMBEDS: &[&str] = &["embed", "embedded", "tweet"];
 
@@ -844,27 +670,6 @@ mod tests {
     }
 
     #[test]
-    fn streamed_segments_are_shown_other_hidden_elements_not() {
-        let story =
-            "The council approved the new bridge on Monday after a long debate about its cost. ";
-        let html = format!(
-            "<html><body><template id=\"B:0\"></template>\
-             <div hidden id=\"S:0\"><article><h1>Bridge approved</h1>\
-             <p>{story}{story}</p><p>{story}{story}</p><p>{story}{story}</p></article></div>\
-             <div hidden id=\"S:x\"><p>Not a segment: the sign-in form's help text stays hidden.</p></div>\
-             <div hidden><p>Hidden promotion text that no reader sees at all.</p></div></body></html>"
-        );
-        let article = crate::html::extract_html(&html, Some("https://news.example/2024/bridge"));
-        assert!(
-            article.text.contains("approved the new bridge"),
-            "{}",
-            article.text
-        );
-        assert!(!article.text.contains("sign-in"), "{}", article.text);
-        assert!(!article.text.contains("promotion"), "{}", article.text);
-    }
-
-    #[test]
     fn word_lists_agree_with_the_lists() {
         let mut words: Vec<String> = [STRONG, WEAK, CONTENT, EMBEDS]
             .concat()
@@ -992,43 +797,6 @@ mod tests {
             .find(|n| n.attr("class") == Some("sidebar-widget"))
             .unwrap();
         assert!(removal.is_removed(sidebar));
-    }
-
-    #[test]
-    fn a_veil_over_the_whole_page_is_not_hidden_furniture() {
-        let story =
-            "The council approved the new bridge on Monday after a long debate about its cost. ";
-        let html = format!(
-            "<html><body><div style=\"visibility: hidden; min-height: 100vh\">\
-             <div style=\"display:none\"><p>Menu text no reader sees at all.</p></div>\
-             <article><h1>Bridge approved</h1><p>{story}{story}</p><p>{story}{story}</p>\
-             <p>{story}{story}</p></article></div>\
-             <div style=\"display:none\"><p>A pop-up that asks for an e-mail address.</p></div></body></html>"
-        );
-        // Hidden beside visible text of the same size: still hidden.
-        let half = format!(
-            "<html><body><article><h1>Bridge</h1><div style=\"visibility:hidden\"><p>{story}{story}</p>\
-             <p>{story}{story}</p></div><div><p>Visible: {story}</p><p>{story}</p></div></article></body></html>"
-        );
-        let half = crate::html::extract_html(&half, Some("https://news.example/2024/bridge"));
-        assert!(half.text.starts_with("Visible:"), "{}", half.text);
-        let article = crate::html::extract_html(&html, Some("https://news.example/2024/bridge"));
-        assert!(
-            article.text.contains("approved the new bridge"),
-            "{}",
-            article.text
-        );
-        assert!(!article.text.contains("Menu text"), "{}", article.text);
-        assert!(!article.text.contains("pop-up"), "{}", article.text);
-    }
-
-    #[test]
-    fn hidden_tab_panels_stay() {
-        let doc = Document::parse(
-            "<div role=tabpanel>a</div><div role=tabpanel hidden>b</div><div hidden>c</div>",
-        );
-        let hidden: Vec<bool> = doc.elements().map(is_hidden).collect();
-        assert_eq!(hidden, [false, false, true]);
     }
 
     #[test]
