@@ -243,7 +243,14 @@ impl StemTrie {
             let Some(child_bytes) = record.get(bytes_at..bytes_at + child_count) else {
                 return;
             };
-            let Some(k) = child_bytes.iter().position(|&c| c == b) else {
+            // Child bytes are sorted: a node near the root has a letter's
+            // worth of children, searched by halves.
+            let found = if child_count > 8 {
+                child_bytes.binary_search(&b).ok()
+            } else {
+                child_bytes.iter().position(|&c| c == b)
+            };
+            let Some(k) = found else {
                 return;
             };
             at = read_u32(record, bytes_at + child_count + 4 * k).unwrap_or(NONE);
