@@ -5,7 +5,7 @@
 //!
 //! The trie is walked at every token of every sentence, so after the last
 //! insertion it is packed: node records side by side in one byte array,
-//! depth first, one-child chains folded into labels (see [`Packed`]). A
+//! depth first, one-child chains folded into labels (see `Packed`). A
 //! walk then reads a record per branching node, mostly one cache line each,
 //! instead of chasing a heap vector per node (the unpacked walk was 8% of
 //! ingest CPU; a node per byte in three flat arrays still missed the cache
