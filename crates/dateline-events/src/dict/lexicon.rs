@@ -138,8 +138,9 @@ impl<'l> Scan<'l> {
         }
     }
 
-    /// Whether some entry of `kind` may start at token `i` (its first
-    /// word reaches a node of that kind): when not, [`Self::at`] is empty.
+    /// Whether some entry of `kind` has a first word that matches token
+    /// `i` (its next word is not checked): when not, [`Self::at`] is
+    /// empty.
     pub fn has(&self, i: usize, kind: Kind) -> bool {
         self.kinds
             .get(i)
