@@ -144,7 +144,7 @@ impl<'d> Coder<'d> {
         }
         // Every event has a source, and sources are actor phrases: without
         // an actor's or agent's first word there is nothing to code.
-        if scan.all(Kind::Actor).next().is_none() && scan.all(Kind::Agent).next().is_none() {
+        if !(0..words.len()).any(|i| scan.has(i, Kind::Actor) || scan.has(i, Kind::Agent)) {
             return Coded::Events(Vec::new());
         }
         let skip = skipped(&tokens, &words);

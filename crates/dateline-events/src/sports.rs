@@ -13,6 +13,11 @@
 /// 3-1 majority").
 pub(crate) fn holds_score(words: &[&str]) -> bool {
     (0..words.len()).any(|i| {
+        // A score starts with a digit: most words are ruled out on their
+        // first byte, without looking for a dash.
+        if !words[i].as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
         let (pair, end) = match split_score(words[i]) {
             Some(pair) => (Some(pair), i + 1),
             // "2–1": the tokenizer splits at an en dash.
