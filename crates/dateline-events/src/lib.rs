@@ -119,8 +119,9 @@ impl<'d> Coder<'d> {
         context: &Context,
         offsets: &mut Offsets,
     ) -> Coded {
-        let tokens = text::tokenize(text, start, end);
-        let words: Vec<&str> = tokens.iter().map(|t| t.upper.as_str()).collect();
+        let tokenized = text::tokenize(text, start, end);
+        let tokens = &tokenized.list;
+        let words = tokenized.words();
         let scan = Scan::of(&self.dict.lexicon, &words);
         for i in (0..words.len()).filter(|&i| scan.has(i, Kind::Discard)) {
             let candidates = scan.at(i, Kind::Discard);
@@ -147,7 +148,7 @@ impl<'d> Coder<'d> {
         if !(0..words.len()).any(|i| scan.has(i, Kind::Actor) || scan.has(i, Kind::Agent)) {
             return Coded::Events(Vec::new());
         }
-        let skip = skipped(&tokens, &words);
+        let skip = skipped(tokens, &words);
         let day = context.date.map(|d| d.day_number());
         let char_spans: Vec<(usize, usize)> = tokens
             .iter()
@@ -164,13 +165,13 @@ impl<'d> Coder<'d> {
                     && p.mention != "demonym"
             })
         };
-        let phrases = phrases::phrases(self.dict, &tokens, &words, &scan, &skip, day, &blocked);
+        let phrases = phrases::phrases(self.dict, tokens, &words, &scan, &skip, day, &blocked);
         if phrases.is_empty() {
             return Coded::Events(Vec::new());
         }
-        let quoted = coder::quoted(&tokens);
+        let quoted = coder::quoted(&words);
         let input = coder::Input {
-            tokens: &tokens,
+            tokens,
             words: &words,
             skip: &skip,
             phrases: &phrases,
@@ -189,7 +190,7 @@ impl<'d> Coder<'d> {
         let events = raws
             .into_iter()
             .map(|raw| {
-                let actor = |a: &Actor| self.actor(a, text, &tokens, &char_spans);
+                let actor = |a: &Actor| self.actor(a, text, tokens, &char_spans);
                 let (vf, ve) = raw.verb;
                 let location = location(context.places, sentence, &raw, &char_spans);
                 Event {
@@ -286,13 +287,9 @@ fn skipped(tokens: &[Token], words: &[&str]) -> Vec<bool> {
         .take(8)
         .position(|w| matches!(*w, ":" | "-" | "—" | "–"));
     if let Some(at) = head {
-        let capitals = tokens[..at]
-            .iter()
-            .all(|t| !t.word || !t.upper.chars().any(char::is_lowercase))
-            && tokens[..at].iter().filter(|t| t.word).all(|t| {
-                let s = &t.upper;
-                s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-            });
+        let head_words = || (0..at).filter(|&k| tokens[k].word).map(|k| words[k]);
+        let capitals = head_words().all(|w| !w.chars().any(char::is_lowercase))
+            && head_words().all(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()));
         let shouting = tokens[..at].iter().filter(|t| t.word).count() <= 4;
         if capitals && shouting && at > 0 && dateline_case(tokens, at) {
             let mut end = at;

@@ -398,8 +398,8 @@ fn units(
             let group = &dict.groups[group as usize];
             // An actor name must start with a capital in running text
             // ("us" is not the US); all-capital sentences are exempt.
-            let capital = (i..i + n).any(|k| tokens[k].capital)
-                || !tokens[i].upper.chars().any(char::is_alphabetic);
+            let capital =
+                (i..i + n).any(|k| tokens[k].capital) || !words[i].chars().any(char::is_alphabetic);
             if capital && !blocked(i, i + n) && !(i..i + n).any(|k| skip[k]) {
                 if let Some(codes) = group.codes_on(day) {
                     out.push((
@@ -415,9 +415,9 @@ fn units(
             i += n;
         } else if agent_len > 0 {
             let (n, agent) = agent.expect("agent");
-            let name = tokens[i..i + n]
+            let name = words[i..i + n]
                 .iter()
-                .map(|t| t.upper.to_lowercase())
+                .map(|w| w.to_lowercase())
                 .collect::<Vec<_>>()
                 .join(" ");
             out.push((i, i + n, Unit::Agent(agent.clone(), name)));

@@ -60,8 +60,9 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         crate::text::tokenize(s, 0, s.len())
+            .words()
             .into_iter()
-            .map(|t| t.upper.to_string())
+            .map(String::from)
             .collect()
     }
 

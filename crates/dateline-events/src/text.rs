@@ -2,14 +2,9 @@
 //! in: upper case, `'s` and `n't` split off as TreeBank does ("didn't" is
 //! `DID N'T`), punctuation kept as tokens because it bounds clauses.
 
-use compact_str::CompactString;
-
 /// One token of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Upper case text ("RUSSIAN", "'S", "N'T", ","), inline when short
-    /// (nearly every word) rather than an allocation per token.
-    pub upper: CompactString,
     /// Byte offset in the text.
     pub start: usize,
     /// Byte offset after it.
@@ -18,13 +13,59 @@ pub struct Token {
     pub word: bool,
     /// Whether it starts with a capital letter.
     pub capital: bool,
+    /// Where its upper case text is in [`Tokens::upper`].
+    upper_from: u32,
+    upper_to: u32,
+}
+
+/// A sentence's tokens and their upper case text ("RUSSIAN", "'S", "N'T",
+/// ","), read with [`Tokens::words`].
+///
+/// The upper case text is the sentence raised to upper case in one copy,
+/// in which an ASCII token's text is where it was; a token with other
+/// characters has its own upper case form after it. Raising each token
+/// into a string of its own was a sixth of event coding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tokens {
+    /// The tokens in order.
+    pub list: Vec<Token>,
+    upper: String,
+    /// The sentence's byte offset in the text.
+    from: usize,
+}
+
+impl Tokens {
+    fn of_sentence(text: &str, from: usize, to: usize) -> Self {
+        let mut upper = String::with_capacity(to - from + 16);
+        upper.push_str(&text[from..to]);
+        upper.make_ascii_uppercase();
+        Self {
+            // About one token per five bytes of news text: sized once
+            // rather than grown by copies.
+            list: Vec::with_capacity((to - from) / 4 + 2),
+            upper,
+            from,
+        }
+    }
+
+    /// Token `i`'s upper case text ("" past the end).
+    pub fn upper(&self, i: usize) -> &str {
+        self.list.get(i).map_or("", |t| {
+            self.upper
+                .get(t.upper_from as usize..t.upper_to as usize)
+                .unwrap_or_default()
+        })
+    }
+
+    /// Every token's upper case text, in order.
+    pub fn words(&self) -> Vec<&str> {
+        (0..self.list.len()).map(|i| self.upper(i)).collect()
+    }
 }
 
 /// The tokens of `text[range]`, offsets in bytes of `text`.
-pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
-    // About one token per five bytes of news text: sized once rather than
-    // grown by copies.
-    let mut out = Vec::with_capacity((to - from) / 4 + 2);
+pub fn tokenize(text: &str, from: usize, to: usize) -> Tokens {
+    let mut out = Tokens::of_sentence(text, from, to);
     let s = &text[from..to];
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -96,7 +137,7 @@ fn is_initials(word: &str) -> bool {
 }
 
 /// Splits `'s` and `n't` off a word.
-fn split_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
+fn split_word(out: &mut Tokens, text: &str, start: usize, end: usize) {
     let word = &text[start..end];
     if !word.ends_with(['s', 'S', 't', 'T']) {
         push(out, text, start, end, true);
@@ -112,13 +153,7 @@ fn split_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
             let cut = start + stem.len();
             // "can't" is `CA N'T`, "won't" `WO N'T`: TreeBank's split.
             push(out, text, start, cut, true);
-            out.push(Token {
-                upper: "N'T".into(),
-                start: cut,
-                end,
-                word: true,
-                capital: false,
-            });
+            push_suffix(out, text, cut, end);
             return;
         }
         let possessive = word
@@ -128,41 +163,51 @@ fn split_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize) {
         if let Some(stem) = possessive {
             let cut = start + stem.len();
             push(out, text, start, cut, true);
-            out.push(Token {
-                upper: "'S".into(),
-                start: cut,
-                end,
-                word: true,
-                capital: false,
-            });
+            push_suffix(out, text, cut, end);
             return;
         }
     }
     push(out, text, start, end, true);
 }
 
-fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, word: bool) {
+fn push(out: &mut Tokens, text: &str, start: usize, end: usize, word: bool) {
     let s = &text[start..end];
-    let (upper, capital) = if s.is_ascii() {
-        let mut upper = CompactString::from(s);
-        upper.make_ascii_uppercase();
+    let (upper_from, upper_to, capital) = if s.is_ascii() {
         (
-            upper,
+            start - out.from,
+            end - out.from,
             s.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
         )
     } else {
+        let at = out.upper.len();
+        for c in s.chars() {
+            match c {
+                '’' => out.upper.push('\''),
+                c => out.upper.extend(c.to_uppercase()),
+            }
+        }
         (
-            CompactString::from(s.replace('’', "'").to_uppercase()),
+            at,
+            out.upper.len(),
             s.chars().next().is_some_and(char::is_uppercase),
         )
     };
-    out.push(Token {
-        upper,
+    out.list.push(Token {
         start,
         end,
         word,
         capital,
+        upper_from: upper_from as u32,
+        upper_to: upper_to as u32,
     });
+}
+
+/// Pushes a split-off `'s` or `n't`: a word, never a capital.
+fn push_suffix(out: &mut Tokens, text: &str, start: usize, end: usize) {
+    push(out, text, start, end, true);
+    if let Some(suffix) = out.list.last_mut() {
+        suffix.capital = false;
+    }
 }
 
 /// Sentence spans (byte ranges) of a text: a line break, or `.`, `!`, `?`
@@ -261,10 +306,8 @@ mod tests {
 
     /// The tokenizer as first written, char by char: the oracle the byte
     /// fast path must agree with.
-    fn tokenize_by_chars(text: &str, from: usize, to: usize) -> Vec<Token> {
-        // About one token per five bytes of news text: sized once rather than
-        // grown by copies.
-        let mut out = Vec::with_capacity((to - from) / 4 + 2);
+    fn tokenize_by_chars(text: &str, from: usize, to: usize) -> Tokens {
+        let mut out = Tokens::of_sentence(text, from, to);
         let s = &text[from..to];
         let mut chars = s.char_indices().peekable();
         while let Some((at, c)) = chars.next() {
@@ -358,8 +401,9 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         tokenize(s, 0, s.len())
+            .words()
             .into_iter()
-            .map(|t| t.upper.to_string())
+            .map(String::from)
             .collect()
     }
 

@@ -6,17 +6,16 @@
 use super::words::{is_aux, PARTITIVES, PREPOSITIONS, SPEECH, SUBORDINATORS};
 use super::Input;
 use crate::phrases::Actor;
-use crate::text::Token;
 
 /// Tokens inside quotation marks: between an opening and a closing mark;
 /// before a closing mark with no opening one (a quote carried over from
 /// the sentence before) and after an opening mark never closed.
-pub fn quoted(tokens: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
+pub fn quoted(words: &[&str]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
     let mut open: Option<usize> = None;
     let mut seen_open = false;
-    for (i, t) in tokens.iter().enumerate() {
-        match t.upper.as_str() {
+    for (i, &w) in words.iter().enumerate() {
+        match w {
             "“" | "«" => {
                 open = Some(i);
                 seen_open = true;
