@@ -150,6 +150,10 @@ impl<'d> Coder<'d> {
         }
         let skip = skipped(tokens, &words);
         let day = context.date.map(|d| d.day_number());
+        // Offsets are counted forward from the last one asked: the
+        // sentence's start before its tokens, its end after them (asked
+        // out of order, the count starts again from the text's start).
+        let sentence_start = offsets.at(start);
         let char_spans: Vec<(usize, usize)> = tokens
             .iter()
             .map(|t| (offsets.at(t.start), offsets.at(t.end)))
@@ -183,7 +187,7 @@ impl<'d> Coder<'d> {
             return Coded::Events(Vec::new());
         }
         let sentence = Span {
-            start: offsets.at(start),
+            start: sentence_start,
             end: offsets.at(end),
         };
         let date = dates::event_date(&words, context.date);

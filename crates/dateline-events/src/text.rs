@@ -217,32 +217,38 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let end_here = match b {
-            b'\n' => Some(i),
-            b'.' | b'!' | b'?' => {
-                let rest = &text[i + 1..];
-                let after_space = rest.trim_start_matches([' ', '"', '\'', ')']);
-                let spaced = rest.starts_with([' ', '\n', '"', '”', '\'']) || rest.is_empty();
-                let next_starts = after_space
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
-                (spaced && next_starts && !(b == b'.' && abbreviation(&text[start..i])))
-                    .then_some(i + 1)
+    // Line by line, jumping to the marks that can end a sentence: the
+    // rest of the text is never looked at byte by byte.
+    let mut line_start = 0;
+    for line_end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        for mark in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[line_start..line_end]) {
+            let i = line_start + mark;
+            if ends_sentence(text, start, i) {
+                push_sentence(&mut out, text, start, i + 1);
+                start = i + 1;
             }
-            _ => None,
-        };
-        if let Some(end) = end_here {
-            push_sentence(&mut out, text, start, end);
-            start = end;
         }
-        i += 1;
+        if line_end < bytes.len() {
+            push_sentence(&mut out, text, start, line_end);
+            start = line_end;
+        }
+        line_start = line_end + 1;
     }
     push_sentence(&mut out, text, start, text.len());
     out
+}
+
+/// Whether the mark at byte `i` (`.`, `!` or `?`) ends the sentence that
+/// began at `start`.
+fn ends_sentence(text: &str, start: usize, i: usize) -> bool {
+    let rest = &text[i + 1..];
+    let after_space = rest.trim_start_matches([' ', '"', '\'', ')']);
+    let spaced = rest.starts_with([' ', '\n', '"', '”', '\'']) || rest.is_empty();
+    let next_starts = after_space
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+    spaced && next_starts && !(text.as_bytes()[i] == b'.' && abbreviation(&text[start..i]))
 }
 
 fn push_sentence(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
@@ -396,6 +402,45 @@ mod tests {
                 tokenize_by_chars(&text, 0, text.len()),
                 "{text:?}"
             );
+        }
+    }
+
+    /// The sentence splitter as first written, byte by byte: the oracle
+    /// the jumping one must agree with.
+    fn sentences_byte_by_byte(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let end_here = match b {
+                b'\n' => Some(i),
+                b'.' | b'!' | b'?' => ends_sentence(text, start, i).then_some(i + 1),
+                _ => None,
+            };
+            if let Some(end) = end_here {
+                push_sentence(&mut out, text, start, end);
+                start = end;
+            }
+        }
+        push_sentence(&mut out, text, start, text.len());
+        out
+    }
+
+    #[test]
+    fn jumping_to_marks_splits_sentences_as_reading_every_byte_does() {
+        const PIECES: &[&str] = &[
+            "a", "Z", "7", " ", "\n", ".", "!", "?", "\"", "'", ")", "”", "“", "U.S.", "Dr.", "Mr",
+            "é", "Я", "\n\n", "...", "é.",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 32) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            assert_eq!(sentences(&text), sentences_byte_by_byte(&text), "{text:?}");
         }
     }
 
