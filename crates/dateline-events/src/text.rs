@@ -85,9 +85,10 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Tokens {
         let mut end = i + len;
         loop {
             // Most of a word is ASCII letters and digits: read by bytes.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
+            end += bytes[end..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - end);
             if end >= bytes.len() {
                 break;
             }
@@ -170,6 +171,7 @@ fn split_word(out: &mut Tokens, text: &str, start: usize, end: usize) {
     push(out, text, start, end, true);
 }
 
+#[inline]
 fn push(out: &mut Tokens, text: &str, start: usize, end: usize, word: bool) {
     let s = &text[start..end];
     let (upper_from, upper_to, capital) = if s.is_ascii() {

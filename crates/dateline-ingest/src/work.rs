@@ -47,30 +47,45 @@ impl Pipeline {
             Ok(Page::Prepared(page)) => Some(page),
             _ => None,
         }));
-        self.pool.install(|| {
+        // Extraction, then enrichment, each over the whole batch: a worker
+        // then enriches a run of articles back to back, and the
+        // enrichment's dictionaries (gazetteer, event tries) stay in its
+        // cache instead of being pushed out by each page's extraction.
+        let extracted = self.pool.install(|| {
             decoded
                 .into_par_iter()
                 .enumerate()
                 .map(|(i, record)| {
                     let mut warning = None;
-                    let outcome = match record.page {
+                    let article = match record.page {
                         Ok(Page::Prepared(page)) => {
-                            let article = engines.extract(i, &page);
-                            self.finish::<S>(article, &record.source)
+                            self.kept(engines.extract(i, &page), &record.source)
                         }
                         Ok(Page::Text { text, lossy }) => {
                             warning = lossy.then_some(NOT_UTF8);
-                            self.finish::<S>(text_article(text), &record.source)
+                            self.kept(text_article(text), &record.source)
                         }
-                        Err(err) => Outcome::Failed(err),
+                        Err(err) => Err(Outcome::Failed(err)),
                     };
-                    Processed {
+                    let meta = Meta {
                         source: record.source,
                         url: record.url,
                         fetched: record.fetched,
-                        outcome,
                         warning,
-                    }
+                    };
+                    (meta, article)
+                })
+                .collect::<Vec<_>>()
+        });
+        self.pool.install(|| {
+            extracted
+                .into_par_iter()
+                .map(|(meta, article)| Processed {
+                    source: meta.source,
+                    url: meta.url,
+                    fetched: meta.fetched,
+                    outcome: article.map_or_else(|outcome| outcome, |a| self.finish::<S>(a)),
+                    warning: meta.warning,
                 })
                 .collect()
         })
@@ -121,8 +136,9 @@ impl Pipeline {
         }
     }
 
-    /// An extracted article's path, then what is kept of it.
-    fn finish<S: Sink>(&self, mut article: Article, source: &RecordSource) -> Outcome<S::Extra> {
+    /// An extracted article with its path, or what became of it when the
+    /// pipeline does not keep it.
+    fn kept<E>(&self, mut article: Article, source: &RecordSource) -> Result<Article, Outcome<E>> {
         let format = article
             .source
             .as_ref()
@@ -134,8 +150,14 @@ impl Pipeline {
         });
         if self.options.keep == Keep::Articles && !article.is_article {
             let reason = article.reason.unwrap_or_else(|| "not an article".into());
-            return Outcome::NotArticle(reason);
+            return Err(Outcome::NotArticle(reason));
         }
+        Ok(article)
+    }
+
+    /// A kept article, enriched when the pipeline enriches, with the
+    /// sink's extra.
+    fn finish<S: Sink>(&self, mut article: Article) -> Outcome<S::Extra> {
         let enrichment = self
             .options
             .enrich
@@ -148,6 +170,14 @@ impl Pipeline {
             extra,
         }))
     }
+}
+
+/// What a record carries from extraction to its result.
+struct Meta {
+    source: RecordSource,
+    url: Option<String>,
+    fetched: Option<String>,
+    warning: Option<&'static str>,
 }
 
 /// Text taken as it is, as an article.
