@@ -76,12 +76,12 @@ pub struct Entry {
 }
 
 /// The entries of one node that a token reaches, of which whole-word
-/// entries count only if the token ends at the node (`whole`). They sit at
-/// `start` in the packed trie, class by class, `counts` of each.
+/// entries count only if the token ends at the node (`whole`). Where they
+/// sit is the packed trie's `spans[slot]`, read only when a reader asks
+/// for a class the token matches: a walk reads only the records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IdSpan {
-    start: u32,
-    counts: [u32; CLASSES],
+    slot: u32,
     whole: bool,
     /// The classes with an entry that matches the token, a bit each.
     matching: u8,
@@ -231,14 +231,11 @@ impl StemTrie {
             let whole = rest.is_empty();
             let matching = (kinds & 0x0f) | if whole { kinds >> 4 } else { 0 };
             if matching != 0 {
-                let Some(&(start, counts)) =
-                    read_u32(record, entries_at).and_then(|slot| packed.spans.get(slot as usize))
-                else {
+                let Some(slot) = read_u32(record, entries_at) else {
                     return;
                 };
                 f(IdSpan {
-                    start,
-                    counts,
+                    slot,
                     whole,
                     matching,
                 });
@@ -310,24 +307,25 @@ impl StemTrie {
             .copied()
     }
 
-    /// The entries of `class` in `span`, matching or not.
+    /// The entries of `class` in `span`, matching or not; none when no
+    /// entry of `class` matches (then a reader would filter them all out).
     fn class_entries(&self, span: IdSpan, class: u32) -> &[Entry] {
-        let entries = match span.counts.get(class as usize) {
-            Some(&count) if count > 0 => {
-                let packed = self.packed.get_or_init(|| self.pack());
-                let from = span.start as usize
-                    + span.counts[..class as usize]
-                        .iter()
-                        .map(|&c| c as usize)
-                        .sum::<usize>();
-                packed
-                    .ids
-                    .get(from..from + count as usize)
-                    .unwrap_or_default()
-            }
-            _ => &[],
+        if class >= CLASSES as u32 || span.matching & (1 << class) == 0 {
+            return &[];
+        }
+        let packed = self.packed.get_or_init(|| self.pack());
+        let Some((start, counts)) = packed.spans.get(span.slot as usize) else {
+            return &[];
         };
-        entries
+        let from = *start as usize
+            + counts[..class as usize]
+                .iter()
+                .map(|&c| c as usize)
+                .sum::<usize>();
+        packed
+            .ids
+            .get(from..from + counts[class as usize] as usize)
+            .unwrap_or_default()
     }
 
     /// The packed form: records depth first from the root's children in
