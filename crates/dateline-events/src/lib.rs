@@ -139,7 +139,7 @@ impl<'d> Coder<'d> {
         // No form of a dictionary verb: nothing to code.
         if !words
             .iter()
-            .any(|w| self.dict.verbs.by_first.contains_key(*w))
+            .any(|w| self.dict.verbs.by_first.contains_key(w))
         {
             return Coded::Events(Vec::new());
         }

@@ -289,7 +289,7 @@ fn lists(
                         || is_modifier(tokens, words, prev.end + k) && gap.len() <= 5
                 });
             // "the US withdrew and Turkey": a verb between ends the list.
-            let verb = gap.iter().any(|w| dict.verbs.by_first.contains_key(*w));
+            let verb = gap.iter().any(|w| dict.verbs.by_first.contains_key(w));
             if has_conj && fillers && !verb && !gap.is_empty() && gap.len() <= 5 && !prev.patron {
                 let last = members.last_mut().expect("a list per phrase");
                 last.1 |= gap.iter().any(|w| matches!(*w, "AND" | "OR" | "NOR"));

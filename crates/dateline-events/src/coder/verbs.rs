@@ -101,7 +101,7 @@ pub(super) fn find_verbs(
             && !aux_before
             && words.get(i + n).is_some_and(|w| {
                 *w == "OF"
-                    || (w.len() > 4 && w.ends_with("ING") && dict.verbs.by_first.contains_key(*w))
+                    || (w.len() > 4 && w.ends_with("ING") && dict.verbs.by_first.contains_key(w))
             });
         // "an Islamic State target", "a Hamas attack on Israel": a bare
         // form right after an actor named with "a" or "an" is a noun; a
