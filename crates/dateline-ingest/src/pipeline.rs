@@ -7,8 +7,9 @@
 //! 1. a reader thread pulls records from the source and cuts batches
 //!    bounded in pages and bytes;
 //! 2. the calling thread processes each batch on the worker pool
-//!    ([`crate::work`]): decode, learn site profiles, extract, enrich, and
-//!    the sink's per-article work;
+//!    ([`crate::work`]): decode, learn site profiles and extract, then, in
+//!    a second pass over the batch, enrich and the sink's per-article
+//!    work;
 //! 3. a writer thread hands each batch to the sink.
 
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
