@@ -386,6 +386,12 @@ const STRONG: &[&str] = &[
     "toc",
     "print",
     "follow",
+    // A forum member's signature under each of their posts (phpBB
+    // `signature`, XenForo `message-signature`): the same lines on every
+    // post, not the thread (wcxb forum 0.728 -> 0.734, 20 pages up, none
+    // down). Known failure: an email template's "signature" block in a
+    // how-to goes too.
+    "signature",
 ];
 
 /// Words that name furniture unless a content word is also present.
@@ -706,6 +712,14 @@ mod tests {
         let doc = Document::parse("<div class='article-comments'>x</div><div class='article-sidebar'>y</div><div class=sidebar>z</div>");
         let kinds: Vec<_> = doc.elements().map(furniture).collect();
         assert_eq!(kinds, [Furniture::Strong, Furniture::None, Furniture::Weak]);
+    }
+
+    #[test]
+    fn a_forum_signature_is_furniture() {
+        let doc =
+            Document::parse("<div class='signature'>x</div><div class='message-signature'>y</div>");
+        let kinds: Vec<_> = doc.elements().map(furniture).collect();
+        assert_eq!(kinds, [Furniture::Strong, Furniture::Strong]);
     }
 
     #[test]
