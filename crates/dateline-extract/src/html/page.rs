@@ -169,7 +169,7 @@ pub fn body(
 /// **Known failures**: a forum post quoted in full in a reply, or a
 /// schedule that lists one event twice, loses the repeat (the reference
 /// texts keep both).
-const MIN_COPY_CHARS: usize = 40;
+pub(super) const MIN_COPY_CHARS: usize = 40;
 
 /// Whether a product page's block sits in its reviews or a carousel.
 ///
