@@ -5,6 +5,7 @@ mod boilerplate;
 mod cards;
 mod class_words;
 mod content;
+mod furniture_words;
 mod hidden;
 mod images;
 pub mod meta;
