@@ -1,5 +1,7 @@
 //! Bytes to text: BOM, transport charset, `<meta charset>`, then detection.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 
 /// Decoded text and how its encoding was decided.
@@ -21,6 +23,29 @@ const META_PRESCAN_BYTES: usize = 16 * 1024;
 /// the transport charset, then a `<meta>` declaration (HTML only), then
 /// strict UTF-8, then statistical detection.
 pub fn decode(bytes: &[u8], transport_charset: Option<&str>, html: bool) -> Decoded {
+    let decoded = decode_in_place(bytes, transport_charset, html);
+    Decoded {
+        text: decoded.text.into_owned(),
+        encoding: decoded.encoding,
+        had_errors: decoded.had_errors,
+    }
+}
+
+/// [`decode`]'s text borrowed from `bytes` when they are the text already
+/// (UTF-8, or ASCII in an ASCII-compatible encoding, without a byte-order
+/// mark), so that a caller that only reads it copies no page.
+pub(crate) struct DecodedInPlace<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static str,
+    pub had_errors: bool,
+}
+
+/// [`decode`], borrowing where it can ([`DecodedInPlace`]).
+pub(crate) fn decode_in_place<'a>(
+    bytes: &'a [u8],
+    transport_charset: Option<&str>,
+    html: bool,
+) -> DecodedInPlace<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_with(encoding, &bytes[bom_len..]);
     }
@@ -30,8 +55,11 @@ pub fn decode(bytes: &[u8], transport_charset: Option<&str>, html: bool) -> Deco
     if let Some(encoding) = declared {
         // Pages often declare Latin-1 but are UTF-8; valid UTF-8 with
         // non-ASCII bytes is vanishingly unlikely to be anything else.
-        if encoding != UTF_8 && has_non_ascii(bytes) && std::str::from_utf8(bytes).is_ok() {
-            return decode_with(UTF_8, bytes);
+        // (Checked once: the text is the bytes, not decoded again.)
+        if encoding != UTF_8 && !bytes.is_ascii() {
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                return utf8(text);
+            }
         }
         // UTF-16 declared in a meta tag of an ASCII-compatible page is a lie.
         let encoding = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
@@ -42,11 +70,7 @@ pub fn decode(bytes: &[u8], transport_charset: Option<&str>, html: bool) -> Deco
         return decode_with(encoding, bytes);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-            had_errors: false,
-        };
+        return utf8(text);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -54,17 +78,22 @@ pub fn decode(bytes: &[u8], transport_charset: Option<&str>, html: bool) -> Deco
     decode_with(encoding, bytes)
 }
 
-fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: encoding.name(),
-        had_errors,
+/// Bytes found to be valid UTF-8, as their text.
+fn utf8(text: &str) -> DecodedInPlace<'_> {
+    DecodedInPlace {
+        text: Cow::Borrowed(text),
+        encoding: UTF_8.name(),
+        had_errors: false,
     }
 }
 
-fn has_non_ascii(bytes: &[u8]) -> bool {
-    bytes.iter().any(|b| *b >= 0x80)
+fn decode_with<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> DecodedInPlace<'a> {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    DecodedInPlace {
+        text,
+        encoding: encoding.name(),
+        had_errors,
+    }
 }
 
 /// Finds `<meta charset=...>` or `<meta http-equiv=Content-Type content="...charset=...">`.
