@@ -5,7 +5,6 @@ use dateline_enrich::PlaceOptions;
 use dateline_extract::{prepare, InputKind, Options, Prepared, SiteProfiles};
 use dateline_input::{InputError, PageKind, Record, RecordSource};
 use dateline_model::{Article, Enrichment, Source, SourceFormat};
-use rayon::prelude::*;
 
 use crate::pipeline::{Extraction, Keep, Pipeline};
 use crate::sink::{error_source, Done, Outcome, Processed, Sink};
@@ -34,45 +33,39 @@ pub(crate) fn enrich(article: &mut Article, options: &PlaceOptions) -> Enrichmen
 }
 
 impl Pipeline {
-    /// Processes one batch on the pool, results in input order.
+    /// Processes one batch on the pool (a batch of one on the calling
+    /// thread, see [`Pipeline::map`]), results in input order.
     pub(crate) fn process<S: Sink>(
         &self,
         records: Vec<Result<Record, InputError>>,
         profiles: &mut SiteProfiles,
     ) -> Vec<Processed<S::Extra>> {
-        let decoded: Vec<Decoded> = self
-            .pool
-            .install(|| records.into_par_iter().map(|r| self.decode(r)).collect());
+        let decoded: Vec<Decoded> = self.map(records, |r| self.decode(r));
         let engines = profiles.engines(decoded.iter().map(|d| match &d.page {
             Ok(Page::Prepared(page)) => Some(page),
             _ => None,
         }));
-        self.pool.install(|| {
-            decoded
-                .into_par_iter()
-                .enumerate()
-                .map(|(i, record)| {
-                    let mut warning = None;
-                    let outcome = match record.page {
-                        Ok(Page::Prepared(page)) => {
-                            let article = engines.extract(i, &page);
-                            self.finish::<S>(article, &record.source)
-                        }
-                        Ok(Page::Text { text, lossy }) => {
-                            warning = lossy.then_some(NOT_UTF8);
-                            self.finish::<S>(text_article(text), &record.source)
-                        }
-                        Err(err) => Outcome::Failed(err),
-                    };
-                    Processed {
-                        source: record.source,
-                        url: record.url,
-                        fetched: record.fetched,
-                        outcome,
-                        warning,
-                    }
-                })
-                .collect()
+        let decoded: Vec<(usize, Decoded)> = decoded.into_iter().enumerate().collect();
+        self.map(decoded, |(i, record)| {
+            let mut warning = None;
+            let outcome = match record.page {
+                Ok(Page::Prepared(page)) => {
+                    let article = engines.extract(i, &page);
+                    self.finish::<S>(article, &record.source)
+                }
+                Ok(Page::Text { text, lossy }) => {
+                    warning = lossy.then_some(NOT_UTF8);
+                    self.finish::<S>(text_article(text), &record.source)
+                }
+                Err(err) => Outcome::Failed(err),
+            };
+            Processed {
+                source: record.source,
+                url: record.url,
+                fetched: record.fetched,
+                outcome,
+                warning,
+            }
         })
     }
 
