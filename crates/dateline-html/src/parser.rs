@@ -457,13 +457,15 @@ impl Builder {
         has_reference: bool,
     ) {
         let name = self.push_lower_if(name, has_upper);
-        let lower = &self.doc.buf[name.0 as usize..name.1 as usize];
-        let key = attr_key(lower.as_bytes());
+        // Compared as bytes: slicing the `str` would check character
+        // boundaries that ASCII delimiters guarantee.
+        let buf = self.doc.buf.as_bytes();
+        let lower = &buf[name.0 as usize..name.1 as usize];
+        let key = attr_key(lower);
         // The first of duplicate attributes wins, as in browsers. A key
         // stands for its one name, so names with keys compare by key.
         let duplicate = self.doc.attrs[first..].iter().any(|a| {
-            a.key == key
-                && (key != 0 || &self.doc.buf[a.name.0 as usize..a.name.1 as usize] == lower)
+            a.key == key && (key != 0 || &buf[a.name.0 as usize..a.name.1 as usize] == lower)
         });
         if duplicate {
             self.doc.buf.truncate(name.0 as usize);
