@@ -1,6 +1,7 @@
 //! The tokenizer and tree builder as they were before the byte-class
-//! scans, packed tag names and keyed duplicate checks (commit e472eff), kept
-//! for tests only: a randomised test holds [`crate::parser`] equal to it.
+//! scans and keyed duplicate checks (commit e472eff), kept for tests only:
+//! randomised tests hold [`crate::parser`] equal to it (the whole
+//! `Document`: nodes, attributes, buffer).
 
 use memchr::{memchr, memchr2, memmem};
 
