@@ -60,25 +60,47 @@ pub fn prepare(bytes: &[u8], options: &Options) -> Prepared {
         options.charset.as_deref(),
         options.input != InputKind::Text,
     );
-    let kind = match options.input {
-        InputKind::Sniff if looks_like_html(&decoded.text) => InputKind::Html,
-        InputKind::Sniff => InputKind::Text,
-        kind => kind,
-    };
     Prepared {
+        kind: kind_of(options.input, &decoded.text),
         text: decoded.text,
         declared: options.input,
-        kind,
         url: options.url.clone(),
     }
 }
 
+/// The kind a page is extracted as: the declared one, or sniffed.
+fn kind_of(declared: InputKind, text: &str) -> InputKind {
+    match declared {
+        InputKind::Sniff if looks_like_html(text) => InputKind::Html,
+        InputKind::Sniff => InputKind::Text,
+        kind => kind,
+    }
+}
+
 impl Extractor {
+    /// Extracts one page, decoded as [`prepare`] decodes it; see
+    /// [`crate::extract`]. A page alone is only read, so a page whose
+    /// bytes are its text (UTF-8) is extracted where it lies, not copied.
+    pub fn extract(&self, bytes: &[u8], options: &Options) -> Article {
+        let decoded = crate::decode::decode_in_place(
+            bytes,
+            options.charset.as_deref(),
+            options.input != InputKind::Text,
+        );
+        let kind = kind_of(options.input, &decoded.text);
+        self.extract_text(&decoded.text, kind, options.url.as_deref())
+    }
+
     /// Extracts one prepared page; see [`crate::extract`].
     pub fn extract_prepared(&self, page: &Prepared) -> Article {
-        let mut article = match page.kind {
-            InputKind::Text => text::extract_dump(&page.text, page.url.as_deref(), self.profile()),
-            _ => html::extract_html(&page.text, page.url.as_deref()),
+        self.extract_text(&page.text, page.kind, page.url.as_deref())
+    }
+
+    /// Extracts decoded text of a known kind (never [`InputKind::Sniff`]).
+    fn extract_text(&self, text: &str, kind: InputKind, url: Option<&str>) -> Article {
+        let mut article = match kind {
+            InputKind::Text => text::extract_dump(text, url, self.profile()),
+            _ => html::extract_html(text, url),
         };
         crate::hygiene::clean_article(&mut article);
         article

@@ -102,11 +102,6 @@ impl Extractor {
         }
     }
 
-    /// Extracts one article; see [`extract`].
-    pub fn extract(&self, bytes: &[u8], options: &Options) -> Article {
-        self.extract_prepared(&prepare(bytes, options))
-    }
-
     fn profile(&self) -> Option<&SiteProfile> {
         self.profile.as_ref()
     }

@@ -88,4 +88,6 @@ impl Document {
 }
 
 #[cfg(test)]
+mod reference_parser;
+#[cfg(test)]
 mod tests;

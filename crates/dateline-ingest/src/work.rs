@@ -5,7 +5,6 @@ use dateline_enrich::PlaceOptions;
 use dateline_extract::{prepare, InputKind, Options, Prepared, SiteProfiles};
 use dateline_input::{InputError, PageKind, Record, RecordSource};
 use dateline_model::{Article, Enrichment, Source, SourceFormat};
-use rayon::prelude::*;
 
 use crate::pipeline::{Extraction, Keep, Pipeline};
 use crate::sink::{error_source, Done, Outcome, Processed, Sink};
@@ -34,15 +33,14 @@ pub(crate) fn enrich(article: &mut Article, options: &PlaceOptions) -> Enrichmen
 }
 
 impl Pipeline {
-    /// Processes one batch on the pool, results in input order.
+    /// Processes one batch on the pool (a batch of one on the calling
+    /// thread, see [`Pipeline::map`]), results in input order.
     pub(crate) fn process<S: Sink>(
         &self,
         records: Vec<Result<Record, InputError>>,
         profiles: &mut SiteProfiles,
     ) -> Vec<Processed<S::Extra>> {
-        let decoded: Vec<Decoded> = self
-            .pool
-            .install(|| records.into_par_iter().map(|r| self.decode(r)).collect());
+        let decoded: Vec<Decoded> = self.map(records, |r| self.decode(r));
         let engines = profiles.engines(decoded.iter().map(|d| match &d.page {
             Ok(Page::Prepared(page)) => Some(page),
             _ => None,
@@ -51,43 +49,35 @@ impl Pipeline {
         // then enriches a run of articles back to back, and the
         // enrichment's dictionaries (gazetteer, event tries) stay in its
         // cache instead of being pushed out by each page's extraction.
-        let extracted = self.pool.install(|| {
-            decoded
-                .into_par_iter()
-                .enumerate()
-                .map(|(i, record)| {
-                    let mut warning = None;
-                    let article = match record.page {
-                        Ok(Page::Prepared(page)) => {
-                            self.kept(engines.extract(i, &page), &record.source)
-                        }
-                        Ok(Page::Text { text, lossy }) => {
-                            warning = lossy.then_some(NOT_UTF8);
-                            self.kept(text_article(text), &record.source)
-                        }
-                        Err(err) => Err(Outcome::Failed(err)),
-                    };
-                    let meta = Meta {
-                        source: record.source,
-                        url: record.url,
-                        fetched: record.fetched,
-                        warning,
-                    };
-                    (meta, article)
-                })
-                .collect::<Vec<_>>()
-        });
-        self.pool.install(|| {
-            extracted
-                .into_par_iter()
-                .map(|(meta, article)| Processed {
-                    source: meta.source,
-                    url: meta.url,
-                    fetched: meta.fetched,
-                    outcome: article.map_or_else(|outcome| outcome, |a| self.finish::<S>(a)),
-                    warning: meta.warning,
-                })
-                .collect()
+        let extracted = self.map(
+            decoded.into_iter().enumerate().collect(),
+            |(i, record): (usize, Decoded)| {
+                let mut warning = None;
+                let article = match record.page {
+                    Ok(Page::Prepared(page)) => {
+                        self.kept(engines.extract(i, &page), &record.source)
+                    }
+                    Ok(Page::Text { text, lossy }) => {
+                        warning = lossy.then_some(NOT_UTF8);
+                        self.kept(text_article(text), &record.source)
+                    }
+                    Err(err) => Err(Outcome::Failed(err)),
+                };
+                let meta = Meta {
+                    source: record.source,
+                    url: record.url,
+                    fetched: record.fetched,
+                    warning,
+                };
+                (meta, article)
+            },
+        );
+        self.map(extracted, |(meta, article)| Processed {
+            source: meta.source,
+            url: meta.url,
+            fetched: meta.fetched,
+            outcome: article.map_or_else(|outcome| outcome, |a| self.finish::<S>(a)),
+            warning: meta.warning,
         })
     }
 
