@@ -390,21 +390,15 @@ mod tests {
             "\"",
             "Ⅻ",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 24) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
-            assert_eq!(
+        proptest::proptest!(proptest::test_runner::Config::with_cases(3000), |(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24)
+        )| {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
                 tokenize(&text, 0, text.len()),
-                tokenize_by_chars(&text, 0, text.len()),
-                "{text:?}"
+                tokenize_by_chars(&text, 0, text.len())
             );
-        }
+        });
     }
 
     /// The sentence splitter as first written, byte by byte: the oracle
@@ -433,17 +427,12 @@ mod tests {
             "a", "Z", "7", " ", "\n", ".", "!", "?", "\"", "'", ")", "”", "“", "U.S.", "Dr.", "Mr",
             "é", "Я", "\n\n", "...", "é.",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 32) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            }
-            assert_eq!(sentences(&text), sentences_byte_by_byte(&text), "{text:?}");
-        }
+        proptest::proptest!(proptest::test_runner::Config::with_cases(3000), |(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..32)
+        )| {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(sentences(&text), sentences_byte_by_byte(&text));
+        });
     }
 
     fn words(s: &str) -> Vec<String> {

@@ -176,36 +176,24 @@ mod tests {
         assert_eq!(decode(&bytes, None, false).text, text);
     }
 
-    #[test]
-    fn utf8_validation_is_std_validation() {
-        let pieces: [&[u8]; 9] = [
-            b"a",
-            b"\xc3\xa9",
-            b"\xe2\x82\xac",
-            b"\xf0\x9f\x98\x80",
-            b"\xc3",
-            b"\x80",
-            b"\xed\xa0\x80",
-            b"\xff",
-            b"<p>",
-        ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..5000 {
-            let mut bytes = Vec::new();
-            for _ in 0..seed % 40 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                bytes.extend_from_slice(pieces[(seed % pieces.len() as u64) as usize]);
-            }
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            assert_eq!(
-                valid_utf8(&bytes),
-                std::str::from_utf8(&bytes).ok(),
-                "{bytes:?}"
-            );
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        #[test]
+        fn utf8_validation_is_std_validation(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                &b"a"[..],
+                b"\xc3\xa9",
+                b"\xe2\x82\xac",
+                b"\xf0\x9f\x98\x80",
+                b"\xc3",
+                b"\x80",
+                b"\xed\xa0\x80",
+                b"\xff",
+                b"<p>",
+            ]), 0..40)
+        ) {
+            let bytes = pieces.concat();
+            proptest::prop_assert_eq!(valid_utf8(&bytes), std::str::from_utf8(&bytes).ok());
         }
     }
 

@@ -160,36 +160,31 @@ mod tests {
         for case in cases {
             assert_eq!(trim(case), case.trim(), "{case:?}");
         }
-        let alphabet = [' ', '\n', 'a', '\u{a0}', 'é', '\u{3000}', '\x0b', '\x1c'];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..5000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let s: String = (0..seed % 7)
-                .map(|k| alphabet[((seed >> (8 * k)) % 8) as usize])
-                .collect();
-            assert_eq!(trim(&s), s.trim(), "{s:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        #[test]
+        fn trim_is_str_trim_on_any_spacing(s in "[ \na\u{a0}é\u{3000}\x0b\x1c]{0,7}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
         }
-        // Long runs of indentation, passed over eight bytes at a time.
-        let pieces = [
-            " ",
-            "        ",
-            "\t\t\t\t\t\t\t\t",
-            "\n",
-            "\t",
-            "x",
-            "é",
-            "\u{a0}",
-        ];
-        for _ in 0..5000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let s: String = (0..seed % 12)
-                .map(|k| pieces[((seed >> (5 * k)) % 8) as usize])
-                .collect();
-            assert_eq!(trim(&s), s.trim(), "{s:?}");
+
+        /// Long runs of indentation, passed over eight bytes at a time.
+        #[test]
+        fn trim_is_str_trim_on_indentation(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                " ",
+                "        ",
+                "\t\t\t\t\t\t\t\t",
+                "\n",
+                "\t",
+                "x",
+                "é",
+                "\u{a0}",
+            ]), 0..12)
+        ) {
+            let s = pieces.concat();
+            proptest::prop_assert_eq!(trim(&s), s.trim());
         }
     }
 

@@ -699,28 +699,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn runs_are_pushed_as_characters_are() {
-        let alphabet = [
-            "a", "é", " ", "\n", "\u{a0}", "\u{200b}", "\u{feff}", "\u{3000}", "\x0b", "\x1c",
-            "字", "x",
-        ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..2000 {
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        #[test]
+        fn runs_are_pushed_as_characters_are(
+            pieces in proptest::collection::vec(
+                ("[aé \n\u{a0}\u{200b}\u{feff}\u{3000}\x0b\x1c字x]{0,8}", proptest::bool::ANY),
+                0..4,
+            )
+        ) {
             let (mut runs, mut chars) = (Builder::new(), Builder::new());
-            for piece in 0..next() % 4 {
-                let text: String = (0..next() % 9)
-                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                    .collect();
-                let in_link = next() % 2 == 0;
-                runs.push(&text, NodeId(piece as u32), in_link);
-                push_by_chars(&mut chars, &text, NodeId(piece as u32), in_link);
+            for (piece, (text, in_link)) in pieces.iter().enumerate() {
+                runs.push(text, NodeId(piece as u32), *in_link);
+                push_by_chars(&mut chars, text, NodeId(piece as u32), *in_link);
             }
             let state = |b: &Builder| {
                 (
@@ -734,7 +725,7 @@ mod tests {
                     b.br_run,
                 )
             };
-            assert_eq!(state(&runs), state(&chars));
+            proptest::prop_assert_eq!(state(&runs), state(&chars));
         }
     }
 
@@ -753,27 +744,21 @@ mod tests {
         <a href=#n>note</a><table><tr><td>cell<td>cell two</table>\
         <p>End <br> of <br><br> page</p></div><footer>foot</footer></body></html>";
 
-    #[test]
-    fn rebuild_equals_build_for_any_extra_removal() {
-        let doc = Document::parse(PAGE);
-        let first = FirstPass::new(&doc, doc.root(), Removal::structural(&doc));
-        let reference = |r: &Removal| format!("{:?}", build(&doc, doc.root(), r));
-        assert_eq!(format!("{:?}", first.blocks), reference(first.removal()));
-        let elements: Vec<NodeId> = doc.elements().map(|n| n.id()).collect();
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for round in 0..400 {
-            let mut extra = Vec::new();
-            for id in &elements {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                if seed.is_multiple_of(2 + round % 12) {
-                    extra.push(*id);
-                }
-            }
-            let removal = first.removal().clone().and_nodes(extra.clone());
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(400))]
+        #[test]
+        fn rebuild_equals_build_for_any_extra_removal(
+            picks in proptest::collection::vec(0..64usize, 0..40)
+        ) {
+            let doc = Document::parse(PAGE);
+            let first = FirstPass::new(&doc, doc.root(), Removal::structural(&doc));
+            let reference = |r: &Removal| format!("{:?}", build(&doc, doc.root(), r));
+            proptest::prop_assert_eq!(format!("{:?}", first.blocks), reference(first.removal()));
+            let elements: Vec<NodeId> = doc.elements().map(|n| n.id()).collect();
+            let extra: Vec<NodeId> = picks.iter().map(|&k| elements[k % elements.len()]).collect();
+            let removal = first.removal().clone().and_nodes(extra);
             let got = format!("{:?}", first.rebuild(&doc, doc.root(), &removal));
-            assert_eq!(got, reference(&removal), "removed {extra:?}");
+            proptest::prop_assert_eq!(got, reference(&removal));
         }
     }
 

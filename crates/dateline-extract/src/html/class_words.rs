@@ -171,34 +171,14 @@ mod tests {
 
     #[test]
     fn word_slices_split_as_the_reference_does() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let alphabet: Vec<char> = "aZbY-_ 9é.Xq".chars().collect();
-        let mut cases: Vec<String> = [
+        for case in [
             "articleShareBar post_body-2",
             "HTMLParser aBC",
             "",
             "--",
             "ünïcode-Wörds",
             "x",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        for _ in 0..2000 {
-            let len = (seed % 12) as usize;
-            let mut s = String::new();
-            for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            cases.push(s);
-        }
-        for case in &cases {
+        ] {
             assert_eq!(words(case), words_by_chars(case), "{case:?}");
         }
     }
@@ -214,11 +194,22 @@ mod tests {
             .collect()
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        #[test]
+        fn word_slices_split_any_class_as_the_reference_does(s in "[aZbY_ 9é.Xq-]{0,12}") {
+            proptest::prop_assert_eq!(words(&s), words_by_chars(&s));
+        }
+
+        #[test]
+        fn name_words_split_any_value_as_the_reference_does(s in "[aZbY_ :9fé.\tXq-]{1,17}") {
+            proptest::prop_assert_eq!(name_words(&s).collect::<Vec<_>>(), name_words_by_splits(&s));
+        }
+    }
+
     #[test]
     fn name_words_split_as_the_reference_does() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let alphabet: Vec<char> = "aZbY-_ :9fé.\tXq".chars().collect();
-        let mut cases: Vec<String> = [
+        for case in [
             "print:hidden md:block",
             "title-6ad04061ca el_4bad2c1 ",
             "  articleShareBar  post_body-2\n",
@@ -226,22 +217,7 @@ mod tests {
             "",
             " ",
             "ünïcode-Wörds x",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        for _ in 0..5000 {
-            let mut s = String::new();
-            let len = (seed % 16) as usize;
-            for _ in 0..=len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
-            cases.push(s);
-        }
-        for case in &cases {
+        ] {
             assert_eq!(
                 name_words(case).collect::<Vec<_>>(),
                 name_words_by_splits(case),
