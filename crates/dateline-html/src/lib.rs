@@ -88,6 +88,4 @@ impl Document {
 }
 
 #[cfg(test)]
-mod reference_parser;
-#[cfg(test)]
 mod tests;
