@@ -9,6 +9,7 @@
 //! validation dictionaries.
 
 pub mod actors;
+pub mod forms;
 pub mod lexicon;
 pub mod trie;
 pub mod verbs;
