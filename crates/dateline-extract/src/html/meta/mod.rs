@@ -30,7 +30,7 @@ mod pubdate;
 mod text;
 mod title;
 
-use dateline_html::{Document, Tag};
+use dateline_html::{Document, Node, Tag};
 use dateline_model::{Article, Timestamp};
 
 use head::{collapse, language_code, Head};
@@ -175,7 +175,7 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         .filter(|n| n.tag() == Tag::H1)
         // Permalink markers ("¶", "#") are not part of a heading.
         .map(|n| {
-            collapse(&n.text_content())
+            collapse(&laid_out_text(n))
                 .trim_end_matches(['¶', '#', '§', ' '])
                 .to_string()
         })
@@ -199,7 +199,8 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
             }
             (h, n) => h.clone().or_else(|| n.clone()),
         };
-        declared.extend(pick);
+        // JSON strings carry the page's entities as written ("&#8230;").
+        declared.extend(pick.as_deref().and_then(clean));
     }
     declared.extend(
         head.first(&[
@@ -358,3 +359,25 @@ fn push_list(out: &mut Vec<String>, value: &str) {
 
 #[cfg(test)]
 mod tests;
+
+/// An element's text as laid out: a space where a block or a line break
+/// splits it. `textContent` glues "Data<br>Analytics" into one word, and a
+/// heading set on two lines ("Data Analytics<br>Agency") reads as two words.
+fn laid_out_text(n: Node<'_>) -> String {
+    let mut out = String::new();
+    // Where the last block seen ends: text after it starts a new line.
+    let mut block_end = None;
+    for d in n.descendants() {
+        if block_end.is_some_and(|end| d.id() >= end) {
+            out.push(' ');
+            block_end = None;
+        }
+        if let Some(t) = d.text() {
+            out.push_str(t);
+        } else if d.is_element() && d.tag().is_block() {
+            out.push(' ');
+            block_end = Some(d.subtree_end());
+        }
+    }
+    out
+}

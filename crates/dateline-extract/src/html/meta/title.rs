@@ -22,49 +22,163 @@ pub(crate) fn choose_title(
     headings: &[String],
 ) -> Option<String> {
     let title = declared_or_document_title(declared, doc_title, site_names, headings)?;
-    Some(visible_headline(&title, headings).unwrap_or(title))
+    if let Some(h) = page_heading(&title, doc_title, site_names, headings) {
+        return Some(h);
+    }
+    Some(title)
 }
 
-/// Separators between a visible headline and what SEO titles add to it.
-const SUFFIX_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " / ",
-];
-
-/// The page's one `<h1>` when the chosen title is that heading plus a
-/// segment after (or before) a separator.
+/// The page's visible headline, when it and the declared title tell the
+/// same story in other words.
 ///
-/// **What**: with exactly one non-empty `<h1>` of two words or more, a
-/// title that is the heading, a separator and more ("Using promises -
-/// JavaScript | MDN", "Sleeping Bags | REI Co-op") gives the heading.
-/// **Why**: the site-name cut only removes segments that name the site;
-/// SEO titles also append sections, products and slogans the reader does
-/// not see as part of the headline, and the visible `<h1>` shows where the
-/// headline ends. **Example**: title "Introducing Bolmo: Byteifying the
-/// next generation of language models | Ai2" with that `<h1>` gives the
-/// `<h1>`. **Known failures**: a one-word heading ("Sudo" in "Sudo -
-/// ArchWiki") is left alone, as the pair is then often a site's own title
-/// format; a colon is not a separator here (it usually opens a subtitle);
-/// a heading that is only the first part of a two-part headline
-/// ("Instant Pot - Pressure Cookers") cuts it.
-fn visible_headline(title: &str, headings: &[String]) -> Option<String> {
-    let [heading] = headings else {
-        return None;
+/// **What**: the one distinct `<h1>` (with several, the one sharing most
+/// words with the title) replaces the title when half the words of one
+/// are in the other and it has at most 25 words; a one-word heading only
+/// as a segment of the title ("Flexbox" in "Flexbox - Learn web
+/// development"). Headings that name the site, or that are a segment of
+/// `<title>` beside the headline (a blog's name), are no candidates; a
+/// heading that is the title with a label, a site or a date around it
+/// keeps the title (see [`completes`]).
+/// **Why**: SEO titles are rewritten for search ("Health And Nutrition
+/// Trends For 2026" over the heading "Top 10 Health and Nutrition Trends
+/// to Watch") or carry sections and slogans ("Using promises - JavaScript
+/// | MDN"); the reader sees, and people cite, the heading.
+/// **Example**: og:title "Best Apps to Learn a Language in 2025 – Top 10
+/// Picks" with the `<h1>` "Top 10: Best Language Learning Apps" gives the
+/// `<h1>`. **Known failures**: a heading that shortens the title ("Pet
+/// Insurance" for "Pet Insurance for Dogs & Cats") wins though many cite
+/// the longer title; a heading sharing few words with the title (a
+/// slogan, or a headline rewritten end to end) is left out, right for
+/// service pages, wrong for some stories; a site's own "Page - Site"
+/// format ("Sudo - ArchWiki") loses the site.
+fn page_heading(
+    title: &str,
+    doc_title: Option<&str>,
+    site_names: &[String],
+    headings: &[String],
+) -> Option<String> {
+    let tk = key(title);
+    let mut distinct: Vec<&str> = Vec::new();
+    for h in headings.iter().map(|h| h.trim()) {
+        let usable = !h.is_empty()
+            && !names_site(h, site_names)
+            && !beside_headline(h, title, doc_title)
+            && !distinct.iter().any(|d| key(d) == key(h));
+        if usable {
+            distinct.push(h);
+        }
+    }
+    let heading = match distinct[..] {
+        [one] => one,
+        _ => {
+            distinct
+                .iter()
+                .map(|h| (similarity(h, title).min(similarity(title, h)), *h))
+                .filter(|(s, _)| *s >= 0.5)
+                .max_by(|a, b| a.0.total_cmp(&b.0))?
+                .1
+        }
     };
-    let heading = heading.trim();
-    if heading.split_whitespace().count() < 2 || key(heading) == key(title) {
+    let words = heading.split_whitespace().count();
+    if words > 25 || heading.len() > 200 || (words < 2 && !segment_of(heading, title)) {
         return None;
     }
-    let title = title.trim();
-    let cut = SUFFIX_SEPARATORS.iter().any(|sep| {
+    let heading = strip_site(heading, site_names);
+    let hk = key(&heading);
+    if hk == tk || similarity(&heading, title).max(similarity(title, &heading)) < 0.5 {
+        return None;
+    }
+    if hk.len() > tk.len() && tk.len() >= 8 && hk.contains(&tk) && !completes(&heading, title) {
+        return None;
+    }
+    Some(heading)
+}
+
+/// True when `heading` is a segment of `title` cut by a separator
+/// ("Flexbox" in "Flexbox - Learn web development").
+fn segment_of(heading: &str, title: &str) -> bool {
+    SUFFIX_SEPARATORS.iter().any(|sep| {
         title
             .strip_prefix(heading)
             .is_some_and(|rest| rest.starts_with(sep))
             || title
                 .strip_suffix(heading)
                 .is_some_and(|rest| rest.ends_with(sep))
-    });
-    cut.then(|| heading.to_string())
+    })
 }
+
+/// True when the heading is a segment of the document title beside the
+/// headline ("Jane Doe" in "A brief intro to git • Jane Doe"): the blog's
+/// or the site's name set as `<h1>`.
+fn beside_headline(heading: &str, title: &str, doc_title: Option<&str>) -> bool {
+    let Some(doc) = doc_title else {
+        return false;
+    };
+    let segments: Vec<String> = doc
+        .split(['|', '-', '–', '—', '»', '«', '·', '•', '/'])
+        .map(key)
+        .collect();
+    let (hk, tk) = (key(heading), key(title));
+    hk != tk && segments.contains(&hk) && segments.contains(&tk)
+}
+
+/// True when the heading goes on where the title stops: the title was cut
+/// ("What do you think will be the trend in the watch...") or the heading
+/// adds a subtitle or the words the title left out ("How to Design a
+/// Website: a Complete Guide for 2026"). A heading that puts a label, a
+/// site or a date before or after the title ("Thread: ...", "... |
+/// WRAL", "... January 1, 2025") does not.
+fn completes(heading: &str, title: &str) -> bool {
+    let title = title.trim();
+    let cut = title
+        .strip_suffix("...")
+        .or_else(|| title.strip_suffix('…'));
+    let tk = key(cut.unwrap_or(title));
+    // Where the title's words end in the heading.
+    let mut seen = 0;
+    let tail = heading.char_indices().find_map(|(i, c)| {
+        if seen == tk.chars().count() {
+            return Some(&heading[i..]);
+        }
+        if c.is_alphanumeric() {
+            seen += c.to_lowercase().count();
+        }
+        None
+    });
+    let Some(tail) = tail.filter(|_| key(heading).starts_with(&tk)) else {
+        return false;
+    };
+    if cut.is_some() {
+        return true;
+    }
+    let rest = tail.trim_start();
+    let opens = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == ':' || c == ',');
+    opens && crate::dates::parse_date(rest).is_none()
+}
+
+/// True when a title segment names the site (one of `site_names`, or the
+/// host's brand inside a slightly longer segment).
+fn names_site(seg: &str, site_names: &[String]) -> bool {
+    let k = key(seg);
+    !k.is_empty()
+        && site_names
+            .iter()
+            .map(|s| key(s))
+            .filter(|s| s.len() >= 2)
+            .any(|s| {
+                s == k
+                    || (k.len() >= 4 && s.contains(&k))
+                    || (s.len() >= 4 && k.contains(s.as_str()) && k.len() <= s.len() + 12)
+            })
+}
+
+/// Separators between a visible headline and what SEO titles add to it.
+const SUFFIX_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " / ",
+];
 
 /// The title from the declared titles, else from the document `<title>`.
 fn declared_or_document_title(
@@ -128,23 +242,10 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 
 /// Removes a leading or trailing segment that names the site.
 pub(crate) fn strip_site(title: &str, site_names: &[String]) -> String {
-    let keys: Vec<String> = site_names
-        .iter()
-        .map(|s| key(s))
-        .filter(|k| k.len() >= 2)
-        .collect();
-    if keys.is_empty() {
+    if !site_names.iter().any(|s| key(s).len() >= 2) {
         return title.to_string();
     }
-    let is_site = |seg: &str| {
-        let k = key(seg);
-        !k.is_empty()
-            && keys.iter().any(|s| {
-                *s == k
-                    || (k.len() >= 4 && s.contains(&k))
-                    || (s.len() >= 4 && k.contains(s.as_str()) && k.len() <= s.len() + 12)
-            })
-    };
+    let is_site = |seg: &str| names_site(seg, site_names);
     let mut t = title.trim().to_string();
     for _ in 0..2 {
         let mut changed = false;
@@ -242,17 +343,23 @@ mod tests {
     }
 
     #[test]
-    fn visible_headline_cuts_what_seo_titles_add() {
+    fn heading_cuts_what_seo_titles_add() {
         let none: Vec<String> = Vec::new();
         let h1 = names(&["Using promises"]);
         assert_eq!(
             choose_title(&["Using promises - JavaScript | MDN"], None, &none, &h1).as_deref(),
             Some("Using promises")
         );
-        // A one-word heading, several headings, or a colon: left alone.
+        // Of several headings, the one that shares the title's words.
+        // A one-word heading gives the headline only as a segment of the
+        // title.
         assert_eq!(
             choose_title(&["Sudo - ArchWiki"], None, &none, &names(&["Sudo"])).as_deref(),
-            Some("Sudo - ArchWiki")
+            Some("Sudo")
+        );
+        assert_eq!(
+            choose_title(&["Sudo for admins"], None, &none, &names(&["Sudo"])).as_deref(),
+            Some("Sudo for admins")
         );
         assert_eq!(
             choose_title(
@@ -262,12 +369,74 @@ mod tests {
                 &names(&["Using promises", "Other"])
             )
             .as_deref(),
-            Some("Using promises - JavaScript")
+            Some("Using promises")
         );
+        // A title that is the heading and a subtitle: the page shows the
+        // heading alone (`page_heading`).
         assert_eq!(
             choose_title(&["Using promises: a guide"], None, &none, &h1).as_deref(),
-            Some("Using promises: a guide")
+            Some("Using promises")
         );
+    }
+
+    #[test]
+    fn visible_heading_over_a_rewritten_seo_title() {
+        let site = names(&["Daily Planet", "dailyplanet"]);
+        let title = |declared: &str, doc: &str, h1: &[&str]| {
+            choose_title(&[declared], Some(doc), &site, &names(h1)).unwrap()
+        };
+        let seo = "Health And Nutrition Trends For 2026";
+        let doc = "Health And Nutrition Trends For 2026 | Daily Planet";
+        assert_eq!(
+            title(seo, doc, &["Top 10 Health and Nutrition Trends to Watch"]),
+            "Top 10 Health and Nutrition Trends to Watch"
+        );
+        // With several headings, the one that shares the title's words.
+        assert_eq!(
+            title(seo, doc, &["Menu", "Health and Nutrition Trends to Watch"]),
+            "Health and Nutrition Trends to Watch"
+        );
+        // A slogan, the site's name, a blog's name beside the headline in
+        // `<title>`, or the title with a label: the title stays.
+        assert_eq!(title(seo, doc, &["Eat well, live well"]), seo);
+        assert_eq!(title(seo, doc, &["Daily Planet"]), seo);
+        assert_eq!(
+            title(
+                "A brief intro to git",
+                "A brief intro to git • Jane Doe",
+                &["Jane Doe"]
+            ),
+            "A brief intro to git"
+        );
+        assert_eq!(
+            title(seo, doc, &["Thread: Health And Nutrition Trends For 2026"]),
+            seo
+        );
+    }
+
+    #[test]
+    fn heading_that_goes_on_where_the_title_stops() {
+        assert!(completes(
+            "What will be the trend in the watch market in 2024?",
+            "What will be the trend in the watch..."
+        ));
+        assert!(completes(
+            "How to Design a Website: a Complete Guide",
+            "How to Design a Website"
+        ));
+        // A site, a date or a label around the title: not the headline.
+        assert!(!completes(
+            "Vehicle rental news coverage | WRAL",
+            "Vehicle rental news coverage"
+        ));
+        assert!(!completes(
+            "Beginner's Backpacking Checklist January 1, 2025",
+            "Beginner's Backpacking Checklist"
+        ));
+        assert!(!completes(
+            "Thread: What to pay attention to",
+            "What to pay attention to"
+        ));
     }
 
     #[test]
