@@ -217,7 +217,14 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         .and_then(clean),
     );
     let declared: Vec<&str> = declared.iter().map(String::as_str).collect();
-    let title = title::choose_title(&declared, head.title.as_deref(), &site_names, &headings);
+    let home = url.or(page_url.as_deref()).is_some_and(text::is_home_page);
+    let title = title::choose_title(
+        &declared,
+        head.title.as_deref(),
+        &site_names,
+        &headings,
+        home,
+    );
 
     let description = head
         .first(&[
@@ -361,13 +368,26 @@ fn push_list(out: &mut Vec<String>, value: &str) {
 mod tests;
 
 /// An element's text as laid out: a space where a block or a line break
-/// splits it. `textContent` glues "Data<br>Analytics" into one word, and a
-/// heading set on two lines ("Data Analytics<br>Agency") reads as two words.
+/// splits it (`textContent` glues "Data Analytics<br>Agency" into
+/// "AnalyticsAgency"), without the text of buttons and scripts inside it.
 fn laid_out_text(n: Node<'_>) -> String {
     let mut out = String::new();
     // Where the last block seen ends: text after it starts a new line.
     let mut block_end = None;
+    // Where a control or a script ends: its text is not the heading's
+    // ("Crate tokio" with a "Copy item path" button).
+    let mut skip_end = None;
     for d in n.descendants() {
+        if skip_end.is_some_and(|end| d.id() < end) {
+            continue;
+        }
+        if matches!(
+            d.tag(),
+            Tag::Button | Tag::Script | Tag::Style | Tag::Template | Tag::Select
+        ) {
+            skip_end = Some(d.subtree_end());
+            continue;
+        }
         if block_end.is_some_and(|end| d.id() >= end) {
             out.push(' ');
             block_end = None;

@@ -90,3 +90,23 @@ fn metadata_fills_an_article() {
     assert_eq!(a.title.as_deref(), Some("Floods hit the coast"));
     assert_eq!(a.description.as_deref(), Some("Rain."));
 }
+
+#[test]
+fn heading_text_as_laid_out() {
+    let m = meta(
+        r#"<html><head><title>Data Analytics Agency | Planet</title></head><body>
+        <h1>Data Analytics<br>Agency<button>Copy item path</button></h1></body></html>"#,
+        Some("https://planet.com/analytics"),
+    );
+    assert_eq!(m.title.as_deref(), Some("Data Analytics Agency"));
+}
+
+#[test]
+fn home_page_keeps_the_name_before_its_tagline() {
+    let page = r#"<html><head><meta property="og:title" content="Planet: Maps for everyone">
+        <meta property="og:site_name" content="Planet"></head><body></body></html>"#;
+    let home = meta(page, Some("https://planet.com/"));
+    assert_eq!(home.title.as_deref(), Some("Planet: Maps for everyone"));
+    let inner = meta(page, Some("https://planet.com/maps"));
+    assert_eq!(inner.title.as_deref(), Some("Maps for everyone"));
+}

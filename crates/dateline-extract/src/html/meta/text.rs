@@ -127,6 +127,15 @@ pub(crate) fn host(url: &str) -> Option<&str> {
     Some(host.strip_prefix("www.").unwrap_or(host)).filter(|h| !h.is_empty())
 }
 
+/// True for a site's home page (`https://example.com/`): no path, no query.
+pub(crate) fn is_home_page(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let path = rest.find(['/', '?', '#']).map_or("", |i| &rest[i..]);
+    matches!(path, "" | "/" | "/#")
+}
+
 /// Resolves `href` against the page `base` URL; returns `href` as given
 /// when it cannot be resolved.
 pub(crate) fn absolutize(href: &str, base: Option<&str>) -> String {
@@ -144,6 +153,15 @@ pub(crate) fn absolutize(href: &str, base: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn home_pages() {
+        assert!(is_home_page("https://www.example.com"));
+        assert!(is_home_page("https://example.com/"));
+        assert!(!is_home_page("https://example.com/news/"));
+        assert!(!is_home_page("https://example.com/?p=12"));
+        assert!(!is_home_page("example.com"));
+    }
 
     #[test]
     fn region_names_skip_utility_classes() {

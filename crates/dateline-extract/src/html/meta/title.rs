@@ -14,14 +14,19 @@ const SEPARATORS: &[&str] = &[
 /// except for a site-name suffix or prefix; the `<title>` element, which
 /// nearly always carries the site name, also gets the heuristic cut used
 /// by readers when the site name is unknown. `site_names` are the site
-/// name and the host's brand; `headings` the page's `<h1>` texts.
+/// name and the host's brand; `headings` the page's `<h1>` texts. On a
+/// site's `home` page, a leading site name before a colon or a dash
+/// stays: "Figma: The Collaborative Interface Design Tool" names the site
+/// on purpose, where "Email Marketing Platform | Mailchimp" and "Render |
+/// The cloud for builders" only sign it.
 pub(crate) fn choose_title(
     declared: &[&str],
     doc_title: Option<&str>,
     site_names: &[String],
     headings: &[String],
+    home: bool,
 ) -> Option<String> {
-    let title = declared_or_document_title(declared, doc_title, site_names, headings)?;
+    let title = declared_or_document_title(declared, doc_title, site_names, headings, home)?;
     if let Some(h) = page_heading(&title, doc_title, site_names, headings) {
         return Some(h);
     }
@@ -83,7 +88,7 @@ fn page_heading(
     if words > 25 || heading.len() > 200 || (words < 2 && !segment_of(heading, title)) {
         return None;
     }
-    let heading = strip_site(heading, site_names);
+    let heading = strip_site(heading, site_names, true);
     let hk = key(&heading);
     if hk == tk || similarity(&heading, title).max(similarity(title, &heading)) < 0.5 {
         return None;
@@ -186,9 +191,10 @@ fn declared_or_document_title(
     doc_title: Option<&str>,
     site_names: &[String],
     headings: &[String],
+    home: bool,
 ) -> Option<String> {
     if let Some(t) = declared.iter().map(|t| t.trim()).find(|t| !t.is_empty()) {
-        return Some(strip_site(t, site_names));
+        return Some(strip_site(t, site_names, !home));
     }
     let raw = doc_title?.trim();
     if raw.is_empty() {
@@ -201,7 +207,7 @@ fn declared_or_document_title(
             return Some(h.clone());
         }
     }
-    let stripped = strip_site(raw, site_names);
+    let stripped = strip_site(raw, site_names, !home);
     if stripped != raw {
         return Some(stripped);
     }
@@ -240,8 +246,10 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     wa.iter().filter(|w| wb.contains(w)).count() as f64 / wa.len() as f64
 }
 
-/// Removes a leading or trailing segment that names the site.
-pub(crate) fn strip_site(title: &str, site_names: &[String]) -> String {
+/// Removes a trailing segment that names the site, and a leading one
+/// unless `leading` is false and a colon or dash follows it (a home page's
+/// "Brand: what we do").
+pub(crate) fn strip_site(title: &str, site_names: &[String], leading: bool) -> String {
     if !site_names.iter().any(|s| key(s).len() >= 2) {
         return title.to_string();
     }
@@ -258,7 +266,10 @@ pub(crate) fn strip_site(title: &str, site_names: &[String]) -> String {
                     break;
                 }
             }
-            if let Some(i) = t.find(sep) {
+            // "Figma: Tagline" or "Alma — Tagline" on a home page is the
+            // site's title for itself; "Render | Tagline" still signs it.
+            let keeps_name = !leading && !sep.contains('|');
+            if let Some(i) = t.find(sep).filter(|_| !keeps_name) {
                 let (head, tail) = (&t[..i], &t[i + sep.len()..]);
                 if is_site(head) && key(tail).len() >= 8 {
                     t = tail.trim().to_string();
@@ -316,20 +327,25 @@ mod tests {
     fn strips_site_suffixes_and_prefixes() {
         let site = names(&["The Jerusalem Post", "jpost"]);
         assert_eq!(
-            strip_site("Russians in Raqqa | The Jerusalem Post", &site),
+            strip_site("Russians in Raqqa | The Jerusalem Post", &site, true),
             "Russians in Raqqa"
         );
         assert_eq!(
-            strip_site("Russians in Raqqa - Jerusalem Post", &site),
+            strip_site("Russians in Raqqa - Jerusalem Post", &site, true),
             "Russians in Raqqa"
         );
         assert_eq!(
-            strip_site("JPost: Russians in Raqqa", &site),
+            strip_site("JPost: Russians in Raqqa", &site, true),
             "Russians in Raqqa"
         );
         assert_eq!(
-            strip_site("Russians in Raqqa - Middle East", &site),
+            strip_site("Russians in Raqqa - Middle East", &site, true),
             "Russians in Raqqa - Middle East"
+        );
+        // A home page keeps its leading name.
+        assert_eq!(
+            strip_site("JPost: News from Israel | The Jerusalem Post", &site, false),
+            "JPost: News from Israel"
         );
     }
 
@@ -347,18 +363,25 @@ mod tests {
         let none: Vec<String> = Vec::new();
         let h1 = names(&["Using promises"]);
         assert_eq!(
-            choose_title(&["Using promises - JavaScript | MDN"], None, &none, &h1).as_deref(),
+            choose_title(
+                &["Using promises - JavaScript | MDN"],
+                None,
+                &none,
+                &h1,
+                false
+            )
+            .as_deref(),
             Some("Using promises")
         );
         // Of several headings, the one that shares the title's words.
         // A one-word heading gives the headline only as a segment of the
         // title.
         assert_eq!(
-            choose_title(&["Sudo - ArchWiki"], None, &none, &names(&["Sudo"])).as_deref(),
+            choose_title(&["Sudo - ArchWiki"], None, &none, &names(&["Sudo"]), false).as_deref(),
             Some("Sudo")
         );
         assert_eq!(
-            choose_title(&["Sudo for admins"], None, &none, &names(&["Sudo"])).as_deref(),
+            choose_title(&["Sudo for admins"], None, &none, &names(&["Sudo"]), false).as_deref(),
             Some("Sudo for admins")
         );
         assert_eq!(
@@ -366,7 +389,8 @@ mod tests {
                 &["Using promises - JavaScript"],
                 None,
                 &none,
-                &names(&["Using promises", "Other"])
+                &names(&["Using promises", "Other"]),
+                false,
             )
             .as_deref(),
             Some("Using promises")
@@ -374,7 +398,7 @@ mod tests {
         // A title that is the heading and a subtitle: the page shows the
         // heading alone (`page_heading`).
         assert_eq!(
-            choose_title(&["Using promises: a guide"], None, &none, &h1).as_deref(),
+            choose_title(&["Using promises: a guide"], None, &none, &h1, false).as_deref(),
             Some("Using promises")
         );
     }
@@ -383,7 +407,7 @@ mod tests {
     fn visible_heading_over_a_rewritten_seo_title() {
         let site = names(&["Daily Planet", "dailyplanet"]);
         let title = |declared: &str, doc: &str, h1: &[&str]| {
-            choose_title(&[declared], Some(doc), &site, &names(h1)).unwrap()
+            choose_title(&[declared], Some(doc), &site, &names(h1), false).unwrap()
         };
         let seo = "Health And Nutrition Trends For 2026";
         let doc = "Health And Nutrition Trends For 2026 | Daily Planet";
@@ -447,13 +471,21 @@ mod tests {
                 &[],
                 Some("Floods hit the coast | Daily Planet"),
                 &none,
-                &none
+                &none,
+                false,
             )
             .as_deref(),
             Some("Floods hit the coast")
         );
         assert_eq!(
-            choose_title(&[], Some("Planet | Floods hit the coast"), &none, &none).as_deref(),
+            choose_title(
+                &[],
+                Some("Planet | Floods hit the coast"),
+                &none,
+                &none,
+                false
+            )
+            .as_deref(),
             Some("Floods hit the coast")
         );
         assert_eq!(
@@ -461,13 +493,14 @@ mod tests {
                 &[],
                 Some("Floods hit the coast, again: a report"),
                 &none,
-                &names(&["Floods hit the coast, again"])
+                &names(&["Floods hit the coast, again"]),
+                false,
             )
             .as_deref(),
             Some("Floods hit the coast, again")
         );
         assert_eq!(
-            choose_title(&["  ", "Declared"], Some("Other"), &none, &none).as_deref(),
+            choose_title(&["  ", "Declared"], Some("Other"), &none, &none, false).as_deref(),
             Some("Declared")
         );
     }
