@@ -38,7 +38,8 @@ pub(crate) fn choose_title(
 ///
 /// **What**: the one distinct `<h1>` (with several, the one sharing most
 /// words with the title) replaces the title when half the words of one
-/// are in the other and it has at most 25 words; a one-word heading only
+/// are in the other (and, for a heading of three words or more, two of
+/// its words are in the title) and it has at most 25 words; a one-word heading only
 /// as a segment of the title ("Flexbox" in "Flexbox - Learn web
 /// development"). Headings that name the site, or that are a segment of
 /// `<title>` beside the headline (a blog's name), are no candidates; a
@@ -90,7 +91,11 @@ fn page_heading(
     }
     let heading = strip_site(heading, site_names, true);
     let hk = key(&heading);
-    if hk == tk || similarity(&heading, title).max(similarity(title, &heading)) < 0.5 {
+    let shared = similarity(&heading, title) * words as f64;
+    if hk == tk
+        || similarity(&heading, title).max(similarity(title, &heading)) < 0.5
+        || (words >= 3 && shared < 1.5)
+    {
         return None;
     }
     if hk.len() > tk.len() && tk.len() >= 8 && hk.contains(&tk) && !completes(&heading, title) {
@@ -424,6 +429,10 @@ mod tests {
         // `<title>`, or the title with a label: the title stays.
         assert_eq!(title(seo, doc, &["Eat well, live well"]), seo);
         assert_eq!(title(seo, doc, &["Daily Planet"]), seo);
+        assert_eq!(
+            title("Preferred title", doc, &["Test document title"]),
+            "Preferred title"
+        );
         assert_eq!(
             title(
                 "A brief intro to git",
