@@ -196,6 +196,12 @@ fn dates_in_urls() {
         Some("2023-10-03")
     );
     assert_eq!(u("https://x.com/2023/october/story"), None);
+    // Unpadded parts only between slashes: in a slug they are a version.
+    assert_eq!(
+        u("https://x.com/2019/12/9/story").as_deref(),
+        Some("2019-12-09")
+    );
+    assert_eq!(u("https://x.com/t/2024-4-4-2024-5-0-issue/724779"), None);
     assert_eq!(u("https://x.com/2019/12/story"), None);
     assert_eq!(u("https://x.com/article/123456789012"), None);
     assert_eq!(u("https://20191209.example.com/story"), None);

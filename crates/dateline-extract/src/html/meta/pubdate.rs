@@ -6,7 +6,7 @@ use dateline_model::Timestamp;
 use super::head::{collapse, Head};
 use super::headline::{headline_distance, headline_id, small};
 use super::jsonld::LdArticle;
-use super::text::region_names;
+use super::text::{key, region_names};
 use crate::dates::{date_from_url, parse_date, parse_date_mdy};
 
 /// Meta keys that declare the publication time, most reliable first.
@@ -36,6 +36,8 @@ pub(crate) struct PageContext<'a> {
     pub(crate) mdy: bool,
     /// The headline (finds the article's `<h1>`).
     pub(crate) title: Option<&'a str>,
+    /// The authors found on the page (finds the byline and its date).
+    pub(crate) authors: &'a [String],
 }
 
 /// Publication and modification times of the page.
@@ -75,9 +77,41 @@ pub(crate) fn find_dates(
         (Some(d), Some(u)) if url_wins(d, u) => Some(u),
         (Some(d), _) => Some(earlier_labelled(doc, &parse, page.title, d)),
         (None, Some(u)) => Some(u),
-        (None, None) => text_date(doc, &parse, page.title),
+        // Only a modification date: the page's one date, as it last
+        // stood (see [`modified_as_last_resort`]).
+        (None, None) => {
+            let declares_article = ld.is_some_and(|l| l.is_article)
+                || head
+                    .all("og:type")
+                    .any(|t| t.eq_ignore_ascii_case("article"));
+            modified_as_last_resort(text_date(doc, &parse, page), modified, declares_article)
+        }
     };
     (published, modified)
+}
+
+/// The declared modification date of an article that declares no
+/// publication date.
+///
+/// **What**: on a page that declares itself an article (`og:type`
+/// `article`, or an `Article` in JSON-LD) with no publication date
+/// declared, marked up, in the URL or written on the page, the declared
+/// `dateModified` / `article:modified_time` is the publication date.
+/// **Why**: CMS pages edited in place (guides, portfolio entries) often
+/// declare only when they were last changed; that is the one date the
+/// page gives for its content, and any publication date found wins over
+/// it, so the original publication is still preferred. On a page that
+/// does not declare an article (a product or service page) the date is
+/// when its copy last changed, not a publication, and no date is given.
+/// **Example**: `og:type` `article` and only `article:modified_time`
+/// 2023-06-12 give 2023-06-12. **Known failures**: an article first
+/// published years before its last edit gets the edit date.
+fn modified_as_last_resort(
+    found: Option<Timestamp>,
+    modified: Option<Timestamp>,
+    declares_article: bool,
+) -> Option<Timestamp> {
+    found.or(modified.filter(|_| declares_article))
 }
 
 /// The declared date, or the page's labelled publication date when that is
@@ -137,7 +171,7 @@ fn markup_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Op
                 if !small(n) {
                     return None;
                 }
-                let text = collapse(&n.text_content());
+                let text = spaced_text(n);
                 (text.len() < 120).then(|| parse(&text)).flatten()
             })
     };
@@ -242,9 +276,9 @@ const DATE_HINTS: &[&str] = &[
 fn text_date(
     doc: &Document,
     parse: &impl Fn(&str) -> Option<Timestamp>,
-    title: Option<&str>,
+    page: &PageContext,
 ) -> Option<Timestamp> {
-    let headline = headline_id(doc, title);
+    let headline = headline_id(doc, page.title);
     let distance = |n: &Node| headline_distance(n, headline.unwrap_or(0));
     let mut hinted: Option<(i64, Timestamp)> = None;
     let mut timed: Option<(i64, Timestamp)> = None;
@@ -266,7 +300,7 @@ fn text_date(
         if !(hint || is_time) || !small(&n) {
             continue;
         }
-        let text = collapse(&n.text_content());
+        let text = spaced_text(&n);
         if text.chars().count() > 150 || in_chrome(&n) {
             continue;
         }
@@ -283,10 +317,110 @@ fn text_date(
             *slot = Some((d, t));
         }
     }
+    // The byline's date and a date-named element: the nearer the headline.
+    let byline = byline_date(doc, parse, page.authors, &distance);
+    let near = match (hinted, byline) {
+        (Some(h), Some(b)) => Some(if b.0 < h.0 { b } else { h }),
+        (h, b) => h.or(b),
+    };
     labelled_date(doc, parse, &distance)
-        .or(hinted.or(timed).map(|(_, t)| t))
+        .or(near.or(timed).map(|(_, t)| t))
         .or_else(|| date_after_headline(doc, headline?, parse))
         .or_else(|| date_right_before_headline(doc, headline?, parse))
+}
+
+/// The text of a small element with its runs joined by spaces.
+///
+/// `textContent` glues blocks: `<p>Luke Kim</p><small>December 17,
+/// 2025</small>` reads "Luke KimDecember 17, 2025", where no date is
+/// found; a space between runs keeps the words apart.
+fn spaced_text(n: &Node) -> String {
+    let mut out = String::new();
+    for t in std::iter::once(*n)
+        .chain(n.descendants())
+        .filter_map(|d| d.text())
+    {
+        out.push_str(t);
+        out.push(' ');
+    }
+    collapse(&out)
+}
+
+/// How many text runs around the byline may hold its date.
+const BYLINE_RUNS: usize = 4;
+
+/// The date written beside the visible byline.
+///
+/// **What**: a short text run that holds an author's name (as found for
+/// the page), then the date in that run or in one of the few runs right
+/// after it (or, failing that, the two runs before it); the byline
+/// nearest the headline wins, and it competes by that distance with the
+/// elements whose class names a date. **Why**: themes write the byline and the
+/// date together in unnamed elements (`<p>Written by <a>Jane Doe</a></p>
+/// <p>April 8, 2024</p>`, `By Jane Doe • 20 Dec 2025`), at the top or the
+/// bottom of the article, where no class names the date and the text
+/// after the headline may reach a date quoted in the body first.
+/// **Example**: `<p>Jane Doe</p><p>Feb 16, 2026</p>` with the author Jane
+/// Doe gives 2026-02-16. **Known failures**: an author named in a teaser
+/// list nearer the headline gives the teaser's date; a byline followed by
+/// no date but by a dated sentence within four runs gives that date.
+fn byline_date(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    authors: &[String],
+    distance: &impl Fn(&Node) -> i64,
+) -> Option<(i64, Timestamp)> {
+    let names: Vec<String> = authors
+        .iter()
+        .map(|a| key(a))
+        .filter(|k| k.chars().count() >= 4)
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let hidden = |n: &Node| {
+        n.ancestors()
+            .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::Title | Tag::Head))
+    };
+    // The visible text runs, in page order, with their nodes.
+    let runs: Vec<(Node, String)> = doc
+        .nodes()
+        .filter_map(|n| {
+            let t = collapse(n.text()?);
+            (!t.is_empty()).then_some((n, t))
+        })
+        .filter(|(n, _)| !hidden(n))
+        .collect();
+    let date_line = |t: &str| (t.chars().count() <= 60).then(|| parse(t)).flatten();
+    let mut best: Option<(i64, Timestamp)> = None;
+    for (i, (n, text)) in runs.iter().enumerate() {
+        if text.chars().count() > 100 {
+            continue;
+        }
+        let k = key(text);
+        if !names.iter().any(|name| k.contains(name.as_str())) || in_chrome(n) {
+            continue;
+        }
+        let found = parse(text)
+            .or_else(|| {
+                runs[i + 1..]
+                    .iter()
+                    .take(BYLINE_RUNS)
+                    .find_map(|(_, t)| date_line(t))
+            })
+            .or_else(|| {
+                runs[i.saturating_sub(2)..i]
+                    .iter()
+                    .rev()
+                    .find_map(|(_, t)| date_line(t))
+            });
+        let Some(t) = found else { continue };
+        let d = distance(n);
+        if best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, t));
+        }
+    }
+    best
 }
 
 /// How many text runs before the headline may hold its date.
@@ -457,6 +591,14 @@ mod tests {
     use crate::html::meta::jsonld;
 
     fn dates(html: &str, url: Option<&str>) -> (Option<String>, Option<String>) {
+        dates_by(html, url, &[])
+    }
+
+    fn dates_by(
+        html: &str,
+        url: Option<&str>,
+        authors: &[String],
+    ) -> (Option<String>, Option<String>) {
         let doc = Document::parse(html);
         let head = Head::collect(&doc);
         let ld = jsonld::extract(&doc);
@@ -464,6 +606,7 @@ mod tests {
             url,
             mdy: false,
             title: None,
+            authors,
         };
         let (p, m) = find_dates(&doc, &head, ld.as_ref(), &page);
         (p.map(|t| t.to_string()), m.map(|t| t.to_string()))
@@ -623,5 +766,54 @@ mod tests {
                 .as_deref(),
             Some("2020-02-18")
         );
+    }
+
+    #[test]
+    fn blocks_of_a_date_element_are_read_apart() {
+        // "Luke KimDecember 17, 2025" holds no date; the runs apart do.
+        let (p, _) = dates(
+            r#"<div class="author-details"><p>Luke Kim</p><small>December 17, 2025</small></div>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-12-17"));
+    }
+
+    #[test]
+    fn the_date_beside_the_byline() {
+        let body = "<p>Body text of the story. </p>".repeat(80);
+        let html =
+            format!("<h1>Headline</h1>{body}<p>Written by <a>Jane Doe</a></p><p>April 8, 2024</p>");
+        let jane = ["Jane Doe".to_string()];
+        assert_eq!(
+            dates_by(&html, None, &jane).0.as_deref(),
+            Some("2024-04-08")
+        );
+        // Without the author the date is too far below the headline.
+        assert_eq!(dates_by(&html, None, &[]).0, None);
+        // Nearer the headline than a date-named element of a teaser.
+        let html = format!(
+            "<h1>Headline</h1><p>Jane Doe · Feb 16, 2026</p>{body}<div class=\"date\">May 1, 2020</div>"
+        );
+        assert_eq!(
+            dates_by(&html, None, &jane).0.as_deref(),
+            Some("2026-02-16")
+        );
+    }
+
+    #[test]
+    fn an_article_with_only_a_modification_date() {
+        let modified = r#"<meta property="article:modified_time" content="2023-06-12T10:39:42Z">"#;
+        let (p, m) = dates(
+            &format!(r#"<meta property="og:type" content="article">{modified}<p>x</p>"#),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2023-06-12T10:39:42Z"));
+        assert_eq!(m.as_deref(), Some("2023-06-12T10:39:42Z"));
+        // A page that declares no article: its copy changed, nothing was published.
+        let (p, _) = dates(
+            &format!(r#"<meta property="og:type" content="website">{modified}<p>x</p>"#),
+            None,
+        );
+        assert_eq!(p, None);
     }
 }
