@@ -387,7 +387,12 @@ fn day_month_year(t: &[Tok], i: usize) -> Option<(Timestamp, usize)> {
     let d = day_at(t, i)?;
     let j = skip_fillers(t, i + 1, 2);
     let m = month_word_at(t, j)?;
-    let k = skip_fillers(t, j + 1, 3);
+    let mut k = skip_fillers(t, j + 1, 3);
+    // A second name of the same month: Levantine pages write the Syriac
+    // and the Gregorian name ("24 نيسان / أبريل 2020").
+    if month_word_at(t, k) == Some(m) {
+        k = skip_fillers(t, k + 1, 3);
+    }
     let y = year_at(t, k)?;
     Some((plausible(y, m, d)?, k + 1))
 }

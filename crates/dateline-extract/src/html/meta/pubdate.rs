@@ -75,10 +75,15 @@ pub(crate) fn find_dates(
     let published = match (declared, url_date) {
         (Some(d), Some(u)) if d.date_only() == u => Some(d),
         (Some(d), Some(u)) if url_wins(d, u) => Some(u),
-        (Some(d), _) => Some(earlier_labelled(doc, &parse, page.title, d)),
+        (Some(d), _) => {
+            let d = earlier_labelled(doc, &parse, page.title, d);
+            Some(header_date_of_a_resaved_page(
+                doc, &parse, page.title, d, modified,
+            ))
+        }
         (None, Some(u)) => Some(u),
-        // Only a modification date: the page's one date, as it last
-        // stood (see [`modified_as_last_resort`]).
+        // Nothing declared: the page's text, then an article's
+        // modification date.
         (None, None) => {
             let declares_article = ld.is_some_and(|l| l.is_article)
                 || head
@@ -139,6 +144,103 @@ fn earlier_labelled(
         Some(l) if l.day_number() < declared.day_number() - 1 => l,
         _ => declared,
     }
+}
+
+/// How many text runs after the headline make its header.
+const HEADER_RUNS: usize = 6;
+
+/// The declared date, or the date written under the headline when the
+/// declared publication is only the page's last save.
+///
+/// **What**: when the declared publication falls on the declared
+/// modification day, a date line among the first six text runs after the
+/// headline more than a day earlier replaces it. **Why**: site builders
+/// and some CMSs declare one stamp for both, the time the page was last
+/// saved or the site re-published (`datePublished` = `dateModified` =
+/// 2025-06-24), while the article's header shows when it appeared
+/// ("Shauna Mitchell · August 25, 2024"); a page that declares a
+/// modification distinct from its publication is trusted, and a later
+/// header date is ignored, so a re-publication never moves the date
+/// forward. **Example**: both declared 2025-06-12 and `<h1>…</h1><p>November
+/// 2, 2022</p>` give 2022-11-02. **Known failures**: an article really
+/// published the day it was last edited, with an older date in its
+/// header (an event's date, a quoted report's date), gets that older date.
+fn header_date_of_a_resaved_page(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    title: Option<&str>,
+    declared: Timestamp,
+    modified: Option<Timestamp>,
+) -> Timestamp {
+    if modified.is_none_or(|m| m.date_only() != declared.date_only()) {
+        return declared;
+    }
+    let Some(headline) = headline_id(doc, title) else {
+        return declared;
+    };
+    match header_date(doc, headline, parse) {
+        Some(h) if h.day_number() < declared.day_number() - 1 => h,
+        _ => declared,
+    }
+}
+
+/// A date line (a short run that holds a date) among the first text runs
+/// after the headline.
+fn header_date(
+    doc: &Document,
+    headline: i64,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<Timestamp> {
+    header_date_at(doc, headline, parse).map(|(_, t)| t)
+}
+
+/// As [`header_date`], with the run's distance from the headline. A line
+/// that says it is an update ("Updated May 1, 2025") is passed over.
+fn header_date_at(
+    doc: &Document,
+    headline: i64,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<(i64, Timestamp)> {
+    let mut runs = 0;
+    for n in doc.nodes().skip(headline as usize + 1) {
+        let Some(text) = n.text() else { continue };
+        let text = collapse(text);
+        if text.is_empty()
+            || n.ancestors()
+                .any(|a| matches!(a.tag(), Tag::Script | Tag::Style))
+            || in_chrome_around(&n, Some(headline))
+        {
+            continue;
+        }
+        if text.chars().count() <= 60 && !is_update_line(&text) {
+            if let Some(t) = parse(&text) {
+                return Some((headline_distance(&n, headline), t));
+            }
+        }
+        runs += 1;
+        if runs >= HEADER_RUNS {
+            break;
+        }
+    }
+    None
+}
+
+/// True for a line that dates an update ("Updated May 1, 2025", "Last
+/// modified: ..."), not the publication.
+fn is_update_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "updated",
+        "last updated",
+        "update",
+        "modified",
+        "last modified",
+        "aktualisiert",
+        "mis à jour",
+        "actualizado",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
 }
 
 /// True when a URL date should replace a declared date that disagrees.
@@ -268,11 +370,15 @@ const DATE_HINTS: &[&str] = &[
     "pubdate", "timestamp", "created", "entry", "author", "tarih", "zeit",
 ];
 
-/// A date written in the page, when nothing declares one: an element whose
-/// class or id says it holds a date, then any `<time datetime>`, then the
-/// first date in the text after the headline. Among elements, the one
-/// nearest the headline wins (preferring after it): the first dates of a
-/// page are often today's date in the header or teasers' dates.
+/// A date written in the page, when nothing declares one: a labelled
+/// date; else the nearest the headline of an element whose class or id
+/// says it holds a date, the byline's date ([`byline_date`]) and the date
+/// line under the headline ([`header_date`]); then any `<time
+/// datetime>`, then the first date in the text after the headline.
+/// Nearest wins (preferring after the headline): the first dates of a
+/// page are often today's date in the header or teasers' dates, where
+/// the date line under the headline is the story's ("Tue, 14 Jan 2020"
+/// in the site header, "13 Jan 2020, 22:11" under the headline).
 fn text_date(
     doc: &Document,
     parse: &impl Fn(&str) -> Option<Timestamp>,
@@ -317,12 +423,14 @@ fn text_date(
             *slot = Some((d, t));
         }
     }
-    // The byline's date and a date-named element: the nearer the headline.
+    // A date-named element, the byline's date and the date line under
+    // the headline: the nearest the headline.
     let byline = byline_date(doc, parse, page.authors, &distance);
-    let near = match (hinted, byline) {
-        (Some(h), Some(b)) => Some(if b.0 < h.0 { b } else { h }),
-        (h, b) => h.or(b),
-    };
+    let header = headline.and_then(|h| header_date_at(doc, h, parse));
+    let near = [hinted, byline, header]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(d, _)| *d);
     labelled_date(doc, parse, &distance)
         .or(near.or(timed).map(|(_, t)| t))
         .or_else(|| date_after_headline(doc, headline?, parse))
@@ -475,14 +583,16 @@ const DATE_LABELS: &[&str] = &[
     "start date", "veröffentlicht", "veröffentlicht am", "publié", "publié le", "publicado",
     "publicado el", "publicado em", "pubblicato", "pubblicato il", "gepubliceerd", "gepubliceerd op",
     "opublikowano", "julkaistu", "publicerad", "publiceret", "publisert", "опубликовано", "yayınlanma tarihi",
+    "started by",
 ];
 
 /// A date written after a label that names it the publication date.
 ///
 /// **What**: a short text run that is a publication label ("Published",
-/// "Posted on", "Start date", "Veröffentlicht am"), the date in the same
-/// run after it or in the next text run within a few nodes; the one
-/// nearest the headline wins. **Why**: themes write the label and the date
+/// "Posted on", "Start date", "Veröffentlicht am", a forum thread's
+/// "Started by", whose date is the opening post's), the date in the same
+/// run after it or in the text runs right after it
+/// ([`date_after_label`]); the one nearest the headline wins. **Why**: themes write the label and the date
 /// in separate unnamed elements (`<span>Published</span><span>July 8,
 /// 2025</span>`), which neither class hints nor the text after the headline
 /// find when the date sits before the `<h1>` or far below it; the label is
@@ -499,7 +609,10 @@ fn labelled_date(
     for n in doc.nodes() {
         let Some(text) = n.text() else { continue };
         // Cheap filters first: this runs over every text run of the page.
-        let raw = crate::hygiene::trim(text);
+        // Quotes and bullets before a label are no part of it ("' started by").
+        let raw =
+            crate::hygiene::trim(text).trim_start_matches(['\'', '"', '·', '•', '|', '-', '–']);
+        let raw = raw.trim_start();
         if raw.is_empty() || raw.len() > 240 || !raw.starts_with(char::is_alphabetic) {
             continue;
         }
@@ -533,13 +646,7 @@ fn labelled_date(
         }
         let rest = text[label.len()..].trim_start_matches([':', ' ', '-', '–', '|']);
         let found = if rest.is_empty() {
-            let start = n.id().0 + 1;
-            (start..(doc.len() as u32).min(start + 8))
-                .map(|i| doc.node(dateline_html::NodeId(i)))
-                .filter_map(|m| m.text().map(collapse))
-                .find(|t| !t.is_empty())
-                .filter(|t| t.chars().count() <= 60)
-                .and_then(|t| parse(&t))
+            date_after_label(doc, n.id().0 + 1, parse)
         } else {
             parse(rest)
         };
@@ -550,6 +657,45 @@ fn labelled_date(
         }
     }
     best.map(|(_, t)| t)
+}
+
+/// How many short runs without digits may sit between a label and its date.
+const LABEL_GAP_RUNS: usize = 2;
+
+/// The date in the text runs right after a label that stands alone.
+///
+/// **What**: within the next twelve nodes, the first run that holds a
+/// digit must be a date line; up to two short runs without digits before
+/// it are passed over. **Why**: a label is often followed by another
+/// label or a name before its date: "Published" / "Publish date" / "15
+/// November 2018" (a visible label and a screen-reader one), or a forum's
+/// "started by" / "pelex" / "," / "May 26, 2025". **Known failures**: a
+/// label whose own date is missing takes the next date within reach.
+fn date_after_label(
+    doc: &Document,
+    start: u32,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<Timestamp> {
+    let mut gaps = 0;
+    for i in start..(doc.len() as u32).min(start + 12) {
+        let Some(t) = doc.node(dateline_html::NodeId(i)).text().map(collapse) else {
+            continue;
+        };
+        if t.is_empty() {
+            continue;
+        }
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            return (t.chars().count() <= 60).then(|| parse(&t)).flatten();
+        }
+        // A separator (",", "|") is no gap; a name or label is.
+        if t.chars().any(char::is_alphabetic) {
+            gaps += 1;
+            if gaps > LABEL_GAP_RUNS || t.chars().count() > 40 {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// How much text after the headline may hold its date.
@@ -815,5 +961,55 @@ mod tests {
             None,
         );
         assert_eq!(p, None);
+    }
+
+    #[test]
+    fn the_header_date_of_a_page_declared_as_saved() {
+        let both = r#"<meta property="article:published_time" content="2025-06-12"><meta property="article:modified_time" content="2025-06-12">"#;
+        let body = "<h1>Headline</h1><p>Jane Doe</p><p>November 2, 2022</p><p>Text.</p>";
+        let (p, _) = dates(&format!("{both}{body}"), None);
+        assert_eq!(p.as_deref(), Some("2022-11-02"));
+        // A modification distinct from the publication: the declaration holds.
+        let distinct = r#"<meta property="article:published_time" content="2025-06-12"><meta property="article:modified_time" content="2025-06-14">"#;
+        let (p, _) = dates(&format!("{distinct}{body}"), None);
+        assert_eq!(p.as_deref(), Some("2025-06-12"));
+    }
+
+    #[test]
+    fn a_label_then_a_name_or_a_label_then_the_date() {
+        // Posts between the headline and the label: no other rule reaches it.
+        let posts = "<p>A reply without a date. </p>".repeat(80);
+        let (p, _) = dates(
+            &format!("<h1>Headline</h1>{posts}<p>Discussion in '<a>Advice</a>' started by <a>pelex</a>, <a>May 26, 2025</a></p>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-05-26"));
+        let (p, _) = dates(
+            &format!(
+                "<h1>Headline</h1>{posts}<p>Published</p><p>by Jane Doe</p><p>15 November 2018</p>"
+            ),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2018-11-15"));
+        let (p, _) = dates(
+            &format!("<h1>Headline</h1>{posts}<p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2024-06-04T11:23:55"));
+    }
+
+    #[test]
+    fn the_date_line_under_the_headline_beats_the_header_date() {
+        let (p, _) = dates(
+            r#"<span class="date">Tue, 14 Jan 2020</span><p>Menu</p><h1>Headline</h1><p>News24</p><p>13 Jan 2020, 22:11</p><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2020-01-13T22:11:00"));
+        // An update line is not the story's date.
+        let (p, _) = dates(
+            r#"<h1>Headline</h1><p>Updated May 1, 2025</p><p>x</p><div class="date">April 2, 2025</div>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-04-02"));
     }
 }
