@@ -140,7 +140,7 @@ fn earlier_labelled(
 ) -> Timestamp {
     let headline = headline_id(doc, title);
     let distance = |n: &Node| headline_distance(n, headline.unwrap_or(0));
-    match labelled_date(doc, parse, &distance) {
+    match labelled_date(doc, parse, &distance, headline) {
         Some(l) if l.day_number() < declared.day_number() - 1 => l,
         _ => declared,
     }
@@ -425,13 +425,13 @@ fn text_date(
     }
     // A date-named element, the byline's date and the date line under
     // the headline: the nearest the headline.
-    let byline = byline_date(doc, parse, page.authors, &distance);
+    let byline = byline_date(doc, parse, page.authors, &distance, headline);
     let header = headline.and_then(|h| header_date_at(doc, h, parse));
     let near = [hinted, byline, header]
         .into_iter()
         .flatten()
         .min_by_key(|(d, _)| *d);
-    labelled_date(doc, parse, &distance)
+    labelled_date(doc, parse, &distance, headline)
         .or(near.or(timed).map(|(_, t)| t))
         .or_else(|| date_after_headline(doc, headline?, parse))
         .or_else(|| date_right_before_headline(doc, headline?, parse))
@@ -477,6 +477,7 @@ fn byline_date(
     parse: &impl Fn(&str) -> Option<Timestamp>,
     authors: &[String],
     distance: &impl Fn(&Node) -> i64,
+    headline: Option<i64>,
 ) -> Option<(i64, Timestamp)> {
     let names: Vec<String> = authors
         .iter()
@@ -506,7 +507,7 @@ fn byline_date(
             continue;
         }
         let k = key(text);
-        if !names.iter().any(|name| k.contains(name.as_str())) || in_chrome(n) {
+        if !names.iter().any(|name| k.contains(name.as_str())) || in_chrome_around(n, headline) {
             continue;
         }
         let found = parse(text)
@@ -600,10 +601,15 @@ const DATE_LABELS: &[&str] = &[
 /// date is preferred. **Example**: `<p>Posted on April 13, 2023</p>` gives
 /// 2023-04-13. **Known failures**: a label in a teaser list outside the
 /// recognised chrome gives the teaser's date.
+///
+/// A container that holds the headline is no chrome whatever its class
+/// says ([`in_chrome_around`]): a forum's `mainContainer_noSidebar` holds
+/// the thread's "started by" line.
 fn labelled_date(
     doc: &Document,
     parse: &impl Fn(&str) -> Option<Timestamp>,
     distance: &impl Fn(&Node) -> i64,
+    headline: Option<i64>,
 ) -> Option<Timestamp> {
     let mut best: Option<(i64, Timestamp)> = None;
     for n in doc.nodes() {
@@ -640,7 +646,7 @@ fn labelled_date(
         };
         if n.ancestors()
             .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::A | Tag::Option))
-            || in_chrome(&n)
+            || in_chrome_around(&n, headline)
         {
             continue;
         }
@@ -1011,5 +1017,22 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2025-04-02"));
+    }
+
+    #[test]
+    fn a_label_in_a_container_that_holds_the_headline() {
+        // "noSidebar" names a layout; the container holds the headline.
+        let posts = "<p>A reply without a date. </p>".repeat(80);
+        let (p, _) = dates(
+            &format!("<div class=\"mainContainer_noSidebar\"><h1>Headline</h1>{posts}<p>Started by <a>pelex</a>, <a>May 26, 2025</a></p></div>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-05-26"));
+        // A real sidebar stays chrome.
+        let (p, _) = dates(
+            &format!("<h1>Headline</h1>{posts}<div class=\"sidebar\"><p>Started by <a>pelex</a>, <a>May 26, 2025</a></p></div>"),
+            None,
+        );
+        assert_eq!(p, None);
     }
 }
