@@ -433,7 +433,16 @@ fn text_date(
         .min_by_key(|(d, _)| *d);
     labelled_date(doc, parse, &distance, headline)
         .or(near.or(timed).map(|(_, t)| t))
-        .or_else(|| date_after_headline(doc, headline?, parse))
+        .or_else(|| {
+            let before = || date_right_before_headline(doc, headline?, parse);
+            // A date quoted in a sentence yields to a date line above the
+            // headline ("Dec 12, 2025" above it, "hit 1.0 on 30 October
+            // 2025" in the first paragraph).
+            match date_after_headline(doc, headline?, parse)? {
+                (t, true) => Some(t),
+                (t, false) => before().or(Some(t)),
+            }
+        })
         .or_else(|| date_right_before_headline(doc, headline?, parse))
 }
 
@@ -707,12 +716,13 @@ fn date_after_label(
 /// How much text after the headline may hold its date.
 const AFTER_HEADLINE_CHARS: usize = 1500;
 
-/// The first date in the visible text following the headline.
+/// The first date in the visible text following the headline, and whether
+/// its run is a date line (at most 60 characters) rather than a sentence.
 fn date_after_headline(
     doc: &Document,
     headline: i64,
     parse: &impl Fn(&str) -> Option<Timestamp>,
-) -> Option<Timestamp> {
+) -> Option<(Timestamp, bool)> {
     let mut seen = 0;
     for n in doc.nodes().skip(headline as usize + 1) {
         let Some(text) = n.text() else { continue };
@@ -724,12 +734,13 @@ fn date_after_headline(
         {
             continue;
         }
-        if text.chars().count() <= 200 {
+        let chars = text.chars().count();
+        if chars <= 200 {
             if let Some(t) = parse(&text) {
-                return Some(t);
+                return Some((t, chars <= 60));
             }
         }
-        seen += text.chars().count();
+        seen += chars;
         if seen > AFTER_HEADLINE_CHARS {
             break;
         }
@@ -843,7 +854,7 @@ mod tests {
         let parse = |s: &str| parse_date(s);
         assert_eq!(
             date_after_headline(&doc, h.unwrap(), &parse)
-                .map(|t| t.to_string())
+                .map(|(t, _)| t.to_string())
                 .as_deref(),
             Some("2025-12-17")
         );
@@ -1034,5 +1045,20 @@ mod tests {
             None,
         );
         assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_date_line_above_the_headline_beats_a_date_in_a_sentence() {
+        let (p, _) = dates(
+            "<p>Back to blog</p><p>Dec 12, 2025</p><h1>Headline</h1><p>The library hit its stable release on 30 October 2025, which settles it.</p>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-12-12"));
+        // With no date line above, the sentence's date is still taken.
+        let (p, _) = dates(
+            "<h1>Headline</h1><p>The library hit its stable release on 30 October 2025, which settles it.</p>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-10-30"));
     }
 }
