@@ -152,9 +152,10 @@ const HEADER_RUNS: usize = 6;
 /// The declared date, or the date written under the headline when the
 /// declared publication is only the page's last save.
 ///
-/// **What**: when the declared publication falls on the declared
-/// modification day, a date line among the first six text runs after the
-/// headline more than a day earlier replaces it. **Why**: site builders
+/// **What**: when the declared publication falls on or after the declared
+/// modification day (a page modified no later than it was published has
+/// stamps of saves, not of a publication), a date line among the first
+/// six text runs after the headline more than a day earlier replaces it. **Why**: site builders
 /// and some CMSs declare one stamp for both, the time the page was last
 /// saved or the site re-published (`datePublished` = `dateModified` =
 /// 2025-06-24), while the article's header shows when it appeared
@@ -172,7 +173,7 @@ fn header_date_of_a_resaved_page(
     declared: Timestamp,
     modified: Option<Timestamp>,
 ) -> Timestamp {
-    if modified.is_none_or(|m| m.date_only() != declared.date_only()) {
+    if modified.is_none_or(|m| m.day_number() > declared.day_number()) {
         return declared;
     }
     let Some(headline) = headline_id(doc, title) else {
@@ -986,7 +987,11 @@ mod tests {
         let body = "<h1>Headline</h1><p>Jane Doe</p><p>November 2, 2022</p><p>Text.</p>";
         let (p, _) = dates(&format!("{both}{body}"), None);
         assert_eq!(p.as_deref(), Some("2022-11-02"));
-        // A modification distinct from the publication: the declaration holds.
+        // A modification before the publication: both are saves.
+        let before = r#"<meta property="article:published_time" content="2025-06-12"><meta property="article:modified_time" content="2025-06-10">"#;
+        let (p, _) = dates(&format!("{before}{body}"), None);
+        assert_eq!(p.as_deref(), Some("2022-11-02"));
+        // A later modification: the declared publication holds.
         let distinct = r#"<meta property="article:published_time" content="2025-06-12"><meta property="article:modified_time" content="2025-06-14">"#;
         let (p, _) = dates(&format!("{distinct}{body}"), None);
         assert_eq!(p.as_deref(), Some("2025-06-12"));
