@@ -113,6 +113,11 @@ pub fn date_from_url(url: &str) -> Option<Timestamp> {
 
 /// `2019/12/09`, `2019-12-09`, `2019_12_09` (also `2019/12/9`), and the
 /// month as a word: `2023/october/03`, `2019/dec/09`.
+///
+/// Unpadded months and days only between slashes (archive folders,
+/// `/2019/12/9/`): in a slug, `2024-4-4` is a version or a score (a
+/// thread titled "2024.4.4 to 2024.5.0 upgrade issue" has the slug
+/// `2024-4-4-2024-5-0-issue`), where CMSs write dates zero-padded.
 fn url_ymd_separated(b: &[u8]) -> Option<Timestamp> {
     let sep = *b.get(4)?;
     if !matches!(sep, b'/' | b'-' | b'_' | b'.') {
@@ -122,21 +127,22 @@ fn url_ymd_separated(b: &[u8]) -> Option<Timestamp> {
         return Some(ts);
     }
     let m_len = b[5..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if !(1..=2).contains(&m_len) || b.get(5 + m_len) != Some(&sep) {
+    let lens = if sep == b'/' { 1..=2 } else { 2..=2 };
+    if !lens.contains(&m_len) || b.get(5 + m_len) != Some(&sep) {
         return None;
     }
     plausible(
         num(&b[0..4])?,
         num(&b[5..5 + m_len])?,
-        url_day(b, 6 + m_len)?,
+        url_day(b, 6 + m_len, lens)?,
     )
 }
 
-/// The one- or two-digit day at `start` of a path, ending its segment.
-fn url_day(b: &[u8], start: usize) -> Option<u32> {
+/// The day at `start` of a path, `lens` digits long, ending its segment.
+fn url_day(b: &[u8], start: usize, lens: std::ops::RangeInclusive<usize>) -> Option<u32> {
     let digits = b.get(start..)?;
     let len = digits.iter().take_while(|c| c.is_ascii_digit()).count();
-    if !(1..=2).contains(&len) || b.get(start + len).is_some_and(u8::is_ascii_alphanumeric) {
+    if !lens.contains(&len) || b.get(start + len).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
     num(&digits[..len])
@@ -157,7 +163,7 @@ fn url_month_word(b: &[u8], sep: u8) -> Option<Timestamp> {
         .ok()?
         .to_ascii_lowercase();
     let month = month_of(&word)?;
-    plausible(num(&b[0..4])?, month, url_day(b, 6 + word_len)?)
+    plausible(num(&b[0..4])?, month, url_day(b, 6 + word_len, 1..=2)?)
 }
 
 fn num(b: &[u8]) -> Option<u32> {
@@ -381,7 +387,12 @@ fn day_month_year(t: &[Tok], i: usize) -> Option<(Timestamp, usize)> {
     let d = day_at(t, i)?;
     let j = skip_fillers(t, i + 1, 2);
     let m = month_word_at(t, j)?;
-    let k = skip_fillers(t, j + 1, 3);
+    let mut k = skip_fillers(t, j + 1, 3);
+    // A second name of the same month: Levantine pages write the Syriac
+    // and the Gregorian name ("24 نيسان / أبريل 2020").
+    if month_word_at(t, k) == Some(m) {
+        k = skip_fillers(t, k + 1, 3);
+    }
     let y = year_at(t, k)?;
     Some((plausible(y, m, d)?, k + 1))
 }

@@ -1,7 +1,10 @@
 //! Month names and abbreviations of the languages news pages are written in,
 //! nominative and genitive ("грудень" / "грудня"), lower case.
 
-/// Names per month, January first. A name listed under two months in
+/// Names per month, January first. Arabic has the Gregorian names (يناير)
+/// and, in the Levant and Iraq, the Syriac ones (نيسان for April), often
+/// both at once ("24 نيسان / أبريل 2020"); the two-word Syriac names
+/// (كانون الثاني) are not read. A name listed under two months in
 /// different languages is kept where most pages use it: "listopad" is
 /// November in Polish and Czech (October in Croatian).
 #[rustfmt::skip]
@@ -20,7 +23,7 @@ const MONTHS: [&[&str]; 12] = [
         "februara", "februarie", "şubat", "subat", "helmikuuta", "helmikuu", "helmik", "shkurt", "febrer",
         "veebruar", "februāris", "februārī", "veljače", "veljača", "veljace", "februarja", "pebrero", "otsaila",
         "февраля", "февраль", "фев", "февр", "лютого", "лютий", "лютага", "люты", "февруари", "фебруар",
-        "фебруара", "φεβρουαρίου", "φεβρουάριος", "φεβρουαριου", "φεβ", "กุมภาพันธ์", "فبراير", "फ़रवरी",
+        "фебруара", "φεβρουαρίου", "φεβρουάριος", "φεβρουαριου", "φεβ", "กุมภาพันธ์", "فبراير", "شباط", "फ़रवरी",
         "फरवरी", "פברואר", "בפברואר",
     ],
     &[
@@ -28,41 +31,41 @@ const MONTHS: [&[&str]; 12] = [
         "marca", "marzec", "března", "brezna", "březen", "március", "marec", "martie", "mart", "maaliskuuta",
         "maaliskuu", "maalisk", "març", "marts", "märts", "ožujka", "ožujak", "ozujka", "marta", "marec", "maret",
         "marso", "mac", "martxoa", "марта", "март", "мар", "березня", "березень", "сакавіка", "сакавік", "мартa",
-        "μαρτίου", "μάρτιος", "μαρτιου", "μαρ", "มีนาคม", "مارس", "मार्च", "מרץ", "במרץ",
+        "μαρτίου", "μάρτιος", "μαρτιου", "μαρ", "มีนาคม", "مارس", "آذار", "اذار", "मार्च", "מרץ", "במרץ",
     ],
     &[
         "april", "apr", "avril", "avr", "abril", "abr", "aprile", "balandžio", "balandzio", "kwietnia", "kwiecień",
         "dubna", "duben", "április", "apríla", "aprila", "aprilie", "nisan", "huhtikuuta", "huhtikuu", "huhtik",
         "prill", "aprill", "aprīlis", "aprīlī", "travnja", "travanj", "apirila", "апреля", "апрель", "апр",
         "квітня", "квітень", "красавіка", "красавік", "април", "априла", "απριλίου", "απρίλιος", "απριλιου",
-        "απρ", "เมษายน", "أبريل", "ابريل", "अप्रैल", "אפריל", "באפריל",
+        "απρ", "เมษายน", "أبريل", "ابريل", "نيسان", "अप्रैल", "אפריל", "באפריל",
     ],
     &[
         "may", "mai", "mayo", "maio", "maggio", "mag", "mei", "gegužės", "geguzes", "maja", "maj", "května",
         "kvetna", "květen", "május", "mája", "mayıs", "mayis", "toukokuuta", "toukokuu", "toukok", "maig", "maijs",
         "maijā", "svibnja", "svibanj", "maiatza", "мая", "май", "травня", "травень", "мая", "травень", "мај",
-        "маја", "μαΐου", "μαΐου", "μαιου", "μάιος", "μαΐ", "พฤษภาคม", "مايو", "मई", "מאי", "במאי",
+        "маја", "μαΐου", "μαΐου", "μαιου", "μάιος", "μαΐ", "พฤษภาคม", "مايو", "أيار", "ايار", "मई", "מאי", "במאי",
     ],
     &[
         "june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu", "birželio", "birzelio", "czerwca",
         "czerwiec", "června", "cervna", "červen", "június", "júna", "juna", "iunie", "haziran", "kesäkuuta",
         "kesäkuu", "kesäk", "qershor", "juny", "juuni", "jūnijs", "jūnijā", "lipnja", "lipanj", "junija", "hunyo",
         "ekaina", "июня", "июнь", "июн", "червня", "червень", "чэрвеня", "чэрвень", "юни", "јун", "јуна", "јуни",
-        "ιουνίου", "ιούνιος", "ιουνιου", "ιουν", "มิถุนายน", "يونيو", "जून", "יוני", "ביוני",
+        "ιουνίου", "ιούνιος", "ιουνιου", "ιουν", "มิถุนายน", "يونيو", "حزيران", "जून", "יוני", "ביוני",
     ],
     &[
         "july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug", "liepos", "lipca", "lipiec",
         "července", "cervence", "červenec", "július", "júla", "jula", "iulie", "temmuz", "heinäkuuta", "heinäkuu",
         "heinäk", "korrik", "juliol", "juuli", "jūlijs", "jūlijā", "srpnja", "srpanj", "julija", "hulyo", "uztaila",
         "июля", "июль", "июл", "липня", "липень", "ліпеня", "ліпень", "юли", "јул", "јула", "јули", "ιουλίου",
-        "ιούλιος", "ιουλιου", "ιουλ", "กรกฎาคม", "يوليو", "जुलाई", "יולי", "ביולי",
+        "ιούλιος", "ιουλιου", "ιουλ", "กรกฎาคม", "يوليو", "تموز", "जुलाई", "יולי", "ביולי",
     ],
     &[
         "august", "aug", "augusti", "août", "aout", "agosto", "ago", "augustus", "rugpjūčio", "rugpjucio", "sierpnia",
         "sierpień", "srpna", "srpen", "augusztus", "augusta", "ağustos", "agustos", "elokuuta", "elokuu", "elok",
         "gusht", "agost", "augusts", "augustā", "kolovoza", "kolovoz", "avgust", "avgusta", "agustus", "ogos",
         "abuztua", "августа", "август", "авг", "серпня", "серпень", "жніўня", "жнівень", "август", "августа",
-        "αυγούστου", "αύγουστος", "αυγουστου", "αυγ", "สิงหาคม", "أغسطس", "اغسطس", "अगस्त", "אוגוסט", "באוגוסט",
+        "αυγούστου", "αύγουστος", "αυγουστου", "αυγ", "สิงหาคม", "أغسطس", "اغسطس", "آب", "अगस्त", "אוגוסט", "באוגוסט",
     ],
     &[
         "september", "sep", "sept", "septembre", "septiembre", "setiembre", "set", "setembro", "settembre", "sett",
@@ -70,7 +73,7 @@ const MONTHS: [&[&str]; 12] = [
         "septembra", "septembrie", "eylül", "eylul", "syyskuuta", "syyskuu", "syysk", "shtator", "setembre",
         "septembris", "septembrī", "rujna", "rujan", "septembar", "setyembre", "iraila", "сентября", "сентябрь",
         "сен", "сент", "вересня", "вересень", "верасня", "верасень", "септември", "септембар", "септембра",
-        "σεπτεμβρίου", "σεπτέμβριος", "σεπτεμβριου", "σεπ", "กันยายน", "سبتمبر", "सितंबर", "सितम्बर", "ספטמבר",
+        "σεπτεμβρίου", "σεπτέμβριος", "σεπτεμβριου", "σεπ", "กันยายน", "سبتمبر", "أيلول", "ايلول", "सितंबर", "सितम्बर", "ספטמבר",
         "בספטמבר",
     ],
     &[

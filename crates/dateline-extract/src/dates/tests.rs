@@ -122,6 +122,14 @@ fn other_languages() {
     assert_eq!(day("9 ธันวาคม 2562").as_deref(), Some("2019-12-09"));
     assert_eq!(day("9 ديسمبر 2019").as_deref(), Some("2019-12-09"));
     assert_eq!(day("9 दिसंबर 2019").as_deref(), Some("2019-12-09"));
+    // Levantine Arabic: the Syriac month name, alone or with the Gregorian one.
+    assert_eq!(day("24 نيسان 2020").as_deref(), Some("2020-04-24"));
+    assert_eq!(
+        day("الجمعة 24 نيسان / أبريل 2020 09:22 مساءً").as_deref(),
+        Some("2020-04-24")
+    );
+    // Two different months are no date.
+    assert_eq!(day("24 نيسان / مايو 2020"), None);
 }
 
 #[test]
@@ -196,6 +204,12 @@ fn dates_in_urls() {
         Some("2023-10-03")
     );
     assert_eq!(u("https://x.com/2023/october/story"), None);
+    // Unpadded parts only between slashes: in a slug they are a version.
+    assert_eq!(
+        u("https://x.com/2019/12/9/story").as_deref(),
+        Some("2019-12-09")
+    );
+    assert_eq!(u("https://x.com/t/2024-4-4-2024-5-0-issue/724779"), None);
     assert_eq!(u("https://x.com/2019/12/story"), None);
     assert_eq!(u("https://x.com/article/123456789012"), None);
     assert_eq!(u("https://20191209.example.com/story"), None);

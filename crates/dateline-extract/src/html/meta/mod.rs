@@ -264,6 +264,7 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         url: url.or(page_url.as_deref()),
         mdy,
         title: title.as_deref(),
+        authors: &authors,
     };
     let (published, modified) = pubdate::find_dates(doc, &head, ld, &page);
 

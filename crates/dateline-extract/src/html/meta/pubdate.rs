@@ -6,7 +6,7 @@ use dateline_model::Timestamp;
 use super::head::{collapse, Head};
 use super::headline::{headline_distance, headline_id, small};
 use super::jsonld::LdArticle;
-use super::text::region_names;
+use super::text::{key, region_names};
 use crate::dates::{date_from_url, parse_date, parse_date_mdy};
 
 /// Meta keys that declare the publication time, most reliable first.
@@ -36,6 +36,8 @@ pub(crate) struct PageContext<'a> {
     pub(crate) mdy: bool,
     /// The headline (finds the article's `<h1>`).
     pub(crate) title: Option<&'a str>,
+    /// The authors found on the page (finds the byline and its date).
+    pub(crate) authors: &'a [String],
 }
 
 /// Publication and modification times of the page.
@@ -73,9 +75,17 @@ pub(crate) fn find_dates(
     let published = match (declared, url_date) {
         (Some(d), Some(u)) if d.date_only() == u => Some(d),
         (Some(d), Some(u)) if url_wins(d, u) => Some(u),
-        (Some(d), _) => Some(earlier_labelled(doc, &parse, page.title, d)),
+        (Some(d), _) => {
+            let d = earlier_labelled(doc, &parse, page.title, d);
+            Some(header_date_of_a_resaved_page(
+                doc, &parse, page.title, d, modified,
+            ))
+        }
         (None, Some(u)) => Some(u),
-        (None, None) => text_date(doc, &parse, page.title),
+        // Nothing declared: the page's text. A modification date is no
+        // stand-in: on wcxb it was another date on 5 of the 7 dated
+        // pages it reached, and it dated 14 pages that have none.
+        (None, None) => text_date(doc, &parse, page),
     };
     (published, modified)
 }
@@ -101,10 +111,108 @@ fn earlier_labelled(
 ) -> Timestamp {
     let headline = headline_id(doc, title);
     let distance = |n: &Node| headline_distance(n, headline.unwrap_or(0));
-    match labelled_date(doc, parse, &distance) {
+    match labelled_date(doc, parse, &distance, headline) {
         Some(l) if l.day_number() < declared.day_number() - 1 => l,
         _ => declared,
     }
+}
+
+/// How many text runs after the headline make its header.
+const HEADER_RUNS: usize = 6;
+
+/// The declared date, or the date written under the headline when the
+/// declared publication is only the page's last save.
+///
+/// **What**: when the declared publication falls on or after the declared
+/// modification day (a page modified no later than it was published has
+/// stamps of saves, not of a publication), a date line among the first
+/// six text runs after the headline more than a day earlier replaces it. **Why**: site builders
+/// and some CMSs declare one stamp for both, the time the page was last
+/// saved or the site re-published (`datePublished` = `dateModified` =
+/// 2025-06-24), while the article's header shows when it appeared
+/// ("Shauna Mitchell · August 25, 2024"); a page that declares a
+/// modification distinct from its publication is trusted, and a later
+/// header date is ignored, so a re-publication never moves the date
+/// forward. **Example**: both declared 2025-06-12 and `<h1>…</h1><p>November
+/// 2, 2022</p>` give 2022-11-02. **Known failures**: an article really
+/// published the day it was last edited, with an older date in its
+/// header (an event's date, a quoted report's date), gets that older date.
+fn header_date_of_a_resaved_page(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    title: Option<&str>,
+    declared: Timestamp,
+    modified: Option<Timestamp>,
+) -> Timestamp {
+    if modified.is_none_or(|m| m.day_number() > declared.day_number()) {
+        return declared;
+    }
+    let Some(headline) = headline_id(doc, title) else {
+        return declared;
+    };
+    match header_date(doc, headline, parse) {
+        Some(h) if h.day_number() < declared.day_number() - 1 => h,
+        _ => declared,
+    }
+}
+
+/// A date line (a short run that holds a date) among the first text runs
+/// after the headline.
+fn header_date(
+    doc: &Document,
+    headline: i64,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<Timestamp> {
+    header_date_at(doc, headline, parse).map(|(_, t)| t)
+}
+
+/// As [`header_date`], with the run's distance from the headline. A line
+/// that says it is an update ("Updated May 1, 2025") is passed over.
+fn header_date_at(
+    doc: &Document,
+    headline: i64,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<(i64, Timestamp)> {
+    let mut runs = 0;
+    for n in doc.nodes().skip(headline as usize + 1) {
+        let Some(text) = n.text() else { continue };
+        let text = collapse(text);
+        if text.is_empty()
+            || n.ancestors()
+                .any(|a| matches!(a.tag(), Tag::Script | Tag::Style))
+            || in_chrome_around(&n, Some(headline))
+        {
+            continue;
+        }
+        if text.chars().count() <= 60 && !is_update_line(&text) {
+            if let Some(t) = parse(&text) {
+                return Some((headline_distance(&n, headline), t));
+            }
+        }
+        runs += 1;
+        if runs >= HEADER_RUNS {
+            break;
+        }
+    }
+    None
+}
+
+/// True for a line that dates an update ("Updated May 1, 2025", "Last
+/// modified: ..."), not the publication.
+fn is_update_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "updated",
+        "last updated",
+        "update",
+        "modified",
+        "last modified",
+        "aktualisiert",
+        "mis à jour",
+        "actualizado",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
 }
 
 /// True when a URL date should replace a declared date that disagrees.
@@ -137,7 +245,7 @@ fn markup_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Op
                 if !small(n) {
                     return None;
                 }
-                let text = collapse(&n.text_content());
+                let text = spaced_text(n);
                 (text.len() < 120).then(|| parse(&text)).flatten()
             })
     };
@@ -234,17 +342,21 @@ const DATE_HINTS: &[&str] = &[
     "pubdate", "timestamp", "created", "entry", "author", "tarih", "zeit",
 ];
 
-/// A date written in the page, when nothing declares one: an element whose
-/// class or id says it holds a date, then any `<time datetime>`, then the
-/// first date in the text after the headline. Among elements, the one
-/// nearest the headline wins (preferring after it): the first dates of a
-/// page are often today's date in the header or teasers' dates.
+/// A date written in the page, when nothing declares one: a labelled
+/// date; else the nearest the headline of an element whose class or id
+/// says it holds a date, the byline's date ([`byline_date`]) and the date
+/// line under the headline ([`header_date`]); then any `<time
+/// datetime>`, then the first date in the text after the headline.
+/// Nearest wins (preferring after the headline): the first dates of a
+/// page are often today's date in the header or teasers' dates, where
+/// the date line under the headline is the story's ("Tue, 14 Jan 2020"
+/// in the site header, "13 Jan 2020, 22:11" under the headline).
 fn text_date(
     doc: &Document,
     parse: &impl Fn(&str) -> Option<Timestamp>,
-    title: Option<&str>,
+    page: &PageContext,
 ) -> Option<Timestamp> {
-    let headline = headline_id(doc, title);
+    let headline = headline_id(doc, page.title);
     let distance = |n: &Node| headline_distance(n, headline.unwrap_or(0));
     let mut hinted: Option<(i64, Timestamp)> = None;
     let mut timed: Option<(i64, Timestamp)> = None;
@@ -266,7 +378,7 @@ fn text_date(
         if !(hint || is_time) || !small(&n) {
             continue;
         }
-        let text = collapse(&n.text_content());
+        let text = spaced_text(&n);
         if text.chars().count() > 150 || in_chrome(&n) {
             continue;
         }
@@ -283,10 +395,122 @@ fn text_date(
             *slot = Some((d, t));
         }
     }
-    labelled_date(doc, parse, &distance)
-        .or(hinted.or(timed).map(|(_, t)| t))
-        .or_else(|| date_after_headline(doc, headline?, parse))
+    // A date-named element, the byline's date and the date line under
+    // the headline: the nearest the headline.
+    let byline = byline_date(doc, parse, page.authors, &distance, headline);
+    let header = headline.and_then(|h| header_date_at(doc, h, parse));
+    let near = [hinted, byline, header]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(d, _)| *d);
+    labelled_date(doc, parse, &distance, headline)
+        .or(near.or(timed).map(|(_, t)| t))
+        .or_else(|| {
+            let before = || date_right_before_headline(doc, headline?, parse);
+            // A date quoted in a sentence yields to a date line above the
+            // headline ("Dec 12, 2025" above it, "hit 1.0 on 30 October
+            // 2025" in the first paragraph).
+            match date_after_headline(doc, headline?, parse)? {
+                (t, true) => Some(t),
+                (t, false) => before().or(Some(t)),
+            }
+        })
         .or_else(|| date_right_before_headline(doc, headline?, parse))
+}
+
+/// The text of a small element with its runs joined by spaces.
+///
+/// `textContent` glues blocks: `<p>Luke Kim</p><small>December 17,
+/// 2025</small>` reads "Luke KimDecember 17, 2025", where no date is
+/// found; a space between runs keeps the words apart.
+fn spaced_text(n: &Node) -> String {
+    let mut out = String::new();
+    for t in std::iter::once(*n)
+        .chain(n.descendants())
+        .filter_map(|d| d.text())
+    {
+        out.push_str(t);
+        out.push(' ');
+    }
+    collapse(&out)
+}
+
+/// How many text runs around the byline may hold its date.
+const BYLINE_RUNS: usize = 4;
+
+/// The date written beside the visible byline.
+///
+/// **What**: a short text run that holds an author's name (as found for
+/// the page), then the date in that run or in one of the few runs right
+/// after it (or, failing that, the two runs before it); the byline
+/// nearest the headline wins, and it competes by that distance with the
+/// elements whose class names a date. **Why**: themes write the byline and the
+/// date together in unnamed elements (`<p>Written by <a>Jane Doe</a></p>
+/// <p>April 8, 2024</p>`, `By Jane Doe • 20 Dec 2025`), at the top or the
+/// bottom of the article, where no class names the date and the text
+/// after the headline may reach a date quoted in the body first.
+/// **Example**: `<p>Jane Doe</p><p>Feb 16, 2026</p>` with the author Jane
+/// Doe gives 2026-02-16. **Known failures**: an author named in a teaser
+/// list nearer the headline gives the teaser's date; a byline followed by
+/// no date but by a dated sentence within four runs gives that date.
+fn byline_date(
+    doc: &Document,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+    authors: &[String],
+    distance: &impl Fn(&Node) -> i64,
+    headline: Option<i64>,
+) -> Option<(i64, Timestamp)> {
+    let names: Vec<String> = authors
+        .iter()
+        .map(|a| key(a))
+        .filter(|k| k.chars().count() >= 4)
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let hidden = |n: &Node| {
+        n.ancestors()
+            .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::Title | Tag::Head))
+    };
+    // The visible text runs, in page order, with their nodes.
+    let runs: Vec<(Node, String)> = doc
+        .nodes()
+        .filter_map(|n| {
+            let t = collapse(n.text()?);
+            (!t.is_empty()).then_some((n, t))
+        })
+        .filter(|(n, _)| !hidden(n))
+        .collect();
+    let date_line = |t: &str| (t.chars().count() <= 60).then(|| parse(t)).flatten();
+    let mut best: Option<(i64, Timestamp)> = None;
+    for (i, (n, text)) in runs.iter().enumerate() {
+        if text.chars().count() > 100 {
+            continue;
+        }
+        let k = key(text);
+        if !names.iter().any(|name| k.contains(name.as_str())) || in_chrome_around(n, headline) {
+            continue;
+        }
+        let found = parse(text)
+            .or_else(|| {
+                runs[i + 1..]
+                    .iter()
+                    .take(BYLINE_RUNS)
+                    .find_map(|(_, t)| date_line(t))
+            })
+            .or_else(|| {
+                runs[i.saturating_sub(2)..i]
+                    .iter()
+                    .rev()
+                    .find_map(|(_, t)| date_line(t))
+            });
+        let Some(t) = found else { continue };
+        let d = distance(n);
+        if best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, t));
+        }
+    }
+    best
 }
 
 /// How many text runs before the headline may hold its date.
@@ -341,14 +565,16 @@ const DATE_LABELS: &[&str] = &[
     "start date", "veröffentlicht", "veröffentlicht am", "publié", "publié le", "publicado",
     "publicado el", "publicado em", "pubblicato", "pubblicato il", "gepubliceerd", "gepubliceerd op",
     "opublikowano", "julkaistu", "publicerad", "publiceret", "publisert", "опубликовано", "yayınlanma tarihi",
+    "started by",
 ];
 
 /// A date written after a label that names it the publication date.
 ///
 /// **What**: a short text run that is a publication label ("Published",
-/// "Posted on", "Start date", "Veröffentlicht am"), the date in the same
-/// run after it or in the next text run within a few nodes; the one
-/// nearest the headline wins. **Why**: themes write the label and the date
+/// "Posted on", "Start date", "Veröffentlicht am", a forum thread's
+/// "Started by", whose date is the opening post's), the date in the same
+/// run after it or in the text runs right after it
+/// ([`date_after_label`]); the one nearest the headline wins. **Why**: themes write the label and the date
 /// in separate unnamed elements (`<span>Published</span><span>July 8,
 /// 2025</span>`), which neither class hints nor the text after the headline
 /// find when the date sits before the `<h1>` or far below it; the label is
@@ -356,16 +582,24 @@ const DATE_LABELS: &[&str] = &[
 /// date is preferred. **Example**: `<p>Posted on April 13, 2023</p>` gives
 /// 2023-04-13. **Known failures**: a label in a teaser list outside the
 /// recognised chrome gives the teaser's date.
+///
+/// A container that holds the headline is no chrome whatever its class
+/// says ([`in_chrome_around`]): a forum's `mainContainer_noSidebar` holds
+/// the thread's "started by" line.
 fn labelled_date(
     doc: &Document,
     parse: &impl Fn(&str) -> Option<Timestamp>,
     distance: &impl Fn(&Node) -> i64,
+    headline: Option<i64>,
 ) -> Option<Timestamp> {
     let mut best: Option<(i64, Timestamp)> = None;
     for n in doc.nodes() {
         let Some(text) = n.text() else { continue };
         // Cheap filters first: this runs over every text run of the page.
-        let raw = crate::hygiene::trim(text);
+        // Quotes and bullets before a label are no part of it ("' started by").
+        let raw =
+            crate::hygiene::trim(text).trim_start_matches(['\'', '"', '·', '•', '|', '-', '–']);
+        let raw = raw.trim_start();
         if raw.is_empty() || raw.len() > 240 || !raw.starts_with(char::is_alphabetic) {
             continue;
         }
@@ -393,19 +627,13 @@ fn labelled_date(
         };
         if n.ancestors()
             .any(|a| matches!(a.tag(), Tag::Script | Tag::Style | Tag::A | Tag::Option))
-            || in_chrome(&n)
+            || in_chrome_around(&n, headline)
         {
             continue;
         }
         let rest = text[label.len()..].trim_start_matches([':', ' ', '-', '–', '|']);
         let found = if rest.is_empty() {
-            let start = n.id().0 + 1;
-            (start..(doc.len() as u32).min(start + 8))
-                .map(|i| doc.node(dateline_html::NodeId(i)))
-                .filter_map(|m| m.text().map(collapse))
-                .find(|t| !t.is_empty())
-                .filter(|t| t.chars().count() <= 60)
-                .and_then(|t| parse(&t))
+            date_after_label(doc, n.id().0 + 1, parse)
         } else {
             parse(rest)
         };
@@ -418,15 +646,55 @@ fn labelled_date(
     best.map(|(_, t)| t)
 }
 
+/// How many short runs without digits may sit between a label and its date.
+const LABEL_GAP_RUNS: usize = 2;
+
+/// The date in the text runs right after a label that stands alone.
+///
+/// **What**: within the next twelve nodes, the first run that holds a
+/// digit must be a date line; up to two short runs without digits before
+/// it are passed over. **Why**: a label is often followed by another
+/// label or a name before its date: "Published" / "Publish date" / "15
+/// November 2018" (a visible label and a screen-reader one), or a forum's
+/// "started by" / "pelex" / "," / "May 26, 2025". **Known failures**: a
+/// label whose own date is missing takes the next date within reach.
+fn date_after_label(
+    doc: &Document,
+    start: u32,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<Timestamp> {
+    let mut gaps = 0;
+    for i in start..(doc.len() as u32).min(start + 12) {
+        let Some(t) = doc.node(dateline_html::NodeId(i)).text().map(collapse) else {
+            continue;
+        };
+        if t.is_empty() {
+            continue;
+        }
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            return (t.chars().count() <= 60).then(|| parse(&t)).flatten();
+        }
+        // A separator (",", "|") is no gap; a name or label is.
+        if t.chars().any(char::is_alphabetic) {
+            gaps += 1;
+            if gaps > LABEL_GAP_RUNS || t.chars().count() > 40 {
+                return None;
+            }
+        }
+    }
+    None
+}
+
 /// How much text after the headline may hold its date.
 const AFTER_HEADLINE_CHARS: usize = 1500;
 
-/// The first date in the visible text following the headline.
+/// The first date in the visible text following the headline, and whether
+/// its run is a date line (at most 60 characters) rather than a sentence.
 fn date_after_headline(
     doc: &Document,
     headline: i64,
     parse: &impl Fn(&str) -> Option<Timestamp>,
-) -> Option<Timestamp> {
+) -> Option<(Timestamp, bool)> {
     let mut seen = 0;
     for n in doc.nodes().skip(headline as usize + 1) {
         let Some(text) = n.text() else { continue };
@@ -438,12 +706,13 @@ fn date_after_headline(
         {
             continue;
         }
-        if text.chars().count() <= 200 {
+        let chars = text.chars().count();
+        if chars <= 200 {
             if let Some(t) = parse(&text) {
-                return Some(t);
+                return Some((t, chars <= 60));
             }
         }
-        seen += text.chars().count();
+        seen += chars;
         if seen > AFTER_HEADLINE_CHARS {
             break;
         }
@@ -457,6 +726,14 @@ mod tests {
     use crate::html::meta::jsonld;
 
     fn dates(html: &str, url: Option<&str>) -> (Option<String>, Option<String>) {
+        dates_by(html, url, &[])
+    }
+
+    fn dates_by(
+        html: &str,
+        url: Option<&str>,
+        authors: &[String],
+    ) -> (Option<String>, Option<String>) {
         let doc = Document::parse(html);
         let head = Head::collect(&doc);
         let ld = jsonld::extract(&doc);
@@ -464,6 +741,7 @@ mod tests {
             url,
             mdy: false,
             title: None,
+            authors,
         };
         let (p, m) = find_dates(&doc, &head, ld.as_ref(), &page);
         (p.map(|t| t.to_string()), m.map(|t| t.to_string()))
@@ -548,7 +826,7 @@ mod tests {
         let parse = |s: &str| parse_date(s);
         assert_eq!(
             date_after_headline(&doc, h.unwrap(), &parse)
-                .map(|t| t.to_string())
+                .map(|(t, _)| t.to_string())
                 .as_deref(),
             Some("2025-12-17")
         );
@@ -623,5 +901,123 @@ mod tests {
                 .as_deref(),
             Some("2020-02-18")
         );
+    }
+
+    #[test]
+    fn blocks_of_a_date_element_are_read_apart() {
+        // "Luke KimDecember 17, 2025" holds no date; the runs apart do.
+        let (p, _) = dates(
+            r#"<div class="author-details"><p>Luke Kim</p><small>December 17, 2025</small></div>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-12-17"));
+    }
+
+    #[test]
+    fn the_date_beside_the_byline() {
+        let body = "<p>Body text of the story. </p>".repeat(80);
+        let html =
+            format!("<h1>Headline</h1>{body}<p>Written by <a>Jane Doe</a></p><p>April 8, 2024</p>");
+        let jane = ["Jane Doe".to_string()];
+        assert_eq!(
+            dates_by(&html, None, &jane).0.as_deref(),
+            Some("2024-04-08")
+        );
+        // Without the author the date is too far below the headline.
+        assert_eq!(dates_by(&html, None, &[]).0, None);
+        // Nearer the headline than a date-named element of a teaser.
+        let html = format!(
+            "<h1>Headline</h1><p>Jane Doe · Feb 16, 2026</p>{body}<div class=\"date\">May 1, 2020</div>"
+        );
+        assert_eq!(
+            dates_by(&html, None, &jane).0.as_deref(),
+            Some("2026-02-16")
+        );
+    }
+
+    #[test]
+    fn the_header_date_of_a_page_declared_as_saved() {
+        let both = r#"<meta property="article:published_time" content="2025-06-12"><meta property="article:modified_time" content="2025-06-12">"#;
+        let body = "<h1>Headline</h1><p>Jane Doe</p><p>November 2, 2022</p><p>Text.</p>";
+        let (p, _) = dates(&format!("{both}{body}"), None);
+        assert_eq!(p.as_deref(), Some("2022-11-02"));
+        // A modification before the publication: both are saves.
+        let before = r#"<meta property="article:published_time" content="2025-06-12"><meta property="article:modified_time" content="2025-06-10">"#;
+        let (p, _) = dates(&format!("{before}{body}"), None);
+        assert_eq!(p.as_deref(), Some("2022-11-02"));
+        // A later modification: the declared publication holds.
+        let distinct = r#"<meta property="article:published_time" content="2025-06-12"><meta property="article:modified_time" content="2025-06-14">"#;
+        let (p, _) = dates(&format!("{distinct}{body}"), None);
+        assert_eq!(p.as_deref(), Some("2025-06-12"));
+    }
+
+    #[test]
+    fn a_label_then_a_name_or_a_label_then_the_date() {
+        // Posts between the headline and the label: no other rule reaches it.
+        let posts = "<p>A reply without a date. </p>".repeat(80);
+        let (p, _) = dates(
+            &format!("<h1>Headline</h1>{posts}<p>Discussion in '<a>Advice</a>' started by <a>pelex</a>, <a>May 26, 2025</a></p>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-05-26"));
+        let (p, _) = dates(
+            &format!(
+                "<h1>Headline</h1>{posts}<p>Published</p><p>by Jane Doe</p><p>15 November 2018</p>"
+            ),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2018-11-15"));
+        let (p, _) = dates(
+            &format!("<h1>Headline</h1>{posts}<p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2024-06-04T11:23:55"));
+    }
+
+    #[test]
+    fn the_date_line_under_the_headline_beats_the_header_date() {
+        let (p, _) = dates(
+            r#"<span class="date">Tue, 14 Jan 2020</span><p>Menu</p><h1>Headline</h1><p>News24</p><p>13 Jan 2020, 22:11</p><p>Text.</p>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2020-01-13T22:11:00"));
+        // An update line is not the story's date.
+        let (p, _) = dates(
+            r#"<h1>Headline</h1><p>Updated May 1, 2025</p><p>x</p><div class="date">April 2, 2025</div>"#,
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-04-02"));
+    }
+
+    #[test]
+    fn a_label_in_a_container_that_holds_the_headline() {
+        // "noSidebar" names a layout; the container holds the headline.
+        let posts = "<p>A reply without a date. </p>".repeat(80);
+        let (p, _) = dates(
+            &format!("<div class=\"mainContainer_noSidebar\"><h1>Headline</h1>{posts}<p>Started by <a>pelex</a>, <a>May 26, 2025</a></p></div>"),
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-05-26"));
+        // A real sidebar stays chrome.
+        let (p, _) = dates(
+            &format!("<h1>Headline</h1>{posts}<div class=\"sidebar\"><p>Started by <a>pelex</a>, <a>May 26, 2025</a></p></div>"),
+            None,
+        );
+        assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_date_line_above_the_headline_beats_a_date_in_a_sentence() {
+        let (p, _) = dates(
+            "<p>Back to blog</p><p>Dec 12, 2025</p><h1>Headline</h1><p>The library hit its stable release on 30 October 2025, which settles it.</p>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-12-12"));
+        // With no date line above, the sentence's date is still taken.
+        let (p, _) = dates(
+            "<h1>Headline</h1><p>The library hit its stable release on 30 October 2025, which settles it.</p>",
+            None,
+        );
+        assert_eq!(p.as_deref(), Some("2025-10-30"));
     }
 }
