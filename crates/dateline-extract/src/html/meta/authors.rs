@@ -7,7 +7,9 @@ use super::head::{collapse, Head};
 use super::headline::{headline_distance, headline_id, small};
 use super::jsonld::LdArticle;
 use super::text::{key, region_names};
-use crate::byline::{declared_single_name, is_publisher, normalize_person_name, parse_byline};
+use crate::byline::{
+    declared_person_name, declared_single_name, is_publisher, normalize_person_name, parse_byline,
+};
 
 /// Meta keys naming the author, most specific first.
 #[rustfmt::skip]
@@ -37,17 +39,23 @@ pub(crate) fn find_authors(
     ld: Option<&LdArticle>,
     not: &NotAuthors,
     title: Option<&str>,
+    dated: bool,
 ) -> Vec<String> {
-    let keep = |names: Vec<String>| -> Vec<String> {
-        names
-            .into_iter()
-            .filter(|n| {
-                !not.publishers.iter().any(|p| is_publisher(n, p))
-                    && (normalize_person_name(n).is_some()
-                        || !not.hosts.iter().any(|h| is_publisher(n, h)))
-                    && !not.title_segments.iter().any(|s| key(s) == key(n))
-            })
-            .collect()
+    // Declared persons' names that the site is named after, kept for last.
+    let mut site_named: Vec<String> = Vec::new();
+    let mut keep = |names: Vec<String>| -> Vec<String> {
+        let mut kept = Vec::new();
+        for n in names {
+            let person = normalize_person_name(&n).is_some();
+            let site = not.publishers.iter().any(|p| is_publisher(&n, p))
+                || not.title_segments.iter().any(|s| key(s) == key(&n));
+            if !site && (person || !not.hosts.iter().any(|h| is_publisher(&n, h))) {
+                kept.push(n);
+            } else if site && person && !site_named.contains(&n) {
+                site_named.push(n);
+            }
+        }
+        kept
     };
     // JSON-LD authors typed as persons are kept even when they are the
     // site name: personal sites are published by their author.
@@ -90,7 +98,38 @@ pub(crate) fn find_authors(
     if !names.is_empty() {
         return names;
     }
-    keep(labelled_bylines(doc, title))
+    let names = keep(labelled_bylines(doc, title));
+    if !names.is_empty() {
+        return names;
+    }
+    // A person's name declared as the author and also the site's: a
+    // personal site is named after its author ("Erin Spain" on
+    // erinspain.com), so it is not dropped as the publisher; but it comes
+    // last, after every visible byline, as a theme's default would, and
+    // only on a post, a page that is dated or declares itself an article:
+    // a company's service page declares its own name (and an author would
+    // make it a story to the body's chooser). Known failure: a company
+    // named like a person ("Hardtail Canada") that declares itself the
+    // author of a post is taken when no one else is credited.
+    if dated || declares_article(doc, head, ld) {
+        site_named
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether JSON-LD, microdata or `og:type` declare the page an article.
+fn declares_article(doc: &Document, head: &Head, ld: Option<&LdArticle>) -> bool {
+    ld.is_some_and(|l| l.is_article)
+        || head
+            .first(&["og:type"])
+            .map(|t| t.trim().to_ascii_lowercase())
+            .is_some_and(|t| t == "article" || t.starts_with("article:"))
+        || doc.elements().any(|n| {
+            n.attr("itemtype").is_some_and(|t| {
+                t.trim_end_matches('/').ends_with("Article") || t.ends_with("BlogPosting")
+            })
+        })
 }
 
 /// The author a Twitter card names in a label-data pair.
@@ -181,7 +220,7 @@ fn microdata_authors(doc: &Document) -> (Vec<String>, bool) {
             let mut names = names_in(&text);
             // A Person's name is explicit: user names ("DaleJack") pass.
             if names.is_empty() && person {
-                names.extend(declared_single_name(&text));
+                names.extend(declared_single_name(&text).or_else(|| declared_person_name(&text)));
             }
             if !names.is_empty() {
                 typed &= person;
@@ -358,7 +397,7 @@ const LABELS: &[&str] = &[
     "by", "written by", "posted by", "words by", "story by", "article by", "reported by", "reporting by",
     "author", "authors", "written and edited by", "von", "par", "por", "door", "autor", "auteur", "autore",
     "escrito por", "geschrieben von", "écrit par", "scritto da", "thread starter", "started by",
-    "original poster",
+    "original poster", "contributor", "contributors", "recipe by",
 ];
 
 /// Labels of a forum thread's opener: the name after them may be a one-word
@@ -392,7 +431,7 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
             || !text
                 .chars()
                 .next()
-                .is_some_and(|c| "bwpsaroveédtgÉ".contains(c.to_ascii_lowercase()))
+                .is_some_and(|c| "bwpsaroveédtgÉc".contains(c.to_ascii_lowercase()))
         {
             continue;
         }
@@ -556,6 +595,7 @@ mod tests {
                 title_segments: &[],
             },
             None,
+            false,
         )
     }
 
@@ -632,6 +672,62 @@ mod tests {
         );
     }
 
+    fn authors_on(html: &str, site: &str, host: &str, segments: &[&str]) -> Vec<String> {
+        let doc = Document::parse(html);
+        let head = Head::collect(&doc);
+        let ld = jsonld::extract(&doc);
+        let segments: Vec<String> = segments.iter().map(|s| s.to_string()).collect();
+        find_authors(
+            &doc,
+            &head,
+            ld.as_ref(),
+            &NotAuthors {
+                publishers: &[site.to_string()],
+                hosts: &[host.to_string()],
+                title_segments: &segments,
+            },
+            None,
+            false,
+        )
+    }
+
+    #[test]
+    fn a_site_named_after_a_person() {
+        // The name declared as the author is the site's: kept, but last.
+        let declared = r#"<meta property="og:type" content="article"><meta name="author" content="Erin Spain">"#;
+        assert_eq!(
+            authors_on(declared, "Erin Spain", "erinspain.com", &[]),
+            ["Erin Spain"]
+        );
+        assert_eq!(
+            authors_on(
+                &format!(r#"{declared}<h1>Headline here</h1><p class="byline">By Jane Doe</p>"#),
+                "Erin Spain",
+                "erinspain.com",
+                &[]
+            ),
+            ["Jane Doe"]
+        );
+        // Not on a page that is no article (a company's own page).
+        assert!(authors_on(
+            r#"<meta name="author" content="Erin Spain">"#,
+            "Erin Spain",
+            "erinspain.com",
+            &[]
+        )
+        .is_empty());
+        // Nothing declared: the site's name alone credits no one.
+        assert!(authors_on("<p>x</p>", "Colin Watson", "example.org", &[]).is_empty());
+        // An organisation declared as the author stays out.
+        assert!(authors_on(
+            r#"<meta name="author" content="Daily Planet">"#,
+            "Daily Planet",
+            "dailyplanet.com",
+            &[]
+        )
+        .is_empty());
+    }
+
     #[test]
     fn twitter_card_label_and_data() {
         assert_eq!(
@@ -641,6 +737,22 @@ mod tests {
             ["Erin Spain"]
         );
         assert!(authors(r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Four Minutes">"#).is_empty());
+    }
+
+    #[test]
+    fn contributors_and_recipe_labels() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div><strong>Contributors:</strong> Janet Loughrey</div>"#
+            ),
+            ["Janet Loughrey"]
+        );
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div>Recipe by <a href="/author/pj">PJ Hamel</a></div>"#
+            ),
+            ["PJ Hamel"]
+        );
     }
 
     #[test]
