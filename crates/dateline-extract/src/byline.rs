@@ -69,7 +69,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "video", "videos", "photo", "photos", "gallery", "index", "page", "organization", "organisation",
     "foundation", "association", "institute", "university", "company", "works", "projects", "project",
     "president", "vice", "operations", "manager", "director", "department", "ministry", "office", "council",
-    "committee", "government", "police", "follow", "author", "authors", "by",
+    "committee", "government", "police", "follow", "author", "authors", "by", "account", "login", "logout",
     // Job titles: "Software Engineer" after a name is no second author.
     "engineer", "developer", "designer", "scientist", "founder", "co-founder", "cofounder", "consultant",
     "specialist", "strategist", "officer", "ceo", "cto", "cfo", "coo", "expert", "reviewer",
@@ -237,7 +237,17 @@ pub fn declared_single_name(name: &str) -> Option<String> {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
+    // Dotted words naming a field are a template's unfilled key
+    // ("page.head.extra.author"), not a login ("sara.r.peter").
+    let template_key = name.contains('.')
+        && name.split('.').any(|part| {
+            matches!(
+                part.to_lowercase().as_str(),
+                "author" | "authors" | "name" | "creator" | "byline" | "user"
+            )
+        });
     if !(2..=30).contains(&n)
+        || template_key
         || !name.chars().next().is_some_and(char::is_alphabetic)
         || !name
             .chars()
@@ -538,6 +548,12 @@ mod tests {
         assert_eq!(declared_single_name("lulug30").as_deref(), Some("lulug30"));
         assert_eq!(declared_single_name("Noah_B").as_deref(), Some("Noah_B"));
         assert_eq!(declared_single_name("Jane Doe"), None);
+        assert_eq!(declared_single_name("page.head.extra.author"), None);
+        assert_eq!(
+            declared_single_name("sara.r.peter").as_deref(),
+            Some("sara.r.peter")
+        );
+        assert_eq!(declared_single_name("J.R.R.").as_deref(), Some("J.R.R."));
     }
 
     #[test]
@@ -653,6 +669,7 @@ mod tests {
             "Af Ritzau",
             "EM SÃO PAULO",
             "Agência O Globo",
+            "Hi My Account",
         ] {
             assert_eq!(normalize_person_name(s), None, "{s}");
         }

@@ -102,6 +102,10 @@ pub(crate) fn find_authors(
     if !names.is_empty() {
         return names;
     }
+    let names = keep(attribute_author(doc));
+    if !names.is_empty() {
+        return names;
+    }
     // A person's name declared as the author and also the site's: a
     // personal site is named after its author ("Erin Spain" on
     // erinspain.com), so it is not dropped as the publisher; but it comes
@@ -130,6 +134,46 @@ fn declares_article(doc: &Document, head: &Head, ld: Option<&LdArticle>) -> bool
                 t.trim_end_matches('/').ends_with("Article") || t.ends_with("BlogPosting")
             })
         })
+}
+
+/// Attributes that name the author of a post.
+const AUTHOR_ATTRIBUTES: &[&str] = &[
+    "author",
+    "data-author",
+    "data-author-username",
+    "data-author-name",
+];
+
+/// The author a post's element declares in an attribute, the first in the
+/// page.
+///
+/// **What**: the first element with an [`AUTHOR_ATTRIBUTES`] attribute whose
+/// value is a name (a person's or one declared word), outside comment
+/// threads. It comes after every byline. **Why**: forum and discussion
+/// software writes the poster on each post's element (`<shreddit-post
+/// author="...">`, `<article data-author="...">`, `data-author-username`)
+/// and shows it only as a bare link; the opening post comes first.
+/// **Example**: `<shreddit-post author="EuroStepJam">` gives
+/// "EuroStepJam". **Known failures**: a page whose first such element is a
+/// teaser of another post takes that post's author.
+fn attribute_author(doc: &Document) -> Vec<String> {
+    for n in doc.elements() {
+        let Some(value) = AUTHOR_ATTRIBUTES.iter().find_map(|a| n.attr(a)) else {
+            continue;
+        };
+        let value = collapse(value);
+        if value.is_empty() || value.chars().count() > 60 || in_comments(&n) {
+            continue;
+        }
+        let mut names = names_in(&value);
+        if names.is_empty() {
+            names.extend(declared_single_name(&value));
+        }
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
 }
 
 /// The author a Twitter card names in a label-data pair.
@@ -258,6 +302,9 @@ const BYLINE_HINTS: &[&str] = &[
     "reporter", "posted-by",
 ];
 
+/// Class and id words of a user's name: one word there is a user name.
+const USER_HINTS: &[&str] = &["username", "user-name"];
+
 /// The byline element nearest the headline, preferring one after it: the
 /// first byline of a page often belongs to a teaser. The headline is the
 /// `<h1>` holding the title, else the first `<h1>` (often only a logo).
@@ -290,7 +337,8 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
                 .split_whitespace()
                 .any(|r| r == "author")
         });
-        if !(rel_author || byline_hints.in_text(&c))
+        let user_hint = USER_HINTS.iter().any(|h| c.contains(h));
+        if !(rel_author || user_hint || byline_hints.in_text(&c))
             || c.contains("bio")
             || c.contains("avatar")
             || c.contains("comment")
@@ -300,11 +348,14 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         if !small(&n) {
             continue;
         }
-        let text = collapse(&n.text_content());
+        let text = runs_text(&n);
         if text.is_empty() || in_comments(&n) {
             continue;
         }
-        let names = if text.chars().count() <= 100 {
+        // A user name's element holds one word, its owner's name.
+        let names = if user_hint && !byline_hints.in_text(&c) {
+            Vec::new()
+        } else if text.chars().count() <= 100 {
             names_in(&text)
         } else {
             // An author box holds the name and more (a role, a blurb): its
@@ -316,6 +367,16 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
                 .into_iter()
                 .collect()
         };
+        // A one-word name is a user name when the markup says so; a page
+        // header's user name is the reader's account ("Account", "Hi").
+        let in_header = || n.ancestors().any(|a| a.tag() == Tag::Header);
+        let names = if names.is_empty() && user_hint && !in_header() {
+            declared_single_name(&text).into_iter().collect()
+        } else if names.is_empty() {
+            profile_link_name(&n).into_iter().collect()
+        } else {
+            names
+        };
         if names.is_empty() {
             continue;
         }
@@ -323,6 +384,72 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         keep_nearest(&mut best, headline_distance(&n, h), names);
     }
     best.map(|(_, names)| names).unwrap_or_default()
+}
+
+/// The text runs under `n` joined by spaces.
+///
+/// **What**: the text of an element with a space between its runs, where
+/// `text_content` glues them. **Why**: a byline box sets its name and its
+/// date in sibling elements with no space between them (`<p>Luke
+/// Kim</p><small>December 17, 2025</small>`), which read as one word
+/// ("KimDecember") and no name. **Example**: that box gives "Luke Kim
+/// December 17, 2025", then "Luke Kim". **Known failures**: a word split
+/// by inline markup (`<b>Mc</b>Donald`) is read as two.
+fn runs_text(n: &Node) -> String {
+    let runs: Vec<&str> = n.descendants().filter_map(|d| d.text()).collect();
+    collapse(&runs.join(" "))
+}
+
+/// Path parts of the pages of authors and members ("/author/jane",
+/// "memberlist.php?mode=viewprofile", "/users/198419/x").
+#[rustfmt::skip]
+const PROFILE_PATHS: &[&str] = &[
+    "/author/", "/authors/", "/member/", "/members/", "/memberlist.php", "/member.php", "/user/", "/users/",
+    "/profile/", "/u/", "/~",
+];
+
+/// The one-word name of a link to its owner's page.
+///
+/// **What**: `n` is a link, or holds one link and no other text, whose
+/// `rel` is `author` or whose address is an author's or member's page
+/// ([`PROFILE_PATHS`]), and whose text is one declared name
+/// ([`declared_single_name`]). **Why**: a name of two words passes as a
+/// person's anywhere, but a one-word name is only trusted where the markup
+/// says it names someone; pen names, first names and forum user names
+/// link to their owner's page ("By <a href=/author/amanda/>Amanda</a>",
+/// phpBB's `memberlist.php?mode=viewprofile`). **Example**: `<span
+/// class="byline">By <a href="/member/MixmasterFred/">MixmasterFred</a>
+/// </span>` gives "MixmasterFred". **Known failures**: a link to a
+/// category page under `/author/` would pass if named in one word.
+fn profile_link_name(n: &Node) -> Option<String> {
+    let link = if n.tag() == Tag::A {
+        *n
+    } else {
+        let mut links = n.descendants().filter(|d| d.tag() == Tag::A);
+        let link = links.next()?;
+        if links.next().is_some() || collapse(&link.text_content()) != collapse(&n.text_content()) {
+            return None;
+        }
+        link
+    };
+    let rel_author = link.attr("rel").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|r| r.eq_ignore_ascii_case("author"))
+    });
+    let href = link.attr("href").unwrap_or("").to_ascii_lowercase();
+    let href = if href.starts_with('/') || href.contains("://") {
+        href
+    } else {
+        format!("/{href}")
+    };
+    if !(rel_author || PROFILE_PATHS.iter().any(|p| href.contains(p))) {
+        return None;
+    }
+    let text = collapse(&link.text_content());
+    if text.split_whitespace().count() != 1 {
+        return None;
+    }
+    declared_single_name(&text)
 }
 
 /// Whether `text` contains one of `needles`, as `needles.iter().any(|n|
@@ -494,7 +621,19 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
             Vec::new()
         };
         if names.is_empty() {
-            match declared_single_name(&next).filter(|_| starter) {
+            // A one-word name after a label is taken from a thread starter
+            // or when it links to its owner's page.
+            let linked = || {
+                (start..doc_nodes.min(start + 8))
+                    .map(|i| doc.node(NodeId(i as u32)))
+                    .find(|m| m.text().is_some_and(|t| !t.trim().is_empty()))
+                    .and_then(|m| m.ancestors().find(|a| a.tag() == Tag::A))
+                    .and_then(|a| profile_link_name(&a))
+            };
+            match declared_single_name(&next)
+                .filter(|_| starter)
+                .or_else(linked)
+            {
                 Some(name) => names.push(name),
                 None => continue,
             }
@@ -537,6 +676,8 @@ fn in_comments(n: &Node) -> bool {
                 .iter()
                 .any(|w| c.contains(w))
                 || a.tag() == Tag::Nav
+                // A form's names are its fields' labels ("First Name").
+                || a.tag() == Tag::Form
                 // An aside or footer inside the article is its byline
                 // column or its closing credits.
                 || (matches!(a.tag(), Tag::Aside | Tag::Footer)
@@ -753,6 +894,72 @@ mod tests {
             ),
             ["PJ Hamel"]
         );
+    }
+
+    #[test]
+    fn one_word_names_of_users_and_profile_links() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div class="header-byline">By <a href="/member/MixmasterFred/">MixmasterFred</a> in Craft</div>"#
+            ),
+            ["MixmasterFred"]
+        );
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div class="x"><p>by <a href="https://example.com/author/amanda/">Amanda</a></p></div>"#
+            ),
+            ["Amanda"]
+        );
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&u=1" class="username">b.scherer</a></dt></dl>"#
+            ),
+            ["b.scherer"]
+        );
+        // A user-name box of two words is page chrome.
+        assert!(authors(
+            r#"<h1>Headline here</h1><div class="paywall-user-name-wrap"><div>Log Out</div></div>"#
+        )
+        .is_empty());
+        // The reader's account in the page header, a form's field.
+        assert!(authors(
+            r#"<header><span class="auth-user-name">Account</span></header><h1>Headline here</h1>"#
+        )
+        .is_empty());
+        assert!(authors(
+            r#"<h1>Headline here</h1><form><div class="author-name">First Name</div></form>"#
+        )
+        .is_empty());
+        // Without a profile link or a user-name class, one word is no name.
+        assert!(authors(
+            r#"<h1>Headline here</h1><div class="byline">By <a href="/news/">Reuters</a></div>"#
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn byline_runs_are_words_apart() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div class="resource-author-details"><p>Luke Kim</p><small>December 17, 2025</small></div>"#
+            ),
+            ["Luke Kim"]
+        );
+    }
+
+    #[test]
+    fn post_author_in_an_attribute() {
+        assert_eq!(
+            authors(
+                r#"<shreddit-post author="EuroStepJam"><h1>Pan</h1></shreddit-post><shreddit-comment author="Other1"></shreddit-comment>"#
+            ),
+            ["EuroStepJam"]
+        );
+        assert_eq!(
+            authors(r#"<div class="question" data-author-username="kestrel42"><p>x</p></div>"#),
+            ["kestrel42"]
+        );
+        assert!(authors(r#"<div data-author="admin"><p>x</p></div>"#).is_empty());
     }
 
     #[test]
