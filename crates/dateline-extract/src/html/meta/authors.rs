@@ -162,7 +162,10 @@ fn attribute_author(doc: &Document) -> Vec<String> {
             continue;
         };
         let value = collapse(value);
-        if value.is_empty() || value.chars().count() > 60 || in_comments(&n) {
+        // Only comment threads are ruled out: layout classes name the
+        // sidebar beside the post on its container ("fixed-sidebar").
+        let in_thread = n.ancestors().any(|a| region_names(&a).contains("comment"));
+        if value.is_empty() || value.chars().count() > 60 || in_thread {
             continue;
         }
         let mut names = names_in(&value);
@@ -960,6 +963,17 @@ mod tests {
             ["kestrel42"]
         );
         assert!(authors(r#"<div data-author="admin"><p>x</p></div>"#).is_empty());
+        // A layout class naming the sidebar does not make the post a teaser.
+        assert_eq!(
+            authors(
+                r#"<div class="main fixed-sidebar"><shreddit-post author="ControlCAD"></shreddit-post></div>"#
+            ),
+            ["ControlCAD"]
+        );
+        assert!(authors(
+            r#"<div class="comments"><article data-author="Replier9"></article></div>"#
+        )
+        .is_empty());
     }
 
     #[test]
