@@ -26,7 +26,7 @@ const JOINERS: &[&str] = &[
 #[rustfmt::skip]
 const CUTS: &[&str] = &[
     "updated", "update", "published", "posted", "on", "at", "last", "ago", "hours", "hour", "minutes", "min",
-    "read", "in", "for", "from", "photo", "photos", "video", "follow", "email", "twitter", "share",
+    "read", "in", "for", "from", "photo", "photos", "video", "follow", "email", "twitter", "share", "former",
     "aktualisiert", "publié", "mis", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "před", "vor", "hace", "назад", "fa", "il", "publicado", "actualizado", "pubblicato", "обновлено",
     "опубликовано", "|",
@@ -580,6 +580,7 @@ mod tests {
         assert_eq!(b("By Jane Doe Dec. 9, 2019 5:34 p.m."), ["Jane Doe"]);
         assert_eq!(b("Jane Doe jane@example.com @janedoe"), ["Jane Doe"]);
         assert_eq!(b("By Jane Doe in Washington"), ["Jane Doe"]);
+        assert_eq!(b("Liz Kenny Former McKinsey"), ["Liz Kenny"]);
         assert_eq!(
             b("Par Jean Dupont et Marie Curie"),
             ["Jean Dupont", "Marie Curie"]

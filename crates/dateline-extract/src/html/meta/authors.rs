@@ -343,6 +343,9 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         let user_hint = USER_HINTS.iter().any(|h| c.contains(h));
         if !(rel_author || user_hint || byline_hints.in_text(&c))
             || c.contains("bio")
+            // "author-description", "author_desc": the blurb about the
+            // writer, whose credentials read like names ("M.A. Journalism").
+            || c.contains("desc")
             || c.contains("avatar")
             || c.contains("comment")
         {
@@ -795,6 +798,14 @@ mod tests {
         );
         assert!(authors(
             r#"<footer><div class="author"><a rel="author">Halina Goetz</a></div></footer>"#
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn an_author_description_is_no_byline() {
+        assert!(authors(
+            r#"<h1>Headline here</h1><div class="dynamic-author-description">Licensed Q Arabica Grader, M.A. Journalism</div>"#
         )
         .is_empty());
     }
