@@ -10,7 +10,7 @@ use crate::dates::{is_month_name, parse_date};
 /// Words that introduce a byline ("By", "Von", "Par", "Автор:").
 #[rustfmt::skip]
 const PREFIXES: &[&str] = &[
-    "written by", "posted by", "reporting by", "story by", "words by", "text by", "report by", "by", "von",
+    "written by", "posted by", "reporting by", "story by", "words by", "text by", "report by", "recipe by", "by", "von",
     "par", "por", "di", "door", "av", "af", "przez", "autor", "autorka", "author", "authors", "auteur",
     "autore", "text", "texto", "yazan", "yazar", "автор", "авторы", "від", "написал", "szerző", "tekst",
     "skrevet af", "kirjoittanut",
@@ -26,7 +26,7 @@ const JOINERS: &[&str] = &[
 #[rustfmt::skip]
 const CUTS: &[&str] = &[
     "updated", "update", "published", "posted", "on", "at", "last", "ago", "hours", "hour", "minutes", "min",
-    "read", "in", "for", "from", "photo", "photos", "video", "follow", "email", "twitter", "share",
+    "read", "in", "for", "from", "photo", "photos", "video", "follow", "email", "twitter", "share", "former",
     "aktualisiert", "publié", "mis", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "před", "vor", "hace", "назад", "fa", "il", "publicado", "actualizado", "pubblicato", "обновлено",
     "опубликовано", "|",
@@ -69,7 +69,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "video", "videos", "photo", "photos", "gallery", "index", "page", "organization", "organisation",
     "foundation", "association", "institute", "university", "company", "works", "projects", "project",
     "president", "vice", "operations", "manager", "director", "department", "ministry", "office", "council",
-    "committee", "government", "police", "follow", "author", "authors", "by",
+    "committee", "government", "police", "follow", "author", "authors", "by", "account", "login", "logout",
     // Job titles: "Software Engineer" after a name is no second author.
     "engineer", "developer", "designer", "scientist", "founder", "co-founder", "cofounder", "consultant",
     "specialist", "strategist", "officer", "ceo", "cto", "cfo", "coo", "expert", "reviewer",
@@ -237,7 +237,17 @@ pub fn declared_single_name(name: &str) -> Option<String> {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
+    // Dotted words naming a field are a template's unfilled key
+    // ("page.head.extra.author"), not a login ("sara.r.peter").
+    let template_key = name.contains('.')
+        && name.split('.').any(|part| {
+            matches!(
+                part.to_lowercase().as_str(),
+                "author" | "authors" | "name" | "creator" | "byline" | "user"
+            )
+        });
     if !(2..=30).contains(&n)
+        || template_key
         || !name.chars().next().is_some_and(char::is_alphabetic)
         || !name
             .chars()
@@ -304,6 +314,12 @@ pub fn normalize_person_name(name: &str) -> Option<String> {
         }
     }
     let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    // Joined initials stand for given names before one surname ("PJ
+    // Hamel"); before two words they are an avatar's initials of the name
+    // that follows ("CM Craig McCarthy").
+    if !all_caps && is_joined_initials(words[0]) && words.len() > 2 {
+        return None;
+    }
     if !words
         .iter()
         .enumerate()
@@ -389,7 +405,11 @@ fn word_is_name_like(word: &str, i: usize, all_caps: bool) -> bool {
     }
     // Capitals inside a word only after name prefixes ("McKenzie",
     // "DeShawn", "O'Brien", "Smith-Jones"); "KeaneJournal" is two words glued.
-    if !all_caps {
+    // A first word of two or three capitals is initials written together
+    // ("PJ Hamel", "TJ Holmes"); see `normalize_person_name` for the
+    // avatar's initials before a name ("CM Craig McCarthy").
+    let initials = i == 0 && is_joined_initials(w);
+    if !(all_caps || initials) {
         let chars: Vec<char> = w.chars().collect();
         for (k, c) in chars.iter().enumerate().skip(1) {
             if !c.is_uppercase() {
@@ -407,6 +427,42 @@ fn word_is_name_like(word: &str, i: usize, all_caps: bool) -> bool {
         }
     }
     true
+}
+
+/// Two or three capitals and nothing else: initials written together
+/// ("PJ", "JRR"), which a mixed-case name may start with.
+fn is_joined_initials(word: &str) -> bool {
+    (2..=3).contains(&word.chars().count()) && word.chars().all(|c| c.is_uppercase())
+}
+
+/// A full name declared as a person's in markup (a JSON-LD or microdata
+/// `Person`), or None.
+///
+/// **What**: [`normalize_person_name`] first; failing that, two to five
+/// words of letters (dots, hyphens and apostrophes inside) that each start
+/// with a capital, none of them a word of organisations or page chrome.
+/// **Why**: the text test rejects capitals inside a word ("SanSone" looks
+/// like two words glued) and a surname written as an initial ("Shivkumar
+/// M"), which are right doubts for a text run but not for a name the
+/// markup declares a person's. **Example**: `{"@type":"Person","name":
+/// "Arricca Elin SanSone"}` gives "Arricca Elin SanSone". **Known
+/// failures**: a brand typed as a Person in capitalised words ("Acme
+/// Widgets") passes, as it does through [`normalize_person_name`].
+pub fn declared_person_name(name: &str) -> Option<String> {
+    if let Some(n) = normalize_person_name(name) {
+        return Some(n);
+    }
+    let name = name.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ok = (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            let bare = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && !NOT_NAME_WORDS.contains(&bare.trim_end_matches('.'))
+        });
+    ok.then(|| words.join(" "))
 }
 
 fn strip_by(name: &str) -> &str {
@@ -492,6 +548,12 @@ mod tests {
         assert_eq!(declared_single_name("lulug30").as_deref(), Some("lulug30"));
         assert_eq!(declared_single_name("Noah_B").as_deref(), Some("Noah_B"));
         assert_eq!(declared_single_name("Jane Doe"), None);
+        assert_eq!(declared_single_name("page.head.extra.author"), None);
+        assert_eq!(
+            declared_single_name("sara.r.peter").as_deref(),
+            Some("sara.r.peter")
+        );
+        assert_eq!(declared_single_name("J.R.R.").as_deref(), Some("J.R.R."));
     }
 
     #[test]
@@ -518,6 +580,7 @@ mod tests {
         assert_eq!(b("By Jane Doe Dec. 9, 2019 5:34 p.m."), ["Jane Doe"]);
         assert_eq!(b("Jane Doe jane@example.com @janedoe"), ["Jane Doe"]);
         assert_eq!(b("By Jane Doe in Washington"), ["Jane Doe"]);
+        assert_eq!(b("Liz Kenny Former McKinsey"), ["Liz Kenny"]);
         assert_eq!(
             b("Par Jean Dupont et Marie Curie"),
             ["Jean Dupont", "Marie Curie"]
@@ -607,8 +670,42 @@ mod tests {
             "Af Ritzau",
             "EM SÃO PAULO",
             "Agência O Globo",
+            "Hi My Account",
         ] {
             assert_eq!(normalize_person_name(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn joined_initials_start_a_name() {
+        assert_eq!(b("Recipe by PJ Hamel"), ["PJ Hamel"]);
+        assert_eq!(
+            normalize_person_name("TJ Holmes").as_deref(),
+            Some("TJ Holmes")
+        );
+        assert_eq!(normalize_person_name("CM Craig McCarthy"), None);
+        // A glued word is still no name.
+        assert_eq!(normalize_person_name("Isabel KeaneJournal New"), None);
+    }
+
+    #[test]
+    fn declared_person_names() {
+        let d = |s: &str| declared_person_name(s);
+        assert_eq!(
+            d("Arricca Elin SanSone").as_deref(),
+            Some("Arricca Elin SanSone")
+        );
+        assert_eq!(d("Shivkumar M").as_deref(), Some("Shivkumar M"));
+        assert_eq!(d("SETH J. FRANTZMAN").as_deref(), Some("Seth J. Frantzman"));
+        assert_eq!(normalize_person_name("Arricca Elin SanSone"), None);
+        for s in [
+            "Camphouse Team",
+            "SolutionsHub Editorial Team",
+            "Maddy",
+            "staff writer",
+            "Jane 2",
+        ] {
+            assert_eq!(d(s), None, "{s}");
         }
     }
 

@@ -7,7 +7,9 @@ use super::head::{collapse, Head};
 use super::headline::{headline_distance, headline_id, small};
 use super::jsonld::LdArticle;
 use super::text::{key, region_names};
-use crate::byline::{declared_single_name, is_publisher, normalize_person_name, parse_byline};
+use crate::byline::{
+    declared_person_name, declared_single_name, is_publisher, normalize_person_name, parse_byline,
+};
 
 /// Meta keys naming the author, most specific first.
 #[rustfmt::skip]
@@ -37,17 +39,23 @@ pub(crate) fn find_authors(
     ld: Option<&LdArticle>,
     not: &NotAuthors,
     title: Option<&str>,
+    dated: bool,
 ) -> Vec<String> {
-    let keep = |names: Vec<String>| -> Vec<String> {
-        names
-            .into_iter()
-            .filter(|n| {
-                !not.publishers.iter().any(|p| is_publisher(n, p))
-                    && (normalize_person_name(n).is_some()
-                        || !not.hosts.iter().any(|h| is_publisher(n, h)))
-                    && !not.title_segments.iter().any(|s| key(s) == key(n))
-            })
-            .collect()
+    // Declared persons' names that the site is named after, kept for last.
+    let mut site_named: Vec<String> = Vec::new();
+    let mut keep = |names: Vec<String>| -> Vec<String> {
+        let mut kept = Vec::new();
+        for n in names {
+            let person = normalize_person_name(&n).is_some();
+            let site = not.publishers.iter().any(|p| is_publisher(&n, p))
+                || not.title_segments.iter().any(|s| key(s) == key(&n));
+            if !site && (person || !not.hosts.iter().any(|h| is_publisher(&n, h))) {
+                kept.push(n);
+            } else if site && person && !site_named.contains(&n) {
+                site_named.push(n);
+            }
+        }
+        kept
     };
     // JSON-LD authors typed as persons are kept even when they are the
     // site name: personal sites are published by their author.
@@ -90,7 +98,85 @@ pub(crate) fn find_authors(
     if !names.is_empty() {
         return names;
     }
-    keep(labelled_bylines(doc, title))
+    let names = keep(labelled_bylines(doc, title));
+    if !names.is_empty() {
+        return names;
+    }
+    let names = keep(attribute_author(doc));
+    if !names.is_empty() {
+        return names;
+    }
+    // A person's name declared as the author and also the site's: a
+    // personal site is named after its author ("Erin Spain" on
+    // erinspain.com), so it is not dropped as the publisher; but it comes
+    // last, after every visible byline, as a theme's default would, and
+    // only on a post, a page that is dated or declares itself an article:
+    // a company's service page declares its own name (and an author would
+    // make it a story to the body's chooser). Known failure: a company
+    // named like a person ("Hardtail Canada") that declares itself the
+    // author of a post is taken when no one else is credited.
+    if dated || declares_article(doc, head, ld) {
+        site_named
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether JSON-LD, microdata or `og:type` declare the page an article.
+fn declares_article(doc: &Document, head: &Head, ld: Option<&LdArticle>) -> bool {
+    ld.is_some_and(|l| l.is_article)
+        || head
+            .first(&["og:type"])
+            .map(|t| t.trim().to_ascii_lowercase())
+            .is_some_and(|t| t == "article" || t.starts_with("article:"))
+        || doc.elements().any(|n| {
+            n.attr("itemtype").is_some_and(|t| {
+                t.trim_end_matches('/').ends_with("Article") || t.ends_with("BlogPosting")
+            })
+        })
+}
+
+/// Attributes that name the author of a post.
+const AUTHOR_ATTRIBUTES: &[&str] = &[
+    "author",
+    "data-author",
+    "data-author-username",
+    "data-author-name",
+];
+
+/// The author a post's element declares in an attribute, the first in the
+/// page.
+///
+/// **What**: the first element with an [`AUTHOR_ATTRIBUTES`] attribute whose
+/// value is a name (a person's or one declared word), outside comment
+/// threads. It comes after every byline. **Why**: forum and discussion
+/// software writes the poster on each post's element (`<shreddit-post
+/// author="...">`, `<article data-author="...">`, `data-author-username`)
+/// and shows it only as a bare link; the opening post comes first.
+/// **Example**: `<shreddit-post author="EuroStepJam">` gives
+/// "EuroStepJam". **Known failures**: a page whose first such element is a
+/// teaser of another post takes that post's author.
+fn attribute_author(doc: &Document) -> Vec<String> {
+    for n in doc.elements() {
+        let Some(value) = AUTHOR_ATTRIBUTES.iter().find_map(|a| n.attr(a)) else {
+            continue;
+        };
+        let value = collapse(value);
+        // Only comment threads are ruled out: layout classes name the
+        // sidebar beside the post on its container ("fixed-sidebar").
+        let in_thread = n.ancestors().any(|a| region_names(&a).contains("comment"));
+        if value.is_empty() || value.chars().count() > 60 || in_thread {
+            continue;
+        }
+        let mut names = names_in(&value);
+        if names.is_empty() {
+            names.extend(declared_single_name(&value));
+        }
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
 }
 
 /// The author a Twitter card names in a label-data pair.
@@ -181,7 +267,7 @@ fn microdata_authors(doc: &Document) -> (Vec<String>, bool) {
             let mut names = names_in(&text);
             // A Person's name is explicit: user names ("DaleJack") pass.
             if names.is_empty() && person {
-                names.extend(declared_single_name(&text));
+                names.extend(declared_single_name(&text).or_else(|| declared_person_name(&text)));
             }
             if !names.is_empty() {
                 typed &= person;
@@ -219,6 +305,9 @@ const BYLINE_HINTS: &[&str] = &[
     "reporter", "posted-by",
 ];
 
+/// Class and id words of a user's name: one word there is a user name.
+const USER_HINTS: &[&str] = &["username", "user-name"];
+
 /// The byline element nearest the headline, preferring one after it: the
 /// first byline of a page often belongs to a teaser. The headline is the
 /// `<h1>` holding the title, else the first `<h1>` (often only a logo).
@@ -251,8 +340,12 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
                 .split_whitespace()
                 .any(|r| r == "author")
         });
-        if !(rel_author || byline_hints.in_text(&c))
+        let user_hint = USER_HINTS.iter().any(|h| c.contains(h));
+        if !(rel_author || user_hint || byline_hints.in_text(&c))
             || c.contains("bio")
+            // "author-description", "author_desc": the blurb about the
+            // writer, whose credentials read like names ("M.A. Journalism").
+            || c.contains("desc")
             || c.contains("avatar")
             || c.contains("comment")
         {
@@ -261,11 +354,14 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         if !small(&n) {
             continue;
         }
-        let text = collapse(&n.text_content());
+        let text = runs_text(&n);
         if text.is_empty() || in_comments(&n) {
             continue;
         }
-        let names = if text.chars().count() <= 100 {
+        // A user name's element holds one word, its owner's name.
+        let names = if user_hint && !byline_hints.in_text(&c) {
+            Vec::new()
+        } else if text.chars().count() <= 100 {
             names_in(&text)
         } else {
             // An author box holds the name and more (a role, a blurb): its
@@ -277,6 +373,16 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
                 .into_iter()
                 .collect()
         };
+        // A one-word name is a user name when the markup says so; a page
+        // header's user name is the reader's account ("Account", "Hi").
+        let in_header = || n.ancestors().any(|a| a.tag() == Tag::Header);
+        let names = if names.is_empty() && user_hint && !in_header() {
+            declared_single_name(&text).into_iter().collect()
+        } else if names.is_empty() {
+            profile_link_name(&n).into_iter().collect()
+        } else {
+            names
+        };
         if names.is_empty() {
             continue;
         }
@@ -284,6 +390,72 @@ fn byline_elements(doc: &Document, title: Option<&str>) -> Vec<String> {
         keep_nearest(&mut best, headline_distance(&n, h), names);
     }
     best.map(|(_, names)| names).unwrap_or_default()
+}
+
+/// The text runs under `n` joined by spaces.
+///
+/// **What**: the text of an element with a space between its runs, where
+/// `text_content` glues them. **Why**: a byline box sets its name and its
+/// date in sibling elements with no space between them (`<p>Luke
+/// Kim</p><small>December 17, 2025</small>`), which read as one word
+/// ("KimDecember") and no name. **Example**: that box gives "Luke Kim
+/// December 17, 2025", then "Luke Kim". **Known failures**: a word split
+/// by inline markup (`<b>Mc</b>Donald`) is read as two.
+fn runs_text(n: &Node) -> String {
+    let runs: Vec<&str> = n.descendants().filter_map(|d| d.text()).collect();
+    collapse(&runs.join(" "))
+}
+
+/// Path parts of the pages of authors and members ("/author/jane",
+/// "memberlist.php?mode=viewprofile", "/users/198419/x").
+#[rustfmt::skip]
+const PROFILE_PATHS: &[&str] = &[
+    "/author/", "/authors/", "/member/", "/members/", "/memberlist.php", "/member.php", "/user/", "/users/",
+    "/profile/", "/u/", "/~",
+];
+
+/// The one-word name of a link to its owner's page.
+///
+/// **What**: `n` is a link, or holds one link and no other text, whose
+/// `rel` is `author` or whose address is an author's or member's page
+/// ([`PROFILE_PATHS`]), and whose text is one declared name
+/// ([`declared_single_name`]). **Why**: a name of two words passes as a
+/// person's anywhere, but a one-word name is only trusted where the markup
+/// says it names someone; pen names, first names and forum user names
+/// link to their owner's page ("By <a href=/author/amanda/>Amanda</a>",
+/// phpBB's `memberlist.php?mode=viewprofile`). **Example**: `<span
+/// class="byline">By <a href="/member/MixmasterFred/">MixmasterFred</a>
+/// </span>` gives "MixmasterFred". **Known failures**: a link to a
+/// category page under `/author/` would pass if named in one word.
+fn profile_link_name(n: &Node) -> Option<String> {
+    let link = if n.tag() == Tag::A {
+        *n
+    } else {
+        let mut links = n.descendants().filter(|d| d.tag() == Tag::A);
+        let link = links.next()?;
+        if links.next().is_some() || collapse(&link.text_content()) != collapse(&n.text_content()) {
+            return None;
+        }
+        link
+    };
+    let rel_author = link.attr("rel").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|r| r.eq_ignore_ascii_case("author"))
+    });
+    let href = link.attr("href").unwrap_or("").to_ascii_lowercase();
+    let href = if href.starts_with('/') || href.contains("://") {
+        href
+    } else {
+        format!("/{href}")
+    };
+    if !(rel_author || PROFILE_PATHS.iter().any(|p| href.contains(p))) {
+        return None;
+    }
+    let text = collapse(&link.text_content());
+    if text.split_whitespace().count() != 1 {
+        return None;
+    }
+    declared_single_name(&text)
 }
 
 /// Whether `text` contains one of `needles`, as `needles.iter().any(|n|
@@ -358,7 +530,7 @@ const LABELS: &[&str] = &[
     "by", "written by", "posted by", "words by", "story by", "article by", "reported by", "reporting by",
     "author", "authors", "written and edited by", "von", "par", "por", "door", "autor", "auteur", "autore",
     "escrito por", "geschrieben von", "écrit par", "scritto da", "thread starter", "started by",
-    "original poster",
+    "original poster", "contributor", "contributors", "recipe by",
 ];
 
 /// Labels of a forum thread's opener: the name after them may be a one-word
@@ -392,7 +564,7 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
             || !text
                 .chars()
                 .next()
-                .is_some_and(|c| "bwpsaroveédtgÉ".contains(c.to_ascii_lowercase()))
+                .is_some_and(|c| "bwpsaroveédtgÉc".contains(c.to_ascii_lowercase()))
         {
             continue;
         }
@@ -455,7 +627,19 @@ fn labelled_bylines(doc: &Document, title: Option<&str>) -> Vec<String> {
             Vec::new()
         };
         if names.is_empty() {
-            match declared_single_name(&next).filter(|_| starter) {
+            // A one-word name after a label is taken from a thread starter
+            // or when it links to its owner's page.
+            let linked = || {
+                (start..doc_nodes.min(start + 8))
+                    .map(|i| doc.node(NodeId(i as u32)))
+                    .find(|m| m.text().is_some_and(|t| !t.trim().is_empty()))
+                    .and_then(|m| m.ancestors().find(|a| a.tag() == Tag::A))
+                    .and_then(|a| profile_link_name(&a))
+            };
+            match declared_single_name(&next)
+                .filter(|_| starter)
+                .or_else(linked)
+            {
                 Some(name) => names.push(name),
                 None => continue,
             }
@@ -498,6 +682,8 @@ fn in_comments(n: &Node) -> bool {
                 .iter()
                 .any(|w| c.contains(w))
                 || a.tag() == Tag::Nav
+                // A form's names are its fields' labels ("First Name").
+                || a.tag() == Tag::Form
                 // An aside or footer inside the article is its byline
                 // column or its closing credits.
                 || (matches!(a.tag(), Tag::Aside | Tag::Footer)
@@ -556,6 +742,7 @@ mod tests {
                 title_segments: &[],
             },
             None,
+            false,
         )
     }
 
@@ -616,6 +803,14 @@ mod tests {
     }
 
     #[test]
+    fn an_author_description_is_no_byline() {
+        assert!(authors(
+            r#"<h1>Headline here</h1><div class="dynamic-author-description">Licensed Q Arabica Grader, M.A. Journalism</div>"#
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn author_boxes_and_component_hooks() {
         assert_eq!(
             authors(
@@ -632,6 +827,62 @@ mod tests {
         );
     }
 
+    fn authors_on(html: &str, site: &str, host: &str, segments: &[&str]) -> Vec<String> {
+        let doc = Document::parse(html);
+        let head = Head::collect(&doc);
+        let ld = jsonld::extract(&doc);
+        let segments: Vec<String> = segments.iter().map(|s| s.to_string()).collect();
+        find_authors(
+            &doc,
+            &head,
+            ld.as_ref(),
+            &NotAuthors {
+                publishers: &[site.to_string()],
+                hosts: &[host.to_string()],
+                title_segments: &segments,
+            },
+            None,
+            false,
+        )
+    }
+
+    #[test]
+    fn a_site_named_after_a_person() {
+        // The name declared as the author is the site's: kept, but last.
+        let declared = r#"<meta property="og:type" content="article"><meta name="author" content="Erin Spain">"#;
+        assert_eq!(
+            authors_on(declared, "Erin Spain", "erinspain.com", &[]),
+            ["Erin Spain"]
+        );
+        assert_eq!(
+            authors_on(
+                &format!(r#"{declared}<h1>Headline here</h1><p class="byline">By Jane Doe</p>"#),
+                "Erin Spain",
+                "erinspain.com",
+                &[]
+            ),
+            ["Jane Doe"]
+        );
+        // Not on a page that is no article (a company's own page).
+        assert!(authors_on(
+            r#"<meta name="author" content="Erin Spain">"#,
+            "Erin Spain",
+            "erinspain.com",
+            &[]
+        )
+        .is_empty());
+        // Nothing declared: the site's name alone credits no one.
+        assert!(authors_on("<p>x</p>", "Colin Watson", "example.org", &[]).is_empty());
+        // An organisation declared as the author stays out.
+        assert!(authors_on(
+            r#"<meta name="author" content="Daily Planet">"#,
+            "Daily Planet",
+            "dailyplanet.com",
+            &[]
+        )
+        .is_empty());
+    }
+
     #[test]
     fn twitter_card_label_and_data() {
         assert_eq!(
@@ -641,6 +892,99 @@ mod tests {
             ["Erin Spain"]
         );
         assert!(authors(r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Four Minutes">"#).is_empty());
+    }
+
+    #[test]
+    fn contributors_and_recipe_labels() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div><strong>Contributors:</strong> Janet Loughrey</div>"#
+            ),
+            ["Janet Loughrey"]
+        );
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div>Recipe by <a href="/author/pj">PJ Hamel</a></div>"#
+            ),
+            ["PJ Hamel"]
+        );
+    }
+
+    #[test]
+    fn one_word_names_of_users_and_profile_links() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div class="header-byline">By <a href="/member/MixmasterFred/">MixmasterFred</a> in Craft</div>"#
+            ),
+            ["MixmasterFred"]
+        );
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div class="x"><p>by <a href="https://example.com/author/amanda/">Amanda</a></p></div>"#
+            ),
+            ["Amanda"]
+        );
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&u=1" class="username">b.scherer</a></dt></dl>"#
+            ),
+            ["b.scherer"]
+        );
+        // A user-name box of two words is page chrome.
+        assert!(authors(
+            r#"<h1>Headline here</h1><div class="paywall-user-name-wrap"><div>Log Out</div></div>"#
+        )
+        .is_empty());
+        // The reader's account in the page header, a form's field.
+        assert!(authors(
+            r#"<header><span class="auth-user-name">Account</span></header><h1>Headline here</h1>"#
+        )
+        .is_empty());
+        assert!(authors(
+            r#"<h1>Headline here</h1><form><div class="author-name">First Name</div></form>"#
+        )
+        .is_empty());
+        // Without a profile link or a user-name class, one word is no name.
+        assert!(authors(
+            r#"<h1>Headline here</h1><div class="byline">By <a href="/news/">Reuters</a></div>"#
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn byline_runs_are_words_apart() {
+        assert_eq!(
+            authors(
+                r#"<h1>Headline here</h1><div class="resource-author-details"><p>Luke Kim</p><small>December 17, 2025</small></div>"#
+            ),
+            ["Luke Kim"]
+        );
+    }
+
+    #[test]
+    fn post_author_in_an_attribute() {
+        assert_eq!(
+            authors(
+                r#"<shreddit-post author="EuroStepJam"><h1>Pan</h1></shreddit-post><shreddit-comment author="Other1"></shreddit-comment>"#
+            ),
+            ["EuroStepJam"]
+        );
+        assert_eq!(
+            authors(r#"<div class="question" data-author-username="kestrel42"><p>x</p></div>"#),
+            ["kestrel42"]
+        );
+        assert!(authors(r#"<div data-author="admin"><p>x</p></div>"#).is_empty());
+        // A layout class naming the sidebar does not make the post a teaser.
+        assert_eq!(
+            authors(
+                r#"<div class="main fixed-sidebar"><shreddit-post author="ControlCAD"></shreddit-post></div>"#
+            ),
+            ["ControlCAD"]
+        );
+        assert!(authors(
+            r#"<div class="comments"><article data-author="Replier9"></article></div>"#
+        )
+        .is_empty());
     }
 
     #[test]

@@ -8,7 +8,9 @@
 use dateline_html::{Document, Tag};
 use serde_json::Value;
 
-use crate::byline::{declared_single_name, normalize_person_name, parse_byline};
+use crate::byline::{
+    declared_person_name, declared_single_name, normalize_person_name, parse_byline,
+};
 
 /// What the JSON-LD of a page says about its article.
 #[derive(Debug, Default, Clone)]
@@ -300,7 +302,12 @@ fn collect_authors<'a>(
                 let before = ld.authors.len();
                 push_names(&name, &mut ld.authors);
                 if ld.authors.len() == before {
-                    if let Some(n) = declared_single_name(&name) {
+                    // A `Person`'s full name is explicit: capitals inside a
+                    // word or an initial for a surname pass.
+                    let person = types(v).iter().any(|t| t.contains("Person"));
+                    let declared = declared_single_name(&name)
+                        .or_else(|| person.then(|| declared_person_name(&name)).flatten());
+                    if let Some(n) = declared {
                         ld.authors.push(n);
                     }
                 }
@@ -425,6 +432,18 @@ mod tests {
         assert_eq!(a.authors, ["Jane Doe"]);
         assert_eq!(a.publisher.as_deref(), Some("Daily Planet"));
         assert!(a.is_article);
+    }
+
+    #[test]
+    fn declared_persons_keep_their_spelling() {
+        let a = ld(
+            r#"{"@type":"Article","author":[{"@type":"Person","name":"Arricca Elin SanSone"},{"@type":"Person","name":"Shivkumar M"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(a.authors, ["Arricca Elin SanSone", "Shivkumar M"]);
+        // Untyped, the text test applies.
+        let a = ld(r#"{"@type":"Article","author":{"name":"Isabel KeaneJournal"}}"#).unwrap();
+        assert!(a.authors.is_empty());
     }
 
     #[test]

@@ -249,7 +249,6 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         hosts: &site_names[publishers.len()..],
         title_segments: &segments,
     };
-    let authors = authors::find_authors(doc, &head, ld, &not_authors, title.as_deref());
     // US pages write numeric dates month first.
     let mdy = language.as_deref() == Some("en")
         && hosts.iter().any(|h| {
@@ -267,6 +266,14 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         authors: &authors,
     };
     let (published, modified) = pubdate::find_dates(doc, &head, ld, &page);
+    let authors = authors::find_authors(
+        doc,
+        &head,
+        ld,
+        &not_authors,
+        title.as_deref(),
+        published.is_some(),
+    );
 
     let mut tags = Vec::new();
     for k in [
