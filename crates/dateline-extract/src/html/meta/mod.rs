@@ -249,6 +249,10 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         hosts: &site_names[publishers.len()..],
         title_segments: &segments,
     };
+    let find_authors =
+        |dated: bool| authors::find_authors(doc, &head, ld, &not_authors, title.as_deref(), dated);
+    // The byline's names first: the date search reads the date beside them.
+    let mut authors = find_authors(false);
     // US pages write numeric dates month first.
     let mdy = language.as_deref() == Some("en")
         && hosts.iter().any(|h| {
@@ -266,14 +270,11 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         authors: &authors,
     };
     let (published, modified) = pubdate::find_dates(doc, &head, ld, &page);
-    let authors = authors::find_authors(
-        doc,
-        &head,
-        ld,
-        &not_authors,
-        title.as_deref(),
-        published.is_some(),
-    );
+    // A dated page may fall back on a person the site is named after,
+    // which the date search (above) need not know.
+    if authors.is_empty() && published.is_some() {
+        authors = find_authors(true);
+    }
 
     let mut tags = Vec::new();
     for k in [

@@ -491,12 +491,16 @@ fn byline_date(
         if !names.iter().any(|name| k.contains(name.as_str())) || in_chrome_around(n, headline) {
             continue;
         }
+        // A forum's profile box dates the member, not the post.
+        let member_date = |j: usize| {
+            membership_label(&runs[j].1) || (j > i + 1 && membership_label(&runs[j - 1].1))
+        };
         let found = parse(text)
             .or_else(|| {
-                runs[i + 1..]
-                    .iter()
+                (i + 1..runs.len())
                     .take(BYLINE_RUNS)
-                    .find_map(|(_, t)| date_line(t))
+                    .filter(|&j| !member_date(j))
+                    .find_map(|j| date_line(&runs[j].1))
             })
             .or_else(|| {
                 runs[i.saturating_sub(2)..i]
@@ -511,6 +515,23 @@ fn byline_date(
         }
     }
     best
+}
+
+/// True for a run that labels when a member joined ("Joined:",
+/// "Registered: 4 Jul 2012", "Member since"): forum profile boxes sit
+/// beside the poster's name, and their date is not the post's.
+fn membership_label(run: &str) -> bool {
+    let lower = run.trim().to_lowercase();
+    [
+        "joined",
+        "registered",
+        "member since",
+        "inscrit",
+        "registriert",
+        "dabei seit",
+    ]
+    .iter()
+    .any(|label| lower.starts_with(label))
 }
 
 /// How many text runs before the headline may hold its date.
@@ -911,6 +932,23 @@ mod tests {
             None,
         );
         assert_eq!(p.as_deref(), Some("2025-12-17"));
+    }
+
+    #[test]
+    fn a_member_since_date_is_not_the_posts() {
+        let body = "<p>Body text of the post. </p>".repeat(80);
+        let html = format!(
+            "<h1>Headline</h1><dl><dt><a>Jane Doe</a></dt><dd><strong>Joined:</strong> \
+             4. Jul 2012, 16:09</dd></dl><p>by Jane Doe</p><p>11. Sep 2024, 18:36</p>{body}"
+        );
+        let jane = ["Jane Doe".to_string()];
+        assert_eq!(
+            dates_by(&html, None, &jane).0.as_deref().map(|d| &d[..10]),
+            Some("2024-09-11")
+        );
+        assert!(membership_label("Joined:"));
+        assert!(membership_label("Registered: 4. Jul 2012"));
+        assert!(!membership_label("4. Jul 2012, 16:09"));
     }
 
     #[test]
