@@ -33,30 +33,31 @@ pub(crate) fn choose_title(
     Some(title)
 }
 
-/// The page's visible headline, when it and the declared title tell the
-/// same story in other words.
+/// The page's visible headline, when the declared title is that headline
+/// with more around it, or cut short.
 ///
 /// **What**: the one distinct `<h1>` (with several, the one sharing most
-/// words with the title) replaces the title when half the words of one
-/// are in the other (and, for a heading of three words or more, two of
-/// its words are in the title) and it has at most 25 words; a one-word heading only
-/// as a segment of the title ("Flexbox" in "Flexbox - Learn web
-/// development"). Headings that name the site, or that are a segment of
-/// `<title>` beside the headline (a blog's name), are no candidates; a
-/// heading that is the title with a label, a site or a date around it
-/// keeps the title (see [`completes`]).
-/// **Why**: SEO titles are rewritten for search ("Health And Nutrition
-/// Trends For 2026" over the heading "Top 10 Health and Nutrition Trends
-/// to Watch") or carry sections and slogans ("Using promises - JavaScript
-/// | MDN"); the reader sees, and people cite, the heading.
-/// **Example**: og:title "Best Apps to Learn a Language in 2025 – Top 10
-/// Picks" with the `<h1>` "Top 10: Best Language Learning Apps" gives the
-/// `<h1>`. **Known failures**: a heading that shortens the title ("Pet
-/// Insurance" for "Pet Insurance for Dogs & Cats") wins though many cite
-/// the longer title; a heading sharing few words with the title (a
-/// slogan, or a headline rewritten end to end) is left out, right for
-/// service pages, wrong for some stories; a site's own "Page - Site"
-/// format ("Sudo - ArchWiki") loses the site.
+/// words with the title) replaces the title when one holds the other and
+/// it has at most 25 words; a one-word heading only as a segment of the
+/// title ("Flexbox" in "Flexbox - Learn web development"). Headings that
+/// name the site, or that are a segment of `<title>` beside the headline
+/// (a blog's name), are no candidates; a heading that is the title with a
+/// label, a site or a date around it keeps the title (see [`completes`]).
+/// **Why**: SEO titles carry sections, products and slogans ("Using
+/// promises - JavaScript | MDN", "Sleeping Bags | REI Co-op") or are cut
+/// ("What will be the trend in the watch..."); the reader sees, and people
+/// cite, the heading. **Example**: og:title "Best Residential Movers in
+/// NYC 2025 | Top 19 Companies" with the `<h1>` "Best Residential Movers in
+/// NYC 2025" gives the `<h1>`. **Known failures**: a heading that
+/// shortens the title ("Pet Insurance" for "Pet Insurance for Dogs &
+/// Cats") wins though many cite the longer title; a site's own "Page -
+/// Site" format ("Sudo - ArchWiki") loses the site; a heading reworded
+/// from the declared title ("Top 10 Health and Nutrition Trends to Watch"
+/// for og:title "Health And Nutrition Trends For 2026") is left out. On
+/// WCXB people cite such a heading two times in three (title 0.770 ->
+/// 0.795 with it), but Readability keeps the declared title, and taking
+/// the heading cost 8 of its 127 expected titles, which issue 16 holds as
+/// a no-regression bar.
 fn page_heading(
     title: &str,
     doc_title: Option<&str>,
@@ -91,14 +92,12 @@ fn page_heading(
     }
     let heading = strip_site(heading, site_names, true);
     let hk = key(&heading);
-    let shared = similarity(&heading, title) * words as f64;
-    if hk == tk
-        || similarity(&heading, title).max(similarity(title, &heading)) < 0.5
-        || (words >= 3 && shared < 1.5)
-    {
+    // A heading worded otherwise than the title (SEO rewrites, slogans)
+    // is left out: see the known failures above.
+    if hk == tk || !(tk.contains(&hk) || hk.contains(&tk)) {
         return None;
     }
-    if hk.len() > tk.len() && tk.len() >= 8 && hk.contains(&tk) && !completes(&heading, title) {
+    if hk.len() > tk.len() && tk.len() >= 8 && !completes(&heading, title) {
         return None;
     }
     Some(heading)
@@ -409,30 +408,28 @@ mod tests {
     }
 
     #[test]
-    fn visible_heading_over_a_rewritten_seo_title() {
+    fn heading_inside_the_declared_title() {
         let site = names(&["Daily Planet", "dailyplanet"]);
         let title = |declared: &str, doc: &str, h1: &[&str]| {
             choose_title(&[declared], Some(doc), &site, &names(h1), false).unwrap()
         };
-        let seo = "Health And Nutrition Trends For 2026";
-        let doc = "Health And Nutrition Trends For 2026 | Daily Planet";
+        let seo = "Best Movers in NYC 2025 | Top 19 Companies";
+        let doc = "Best Movers in NYC 2025 | Top 19 Companies | Daily Planet";
         assert_eq!(
-            title(seo, doc, &["Top 10 Health and Nutrition Trends to Watch"]),
-            "Top 10 Health and Nutrition Trends to Watch"
+            title(seo, doc, &["Best Movers in NYC 2025"]),
+            "Best Movers in NYC 2025"
         );
         // With several headings, the one that shares the title's words.
         assert_eq!(
-            title(seo, doc, &["Menu", "Health and Nutrition Trends to Watch"]),
-            "Health and Nutrition Trends to Watch"
+            title(seo, doc, &["Menu", "Best Movers in NYC 2025"]),
+            "Best Movers in NYC 2025"
         );
-        // A slogan, the site's name, a blog's name beside the headline in
-        // `<title>`, or the title with a label: the title stays.
-        assert_eq!(title(seo, doc, &["Eat well, live well"]), seo);
+        // A reworded heading, a slogan, the site's name, a blog's name
+        // beside the headline in `<title>`, or the title with a label: the
+        // title stays.
+        assert_eq!(title(seo, doc, &["The best movers of New York"]), seo);
+        assert_eq!(title(seo, doc, &["Moving made easy"]), seo);
         assert_eq!(title(seo, doc, &["Daily Planet"]), seo);
-        assert_eq!(
-            title("Preferred title", doc, &["Test document title"]),
-            "Preferred title"
-        );
         assert_eq!(
             title(
                 "A brief intro to git",
@@ -442,8 +439,12 @@ mod tests {
             "A brief intro to git"
         );
         assert_eq!(
-            title(seo, doc, &["Thread: Health And Nutrition Trends For 2026"]),
-            seo
+            title(
+                "What to pay attention to",
+                doc,
+                &["Thread: What to pay attention to"]
+            ),
+            "What to pay attention to"
         );
     }
 
