@@ -172,7 +172,7 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
 
     let headings: Vec<String> = doc
         .elements()
-        .filter(|n| n.tag() == Tag::H1)
+        .filter(|n| n.tag() == Tag::H1 && !site_logo(*n))
         // Permalink markers ("¶", "#") are not part of a heading.
         .map(|n| {
             collapse(&laid_out_text(n))
@@ -409,4 +409,25 @@ fn laid_out_text(n: Node<'_>) -> String {
         }
     }
     out
+}
+
+/// True for an `<h1>` that is the site's logo or name in its header
+/// (`<h1 class="topbar__logo__title">`, `<div class="site-branding"><h1>`):
+/// themes set the site's name as `<h1>` on every page.
+fn site_logo(h1: Node<'_>) -> bool {
+    std::iter::once(h1).chain(h1.ancestors().take(2)).any(|n| {
+        let names = [n.attr("class"), n.attr("id")];
+        names.iter().flatten().any(|v| {
+            let v = v.to_ascii_lowercase();
+            [
+                "logo",
+                "site-title",
+                "site-name",
+                "sitename",
+                "site-branding",
+            ]
+            .iter()
+            .any(|w| v.contains(w))
+        })
+    })
 }

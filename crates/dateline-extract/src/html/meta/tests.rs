@@ -110,3 +110,17 @@ fn home_page_keeps_the_name_before_its_tagline() {
     let inner = meta(page, Some("https://planet.com/maps"));
     assert_eq!(inner.title.as_deref(), Some("Maps for everyone"));
 }
+
+#[test]
+fn site_logo_heading_is_no_headline() {
+    let m = meta(
+        r#"<html><head><meta property="og:title" content="Trip to the hills | Planet News Daily">
+        </head><body><div class="topbar"><h1 class="topbar__logo__title">Planet News Daily</h1>
+        </div><p>Text of the post.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Trip to the hills | Planet News Daily")
+    );
+}
