@@ -32,17 +32,51 @@ pub(crate) struct NotAuthors<'a> {
     pub(crate) title_segments: &'a [String],
 }
 
-/// The article's authors.
+/// The authors a page credits, and the fallback a dated page may take.
+pub(crate) struct FoundAuthors {
+    /// The credited authors.
+    pub(crate) names: Vec<String>,
+    /// With no one else credited, the persons the site is named after
+    /// (see the end of [`credited_authors`]).
+    site_named: Vec<String>,
+}
+
+impl FoundAuthors {
+    /// The authors, taking the site-named persons on a `dated` page when
+    /// no one else is credited.
+    pub(crate) fn or_site_named(self, dated: bool) -> Vec<String> {
+        if self.names.is_empty() && dated {
+            self.site_named
+        } else {
+            self.names
+        }
+    }
+}
+
+/// The article's authors. One pass: the dates are searched beside the
+/// names found, and only then is it known whether the page is dated.
 pub(crate) fn find_authors(
     doc: &Document,
     head: &Head,
     ld: Option<&LdArticle>,
     not: &NotAuthors,
     title: Option<&str>,
-    dated: bool,
+) -> FoundAuthors {
+    let mut site_named = Vec::new();
+    let names = credited_authors(doc, head, ld, not, title, &mut site_named);
+    FoundAuthors { names, site_named }
+}
+
+/// The credited authors; `site_named` collects the declared persons the
+/// site is named after, kept for last.
+fn credited_authors(
+    doc: &Document,
+    head: &Head,
+    ld: Option<&LdArticle>,
+    not: &NotAuthors,
+    title: Option<&str>,
+    site_named: &mut Vec<String>,
 ) -> Vec<String> {
-    // Declared persons' names that the site is named after, kept for last.
-    let mut site_named: Vec<String> = Vec::new();
     let mut keep = |names: Vec<String>| -> Vec<String> {
         let mut kept = Vec::new();
         for n in names {
@@ -115,8 +149,8 @@ pub(crate) fn find_authors(
     // make it a story to the body's chooser). Known failure: a company
     // named like a person ("Hardtail Canada") that declares itself the
     // author of a post is taken when no one else is credited.
-    if dated || declares_article(doc, head, ld) {
-        site_named
+    if declares_article(doc, head, ld) {
+        std::mem::take(site_named)
     } else {
         Vec::new()
     }
@@ -742,8 +776,8 @@ mod tests {
                 title_segments: &[],
             },
             None,
-            false,
         )
+        .or_site_named(false)
     }
 
     #[test]
@@ -842,8 +876,8 @@ mod tests {
                 title_segments: &segments,
             },
             None,
-            false,
         )
+        .or_site_named(false)
     }
 
     #[test]

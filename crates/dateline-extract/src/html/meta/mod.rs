@@ -249,10 +249,8 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         hosts: &site_names[publishers.len()..],
         title_segments: &segments,
     };
-    let find_authors =
-        |dated: bool| authors::find_authors(doc, &head, ld, &not_authors, title.as_deref(), dated);
     // The byline's names first: the date search reads the date beside them.
-    let mut authors = find_authors(false);
+    let found_authors = authors::find_authors(doc, &head, ld, &not_authors, title.as_deref());
     // US pages write numeric dates month first.
     let mdy = language.as_deref() == Some("en")
         && hosts.iter().any(|h| {
@@ -267,14 +265,11 @@ pub fn extract_metadata(doc: &Document, url: Option<&str>) -> Metadata {
         url: url.or(page_url.as_deref()),
         mdy,
         title: title.as_deref(),
-        authors: &authors,
+        authors: &found_authors.names,
     };
     let (published, modified) = pubdate::find_dates(doc, &head, ld, &page);
-    // A dated page may fall back on a person the site is named after,
-    // which the date search (above) need not know.
-    if authors.is_empty() && published.is_some() {
-        authors = find_authors(true);
-    }
+    // A dated page may fall back on a person the site is named after.
+    let authors = found_authors.or_site_named(published.is_some());
 
     let mut tags = Vec::new();
     for k in [
