@@ -150,9 +150,110 @@ pub(crate) fn absolutize(href: &str, base: Option<&str>) -> String {
     }
 }
 
+/// Needles to look for in many texts, with the table of the bytes they
+/// start with, built once per scan (every element's class and id is
+/// searched for a dozen byline or date hints).
+pub(crate) struct Needles<'n> {
+    needles: &'n [&'n str],
+    /// For each byte, the needles (bit `k` for `needles[k]`, the first 64)
+    /// that start with it.
+    by_first: [u64; 256],
+    /// An empty needle is in every text; needles past the 64th are
+    /// compared at every byte.
+    any_empty: bool,
+    many: bool,
+}
+
+impl<'n> Needles<'n> {
+    pub(crate) fn new(needles: &'n [&'n str]) -> Self {
+        let mut by_first = [0u64; 256];
+        let mut any_empty = false;
+        for (k, needle) in needles.iter().enumerate().take(64) {
+            match needle.as_bytes().first() {
+                Some(b) => by_first[usize::from(*b)] |= 1 << k,
+                None => any_empty = true,
+            }
+        }
+        Needles {
+            needles,
+            by_first,
+            any_empty: any_empty || needles.iter().any(|n| n.is_empty()),
+            many: needles.len() > 64,
+        }
+    }
+
+    /// Whether `text` contains one of the needles, in one pass over `text`
+    /// that compares only the needles starting with the byte it stands on.
+    pub(crate) fn in_text(&self, text: &str) -> bool {
+        if self.any_empty {
+            return true;
+        }
+        if self.many {
+            return self.needles.iter().any(|n| text.contains(n));
+        }
+        let bytes = text.as_bytes();
+        (0..bytes.len()).any(|i| {
+            let mut candidates = self.by_first[usize::from(bytes[i])];
+            while candidates != 0 {
+                let n = self.needles[candidates.trailing_zeros() as usize].as_bytes();
+                // The second byte before the whole: most candidates fail
+                // there, without a call to compare.
+                if n.get(1).is_none_or(|b| bytes.get(i + 1) == Some(b)) && bytes[i..].starts_with(n)
+                {
+                    return true;
+                }
+                candidates &= candidates - 1;
+            }
+            false
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `text` contains one of `needles`, as `needles.iter().any(|n|
+    /// text.contains(n))` says ([`Needles::in_text`]).
+    fn contains_any(text: &str, needles: &[&str]) -> bool {
+        Needles::new(needles).in_text(text)
+    }
+
+    #[test]
+    fn contains_any_is_any_contains() {
+        let texts = [
+            "",
+            "a",
+            "post-byline x",
+            "by-lin",
+            "xxauthorxx",
+            "signatur",
+            "firma",
+            "écrit par",
+        ];
+        for text in texts {
+            for needles in [
+                &[
+                    "byline",
+                    "by-line",
+                    "author",
+                    "signatur",
+                    "firma",
+                    "écrit par",
+                ][..],
+                &["a", "ab"],
+                &["é", "par"],
+                &[""],
+                &[],
+            ] {
+                assert_eq!(
+                    contains_any(text, needles),
+                    needles.iter().any(|n| text.contains(n)),
+                    "{text:?} {needles:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn home_pages() {

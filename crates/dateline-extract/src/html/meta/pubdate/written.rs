@@ -7,10 +7,10 @@ use dateline_html::{Document, Node, Tag};
 use dateline_model::Timestamp;
 
 use super::{class_id, in_chrome, in_chrome_around, spaced_text, PageContext};
-use crate::html::meta::authors::Needles;
 use crate::html::meta::head::collapse;
 use crate::html::meta::headline::{headline_distance, headline_id, small};
 use crate::html::meta::text::key;
+use crate::html::meta::text::Needles;
 
 /// How many text runs after the headline make its header.
 const HEADER_RUNS: usize = 6;
