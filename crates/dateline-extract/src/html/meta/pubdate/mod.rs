@@ -179,8 +179,21 @@ fn url_wins(declared: Timestamp, url: Timestamp) -> bool {
     }
 }
 
+/// How many levels above a `<time>` a class naming the publication may
+/// sit (`<div class="published"><span class="date"><time>`).
+const PUBLISHED_WRAPPER_DEPTH: usize = 2;
+
 /// Microdata and `<time>` elements: `itemprop="datePublished"`, `pubdate`,
 /// then the first `<time datetime>` of the article.
+///
+/// A `<time>` counts as the publication's when it or one of its two
+/// nearest ancestors has a class or id naming it ("publish", as in
+/// `published`, `publishing-details`): themes wrap the time element in a
+/// named span or block rather than naming the element itself, and the
+/// first dated teaser nearer the headline was taken instead
+/// (`<div class="published"><span class="date"><time
+/// datetime="2020-06-22T09:30">28 minutes ago</time>`). Known failure: a
+/// "published" block around a list of other stories' times.
 fn markup_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Option<Timestamp> {
     let value = |n: &Node| -> Option<Timestamp> {
         n.attr("datetime")
@@ -216,7 +229,12 @@ fn markup_date(doc: &Document, parse: &impl Fn(&str) -> Option<Timestamp>) -> Op
         .collect();
     if let Some(t) = times
         .iter()
-        .find(|n| n.attr("pubdate").is_some() || class_id(n).contains("publish"))
+        .find(|n| {
+            n.attr("pubdate").is_some()
+                || std::iter::once(**n)
+                    .chain(n.ancestors().take(PUBLISHED_WRAPPER_DEPTH))
+                    .any(|a| class_id(&a).contains("publish"))
+        })
         .and_then(&value)
     {
         return Some(t);

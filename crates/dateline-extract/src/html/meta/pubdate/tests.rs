@@ -312,3 +312,15 @@ fn a_date_line_above_the_headline_beats_a_date_in_a_sentence() {
     );
     assert_eq!(p.as_deref(), Some("2025-10-30"));
 }
+
+#[test]
+fn a_time_in_a_block_named_published() {
+    // The teaser's date is nearer the headline; the time element in the
+    // block named for the publication is the story's.
+    let page = r#"<h1>Story</h1><div class="published"><span class="date">
+        <time datetime="2020-06-22T09:30:00+02:00">28 minutes ago</time></span></div>
+        <p>Text of the story.</p><div class="teaser"><span class="date">21 June 2020</span>
+        <h4>Another story</h4></div>"#;
+    let (p, _) = dates(page, None);
+    assert_eq!(p.as_deref(), Some("2020-06-22T09:30:00+02:00"));
+}
