@@ -64,7 +64,8 @@ pub(crate) fn find_dates(
     let ld_published = ld.and_then(|l| l.published.as_deref()).and_then(parse);
     let meta_published = PUBLISHED_KEYS
         .iter()
-        .find_map(|k| head.all(k).find_map(parse));
+        .find_map(|k| head.all(k).find_map(parse))
+        .or_else(|| other_published_meta(head, &parse));
     let modified = ld
         .and_then(|l| l.modified.as_deref())
         .and_then(parse)
@@ -95,6 +96,58 @@ pub(crate) fn find_dates(
         (None, None) => text_date(doc, &parse, page),
     };
     (published, modified)
+}
+
+/// A meta tag of a key no list names that still says it holds the
+/// publication date.
+///
+/// **What**: after the listed keys ([`PUBLISHED_KEYS`]), the first meta
+/// tag whose key has the word "published" or "publish" followed by
+/// "date" or "time" (`w-published-date`, `published`, `x:publish_time`),
+/// and no word of a modification or of the publisher, with a value that
+/// parses as a date. **Why**: sites and their tag managers name the
+/// publication date in their own vocabularies, and the page then declares
+/// its date nowhere we read (`<meta name="w-published-date"
+/// content="2025-05-27T06:03:43Z">`, `<meta name="published" content="July
+/// 17, 2025">`). **Known failures**: a key for another document's
+/// publication (a cited paper's) is taken as the page's.
+fn other_published_meta(
+    head: &Head,
+    parse: &impl Fn(&str) -> Option<Timestamp>,
+) -> Option<Timestamp> {
+    head.metas
+        .iter()
+        .filter(|(k, _)| names_publication(k))
+        .find_map(|(_, v)| parse(v))
+}
+
+/// True for a meta key that names the publication date: its words hold
+/// "published" alone or "publish"/"published" then "date"/"time", and
+/// none names a modification, an update or the publisher.
+fn names_publication(key: &str) -> bool {
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let other = |w: &&str| {
+        matches!(
+            *w,
+            "publisher" | "modified" | "updated" | "update" | "modify" | "revised" | "expires"
+        )
+    };
+    if words.iter().any(other) {
+        return false;
+    }
+    let at = words
+        .iter()
+        .position(|w| matches!(*w, "published" | "publish"));
+    match at {
+        Some(i) => {
+            words.len() == 1 && words[0] == "published"
+                || words[i + 1..].iter().any(|w| matches!(*w, "date" | "time"))
+        }
+        None => false,
+    }
 }
 
 /// The declared date, or the page's labelled publication date when that is

@@ -324,3 +324,28 @@ fn a_time_in_a_block_named_published() {
     let (p, _) = dates(page, None);
     assert_eq!(p.as_deref(), Some("2020-06-22T09:30:00+02:00"));
 }
+
+#[test]
+fn a_meta_key_of_the_sites_own_that_names_the_publication() {
+    let (p, _) = dates(
+        r#"<meta name="w-published-date" content="2025-05-27T06:03:43Z"><p>Text</p>"#,
+        None,
+    );
+    assert_eq!(p.as_deref(), Some("2025-05-27T06:03:43Z"));
+    let (p, _) = dates(r#"<meta name="published" content="July 17, 2025">"#, None);
+    assert_eq!(p.as_deref(), Some("2025-07-17"));
+    // A modification, an update or the publisher's founding is no publication.
+    for key in [
+        "published-modified-date",
+        "publisher-date",
+        "last-published-update-time",
+    ] {
+        let (p, _) = dates(
+            &format!(r#"<meta name="{key}" content="2025-05-27">"#),
+            None,
+        );
+        assert_eq!(p, None, "{key}");
+    }
+    assert!(!super::names_publication("publish"));
+    assert!(super::names_publication("x:publish_time"));
+}
