@@ -313,10 +313,12 @@ fn in_chrome(n: &Node) -> bool {
     in_chrome_around(n, None)
 }
 
-/// As [`in_chrome`], but a container holding the headline is no sidebar
-/// whatever its class says: layout classes name the template
-/// (`sno-story-template-sidebar`), and a sidebar never holds the page's
-/// headline. Known failure: with the region open, the first date after the
+/// As [`in_chrome`], but a container holding the headline is no sidebar,
+/// footer, comment or related block whatever its class says: layout
+/// classes name the template (`sno-story-template-sidebar`, a sticky
+/// footer's `footerfix` wrapper around the whole page), and none of those
+/// regions holds the page's headline (a forum thread's "Started by" line
+/// under its title was read as footer chrome). Known failure: with the region open, the first date after the
 /// headline may be a profile field of a forum post ("Founded: Dec 11,
 /// 2021").
 fn in_chrome_around(n: &Node, headline: Option<i64>) -> bool {
@@ -332,13 +334,19 @@ fn in_chrome_around(n: &Node, headline: Option<i64>) -> bool {
         .any(|a| {
             matches!(a.tag(), Tag::Nav | Tag::Footer)
                 || (a.tag() == Tag::Aside && !aside_of_article(&a))
-                || {
+                || (!holds_headline(&a) && {
                     let c = region_names(&a);
-                    ["comment", "related", "footer", "recommend", "popular"]
-                        .iter()
-                        .any(|w| c.contains(w))
-                        || (c.contains("sidebar") && !holds_headline(&a))
-                }
+                    [
+                        "comment",
+                        "related",
+                        "footer",
+                        "recommend",
+                        "popular",
+                        "sidebar",
+                    ]
+                    .iter()
+                    .any(|w| c.contains(w))
+                })
         })
 }
 

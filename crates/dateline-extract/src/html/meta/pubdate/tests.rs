@@ -349,3 +349,11 @@ fn a_meta_key_of_the_sites_own_that_names_the_publication() {
     assert!(!super::names_publication("publish"));
     assert!(super::names_publication("x:publish_time"));
 }
+
+#[test]
+fn a_wrapper_named_footer_around_the_headline_is_no_footer() {
+    let page = "<title>How is everyone?</title><div class='footerfix'><h1>How is everyone?</h1>\
+        <p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p><p>Text of the post.</p></div>";
+    let (p, _) = dates(page, None);
+    assert_eq!(p.as_deref().map(|d| &d[..10]), Some("2024-06-04"));
+}
