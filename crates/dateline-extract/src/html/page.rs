@@ -132,7 +132,10 @@ pub fn body(
         .collect();
     let in_rail = rails(doc, &inside, region);
     for (b, _) in inside.iter().zip(in_rail).filter(|(_, rail)| !rail) {
-        if b.in_caption || super::content::is_furniture_line(b) {
+        if b.in_caption
+            || super::content::is_furniture_line(b)
+            || super::content::is_skip_link(doc, b)
+        {
             continue;
         }
         if b.heading > 0
