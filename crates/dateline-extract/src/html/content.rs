@@ -333,6 +333,15 @@ pub(super) fn is_furniture_line(block: &TextBlock) -> bool {
         "adadvertisement",
         "photo",
         "image",
+        // The head of a table of contents whose entries are gone (a `toc`
+        // class) or stay as links: on wcxb 17 such lines were in our text
+        // and 2 in the reference texts, "On this page" and "In this
+        // article" 4 and none. Measured: articles 0.95463 -> 0.95465,
+        // all 0.86101 -> 0.86102, 20 pages up, 2 down by under 0.001
+        // (documentation 0.93307 -> 0.93305).
+        "tableofcontents",
+        "onthispage",
+        "inthisarticle",
     ];
     PHRASES.contains(&key.as_str())
 }
@@ -552,6 +561,28 @@ mod tests {
         );
         assert!(!article.text.contains("Skip to"), "{}", article.text);
         assert!(!article.text.contains("Back to top"), "{}", article.text);
+    }
+
+    #[test]
+    fn a_table_of_contents_head_is_furniture() {
+        let para = "<p>The council approved the new bridge on Monday after a long debate about \
+                    its cost, its design and the years of work it will take.</p>";
+        let html = format!(
+            "<html><head><meta property=article:published_time content=2024-05-01T10:00:00Z></head>\
+             <body><article><h1>Bridge</h1><p>Table of Contents</p>{para}<h2>Cost</h2>{para}{para}\
+             </article></body></html>"
+        );
+        let article = crate::html::extract_html(&html, Some("https://news.example/2024/bridge"));
+        assert!(
+            article.text.contains("approved the new bridge"),
+            "{}",
+            article.text
+        );
+        assert!(
+            !article.text.contains("Table of Contents"),
+            "{}",
+            article.text
+        );
     }
 
     #[test]
