@@ -355,7 +355,8 @@ pub(super) fn listed(list: &[&str], word: &str) -> bool {
 }
 
 /// Captions, credits and the figures that hold them; a figure that holds
-/// a quotation is not one ([`is_quote_figure`]).
+/// a quotation ([`is_quote_figure`]) or a code listing
+/// ([`is_code_figure`]) is not one.
 pub fn is_caption(node: Node<'_>) -> bool {
     is_caption_with(node, names_caption)
 }
@@ -367,8 +368,10 @@ pub fn is_caption_with<'a>(
     class_names_caption: impl FnOnce(&'a str) -> bool,
 ) -> bool {
     match node.tag() {
-        Tag::Figure => !is_quote_figure(node),
-        Tag::Figcaption => !node.parent().is_some_and(is_quote_figure),
+        Tag::Figure => !is_quote_figure(node) && !is_code_figure(node),
+        Tag::Figcaption => !node
+            .parent()
+            .is_some_and(|p| is_quote_figure(p) || is_code_figure(p)),
         // Page-level class lists carry feature flags ("video_captions_on").
         Tag::Html | Tag::Body | Tag::Main | Tag::Article | Tag::Section => false,
         _ => {
@@ -409,6 +412,24 @@ fn is_quote_figure(node: Node<'_>) -> bool {
     node.tag() == Tag::Figure && node.descendants().any(|d| d.tag() == Tag::Blockquote)
 }
 
+/// Whether a `<figure>` holds a code listing rather than a picture.
+///
+/// **What**: a figure with a `<pre>` inside is a listing, and its
+/// `<figcaption>` the listing's title ("Listing 9-3: Opening a file"),
+/// both text to read. **Why**: books and documentation set each code
+/// example as a numbered figure; taken as a picture's caption, every
+/// example of a chapter was dropped with its title. Measured on wcxb:
+/// documentation 0.9317 -> 0.9331 (three book chapters 0.93 -> 0.98,
+/// one down 0.953 -> 0.948), all 0.86092 -> 0.86101, articles
+/// unchanged.
+/// **Example**: `<figure class=listing><pre><code>fn main() {}</code></pre>
+/// <figcaption>Listing 1-1: An empty program</figcaption></figure>`.
+/// **Known failures**: a picture figure whose caption quotes a line of
+/// code in a `<pre>` keeps its caption.
+fn is_code_figure(node: Node<'_>) -> bool {
+    node.tag() == Tag::Figure && node.descendants().any(|d| d.tag() == Tag::Pre)
+}
+
 /// True when one of the node's `attrs` (class, id, itemprop...) holds one
 /// of the `wanted` words, split as [`words`] splits them.
 pub fn names_any(node: Node<'_>, attrs: &[&str], wanted: &[&str]) -> bool {
@@ -426,6 +447,26 @@ pub fn is_block_like(node: Node<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_listing_figure_is_text() {
+        let para = "<p>Ownership is a set of rules that govern how a program manages memory, \
+                    and the compiler checks them before the program runs.</p>";
+        let html = format!(
+            "<html><head><title>Ownership</title></head><body><main><h1>Ownership</h1>{para}{para}\
+             <figure class=listing><pre><code>let s = String::from(\"hello\");</code></pre>\
+             <figcaption>Listing 4-1: A variable and its scope</figcaption></figure>{para}\
+             <figure><img src=a.png><figcaption>Photo: the stack</figcaption></figure></main></body></html>"
+        );
+        let article = crate::html::extract_html(&html, Some("https://book.example/ch04.html"));
+        assert!(article.text.contains("String::from"), "{}", article.text);
+        assert!(article.text.contains("Listing 4-1"), "{}", article.text);
+        assert!(
+            !article.text.contains("Photo: the stack"),
+            "{}",
+            article.text
+        );
+    }
 
     #[test]
     fn an_aside_left_open_around_the_page_is_not_a_sidebar() {
