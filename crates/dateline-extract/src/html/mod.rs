@@ -146,6 +146,7 @@ fn extract_doc(doc: &Document, url: Option<&str>, show_hidden: bool) -> Article 
             article.title.as_deref(),
             items,
             product,
+            forum,
         );
         let chars = |b: &[Block]| b.iter().map(|b| b.text.chars().count()).sum::<usize>();
         // A product's own text may be shorter than its reviews (see
