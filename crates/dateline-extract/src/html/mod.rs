@@ -143,6 +143,11 @@ fn extract_doc(doc: &Document, url: Option<&str>, show_hidden: bool) -> Article 
         };
         let product = page_type == Some(PageType::Product);
         let forum = page_type == Some(PageType::Forum);
+        let region = if forum {
+            page::thread_region(doc, content.container, region)
+        } else {
+            region
+        };
         let wide = page::body(
             doc,
             &blocks,
