@@ -194,7 +194,7 @@ pub fn body(
         if product && is_shoppers_part(doc.node(b.container), region) {
             continue;
         }
-        if forum && is_poster_detail(doc, b, region) {
+        if forum && (is_poster_detail(doc, b, region) || is_bare_count(b)) {
             continue;
         }
         let item = items || matches!(b.kind, BlockKind::ListItem | BlockKind::Heading);
@@ -351,6 +351,29 @@ fn is_poster_detail(doc: &Document, b: &TextBlock, region: dateline_html::Node<'
             .chain(doc.node(b.container).ancestors())
             .take_while(|n| n.id() != region.id())
             .any(|n| n.tag() == Tag::Dl)
+}
+
+/// Whether a thread's block is a bare count: a line without a letter,
+/// nor a date's or a time's separator (`:`, `-`, `/`).
+///
+/// **What**: on a forum page, a block such as "12", "#3", "1.2K" or
+/// "(4)" is left out of the wide body; code (`<pre>`) and lines with a
+/// date or a time ("2025-11-01 15:14") stay. **Why**: threads set counts
+/// beside every post (likes, replies, views, the post's number, the
+/// poster's post count), each its own block, and the reference texts keep
+/// the posts, not the counters (wcxb forum 0.7881 -> 0.7888, 19 threads
+/// up, 3 down by 0.001 or less, every other page unchanged; without the
+/// date separators kept, a thread whose post headers are bare time
+/// stamps lost 0.04).
+/// **Example**: a post, then "12" (its likes) and "#3" (its number): the
+/// post stays, the two counts go.
+/// **Known failures**: a reply that is only a number ("42") goes.
+fn is_bare_count(b: &TextBlock) -> bool {
+    b.kind != BlockKind::Preformatted
+        && !b
+            .text
+            .chars()
+            .any(|c| c.is_alphabetic() || matches!(c, ':' | '-' | '/'))
 }
 
 /// Characters under which a block in a thread's description list is a
@@ -648,6 +671,43 @@ mod tests {
         let grown = doc.node(thread_region(&doc, start, walked));
         assert!(grown.contains(&by_id("p3")), "{:?}", grown.attr("class"));
         assert!(grown.contains(&doc.node(walked)));
+    }
+
+    #[test]
+    fn a_threads_bare_counts_are_left_out() {
+        let post = |i: usize| {
+            format!(
+                "<div class=post><div class=head>2025-11-0{i} 15:14</div><div class=body><p>Post {i}: \
+                 the ISO grew because the firmware packages moved into the base image.</p></div>\
+                 <div class=likes>{i}7</div><div class=num>#{i}</div></div>"
+            )
+        };
+        let posts: String = (1..=3).map(post).collect();
+        let html = format!(
+            "<html><head><title>ISO size</title></head><body><div class=thread>{posts}</div></body></html>"
+        );
+        let doc = Document::parse(&html);
+        let removal = crate::html::boilerplate::Removal::structural(&doc);
+        let blocks = crate::html::blocks::build(&doc, doc.root(), &removal);
+        let text = |forum: bool| -> Vec<String> {
+            body(&doc, &blocks, doc.root().id(), None, false, false, forum)
+                .into_iter()
+                .map(|b| b.text)
+                .collect()
+        };
+        let thread = text(true);
+        assert!(
+            thread.iter().any(|t| t.starts_with("Post 2:")),
+            "{thread:?}"
+        );
+        assert!(
+            thread.contains(&"2025-11-02 15:14".to_string()),
+            "{thread:?}"
+        );
+        assert!(!thread.contains(&"27".to_string()), "{thread:?}");
+        assert!(!thread.contains(&"#2".to_string()), "{thread:?}");
+        // Elsewhere a number may be a price or a figure: it stays.
+        assert!(text(false).contains(&"27".to_string()));
     }
 
     #[test]
