@@ -87,13 +87,19 @@ impl Removal {
     /// and stays.
     pub fn with_furniture(self, doc: &Document, good: &[f32]) -> Removal {
         let cards = super::cards::mark(doc, &super::cards::text_sizes(doc));
-        self.with_furniture_and(doc, good, Some(&cards))
+        self.with_furniture_and(doc, good, Some(&cards), false)
     }
 
     /// Furniture removal that keeps card lists: on a listing page the
     /// cards are the content.
     pub fn with_furniture_keeping_cards(self, doc: &Document, good: &[f32]) -> Removal {
-        self.with_furniture_and(doc, good, None)
+        self.with_furniture_and(doc, good, None, false)
+    }
+
+    /// Furniture removal for a forum thread: card lists and the thread's
+    /// posts stay ([`is_post`]).
+    pub fn with_furniture_keeping_posts(self, doc: &Document, good: &[f32]) -> Removal {
+        self.with_furniture_and(doc, good, None, true)
     }
 
     fn with_furniture_and(
@@ -101,6 +107,7 @@ impl Removal {
         doc: &Document,
         good: &[f32],
         cards: Option<&[bool]>,
+        keep_posts: bool,
     ) -> Removal {
         let total = good.first().copied().unwrap_or(0.0);
         let no_cards = vec![false; doc.len()];
@@ -126,7 +133,7 @@ impl Removal {
                 i = node.subtree_end().0;
                 continue;
             }
-            let kind = if !node.is_element() {
+            let kind = if !node.is_element() || keep_posts && is_post(node) {
                 Furniture::None
             } else if cards[i as usize] {
                 Furniture::Strong
@@ -347,6 +354,12 @@ fn removed_by_tag(node: Node<'_>) -> bool {
 fn is_heading_button(node: Node<'_>) -> bool {
     node.parent().is_some_and(|p| p.tag().is_heading())
         || node.descendants().any(|d| d.tag().is_heading())
+}
+
+/// Whether an element is a post of a forum thread: an `<article>` inside
+/// another (see `super::thread_blocks`).
+fn is_post(node: Node<'_>) -> bool {
+    node.tag() == Tag::Article && node.ancestors().any(|a| a.tag() == Tag::Article)
 }
 
 /// Whether `word` is one of `list`'s (lower-case) words, ignoring case.
