@@ -357,7 +357,7 @@ fn is_heading_button(node: Node<'_>) -> bool {
 }
 
 /// Whether an element is a post of a forum thread: an `<article>` inside
-/// another (see `super::thread_blocks`).
+/// another (see `super::page_blocks`).
 fn is_post(node: Node<'_>) -> bool {
     node.tag() == Tag::Article && node.ancestors().any(|a| a.tag() == Tag::Article)
 }

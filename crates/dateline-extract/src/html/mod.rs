@@ -119,11 +119,7 @@ fn extract_doc(doc: &Document, url: Option<&str>, show_hidden: bool) -> Article 
     // [`THIN_BODY_CHARS`].
     let thin = !not_a_story && signals.body_chars < THIN_BODY_CHARS;
     if not_a_story || thin {
-        let blocks = if page_type == Some(PageType::Forum) {
-            thread_blocks(doc, &first)
-        } else {
-            page_blocks(doc, &first)
-        };
+        let blocks = page_blocks(doc, &first, page_type == Some(PageType::Forum));
         let items = thin
             || home
             || signals.body_chars < THIN_PAGE_CHARS
@@ -344,20 +340,8 @@ fn content_blocks_with_removal(
 
 /// Text blocks for a page that is not a story: as
 /// [`content_blocks_with_removal`], but card lists stay (they are a
-/// listing's items).
-fn page_blocks(
-    doc: &Document,
-    (first, good): &(blocks::FirstPass, Vec<f32>),
-) -> Vec<blocks::TextBlock> {
-    let removal = first
-        .removal()
-        .clone()
-        .with_furniture_keeping_cards(doc, good);
-    first.rebuild(doc, doc.root(), &removal)
-}
-
-/// Text blocks for a forum thread: as [`page_blocks`], but its posts stay
-/// when they are `<article>`s nested in another.
+/// listing's items); on a forum `thread`, its posts stay too when they are
+/// `<article>`s nested in another.
 ///
 /// **What**: on a page typed as a forum thread, an `<article>` inside
 /// another `<article>` is not furniture ([`boilerplate::Removal::
@@ -375,14 +359,17 @@ fn page_blocks(
 /// still go (a Q&A site's comments under an answer are out of the
 /// reference texts, a discussion site's posts named so are in, and the
 /// markup did not tell them apart: with both kept, forum fell to 0.774).
-fn thread_blocks(
+fn page_blocks(
     doc: &Document,
     (first, good): &(blocks::FirstPass, Vec<f32>),
+    thread: bool,
 ) -> Vec<blocks::TextBlock> {
-    let removal = first
-        .removal()
-        .clone()
-        .with_furniture_keeping_posts(doc, good);
+    let removal = first.removal().clone();
+    let removal = if thread {
+        removal.with_furniture_keeping_posts(doc, good)
+    } else {
+        removal.with_furniture_keeping_cards(doc, good)
+    };
     first.rebuild(doc, doc.root(), &removal)
 }
 
